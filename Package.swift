@@ -1,0 +1,68 @@
+// swift-tools-version:6.1
+// LeadScore: learns lead-scoring point cards from historical converted/lost leads.
+//
+// Dependency arrow (each module imports only those to its left):
+//   CBLAS, CLAPACKE → LinearAlgebra ─┐
+//   LeadCSV → LeadData → FeatureEncoding → ModelCore → LinearModels, BoostedStumps
+//   Evaluation, Calibration (no dependencies)
+//   leadscore (CLI) imports everything.
+import PackageDescription
+
+let package = Package(
+    name: "LeadScore",
+    products: [
+        .executable(name: "leadscore", targets: ["LeadScoreCLI"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "LeadData", targets: ["LeadData"]),
+        .library(name: "Evaluation", targets: ["Evaluation"]),
+        .library(name: "Calibration", targets: ["Calibration"]),
+        .library(name: "LinearModels", targets: ["LinearModels"]),
+        .library(name: "BoostedStumps", targets: ["BoostedStumps"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: C libraries (Debian: libopenblas-dev, liblapack-dev, liblapacke-dev)
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev", "liblapack-dev"])]),
+
+        // MARK: Numerics
+        .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
+
+        // MARK: Data
+        .target(name: "LeadCSV"),
+        .target(name: "LeadData", dependencies: ["LeadCSV"]),
+        .target(name: "FeatureEncoding", dependencies: ["LeadData"]),
+
+        // MARK: Models
+        .target(name: "ModelCore", dependencies: ["FeatureEncoding"]),
+        .target(name: "LinearModels", dependencies: ["ModelCore", "FeatureEncoding", "LinearAlgebra"]),
+        .target(name: "BoostedStumps", dependencies: ["ModelCore", "FeatureEncoding"]),
+
+        // MARK: Judging models
+        .target(name: "Evaluation"),
+        .target(name: "Calibration"),
+
+        // MARK: Command line
+        .executableTarget(
+            name: "LeadScoreCLI",
+            dependencies: [
+                "LeadData", "LinearAlgebra", "Evaluation", "Calibration", "LinearModels", "BoostedStumps",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/LeadScoreCLI"
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(name: "LeadCSVTests", dependencies: ["LeadCSV"]),
+        .testTarget(name: "LeadDataTests", dependencies: ["LeadData"]),
+        .testTarget(name: "FeatureEncodingTests", dependencies: ["FeatureEncoding"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Evaluation"]),
+        .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels", "LeadData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "BoostedStumpsTests", dependencies: ["BoostedStumps", "LeadData"]),
+        .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// BoostedStumps: work in progress.

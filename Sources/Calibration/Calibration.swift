@@ -1,0 +1,1 @@
+// Calibration: work in progress.

@@ -1,0 +1,1 @@
+// FeatureEncoding: work in progress.

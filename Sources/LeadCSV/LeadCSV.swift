@@ -1,0 +1,1 @@
+// LeadCSV: work in progress.

@@ -1,0 +1,1 @@
+// LeadData: work in progress.

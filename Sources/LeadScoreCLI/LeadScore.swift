@@ -1,0 +1,8 @@
+import ArgumentParser
+
+@main
+struct LeadScore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leadscore",
+        abstract: "Learn lead-scoring point cards from historical converted/lost leads.")
+}

@@ -1,0 +1,58 @@
+/// A dense matrix of `Double` stored **column-major** (Fortran order), the layout BLAS and LAPACK
+/// expect, so no call needs a transpose copy. Element (row i, column j) lives at `storage[i + j * rows]`.
+public struct Matrix: Equatable, Sendable {
+    public let rows: Int
+    public let columns: Int
+    /// Column-major elements; `storage.count == rows * columns`.
+    public var storage: [Double]
+
+    public init(rows: Int, columns: Int, repeating value: Double = 0) {
+        precondition(rows >= 0 && columns >= 0, "matrix dimensions must be non-negative")
+        self.rows = rows
+        self.columns = columns
+        self.storage = Array(repeating: value, count: rows * columns)
+    }
+
+    /// Wraps column-major storage without copying it element by element.
+    public init(rows: Int, columns: Int, columnMajor storage: [Double]) {
+        precondition(storage.count == rows * columns, "storage holds \(storage.count) values, not \(rows)×\(columns)")
+        self.rows = rows
+        self.columns = columns
+        self.storage = storage
+    }
+
+    /// Builds a matrix from rows written the way people read them (test fixtures, small examples).
+    public init(rowMajor values: [[Double]]) {
+        let rows = values.count
+        let columns = values.first?.count ?? 0
+        self.init(rows: rows, columns: columns)
+        for (i, row) in values.enumerated() {
+            precondition(row.count == columns, "row \(i) has \(row.count) values, expected \(columns)")
+            for (j, value) in row.enumerated() { storage[i + j * rows] = value }
+        }
+    }
+
+    public static func identity(_ size: Int) -> Matrix {
+        var matrix = Matrix(rows: size, columns: size)
+        for i in 0..<size { matrix.storage[i + i * size] = 1 }
+        return matrix
+    }
+
+    public subscript(row: Int, column: Int) -> Double {
+        get { storage[row + column * rows] }
+        set { storage[row + column * rows] = newValue }
+    }
+
+    /// A copy of column `j`, contiguous in storage.
+    public func column(_ j: Int) -> [Double] {
+        Array(storage[(j * rows)..<((j + 1) * rows)])
+    }
+
+    public var transposed: Matrix {
+        var result = Matrix(rows: columns, columns: rows)
+        for j in 0..<columns {
+            for i in 0..<rows { result.storage[j + i * columns] = storage[i + j * rows] }
+        }
+        return result
+    }
+}

@@ -1,0 +1,1 @@
+// LinearModels: work in progress.

@@ -1,0 +1,1 @@
+// ModelCore: work in progress.
