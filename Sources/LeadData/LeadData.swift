@@ -1,1 +1,0 @@
-// LeadData: work in progress.

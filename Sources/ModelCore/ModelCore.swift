@@ -1,1 +1,0 @@
-// ModelCore: work in progress.
