@@ -4,5 +4,6 @@ import ArgumentParser
 struct LeadScore: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leadscore",
-        abstract: "Learn lead-scoring point cards from historical converted/lost leads.")
+        abstract: "Learn lead-scoring point cards from historical converted/lost leads.",
+        subcommands: [Inspect.self, Synth.self])
 }

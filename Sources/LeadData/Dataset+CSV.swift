@@ -1,0 +1,35 @@
+import LeadCSV
+
+extension Dataset {
+    /// Writes the dataset as CSV (booleans as yes/no, missing as empty, the outcome last as 0/1),
+    /// atomically. Identifier columns are written as the row number, starting at 1.
+    public func writeCSV(to path: String) throws {
+        let writer = try CSVWriter(path: path)
+        let outcomeName = outcome?.column
+        try writer.write(columns.map(\.name) + (outcomeName.map { [$0] } ?? []))
+        for row in 0..<rowCount {
+            var fields = columns.map { $0.formattedValue(row: row) }
+            if let labels { fields.append(labels[row] == 1 ? (outcome?.positiveLabel ?? "1") : (outcome?.negativeLabel ?? "0")) }
+            try writer.write(fields)
+        }
+        try writer.finish()
+    }
+}
+
+extension DataColumn {
+    /// The value of `row` as text, in the form the loader reads back to the same value.
+    func formattedValue(row: Int) -> String {
+        switch values {
+        case .numeric(let values), .date(let values):
+            let value = values[row]
+            if value.isNaN { return "" }
+            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+        case .boolean(let values):
+            return values[row].isNaN ? "" : (values[row] == 1 ? "yes" : "no")
+        case .categorical(let codes, let levels):
+            return codes[row] < 0 ? "" : levels[Int(codes[row])]
+        case .none:
+            return String(row + 1)
+        }
+    }
+}

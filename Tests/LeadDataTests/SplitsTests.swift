@@ -1,0 +1,77 @@
+import XCTest
+@testable import LeadData
+
+final class SplitsTests: XCTestCase {
+    private func dataset(rows: Int, positiveEvery: Int, times: [Double]? = nil) -> Dataset {
+        let labels = (0..<rows).map { UInt8($0 % positiveEvery == 0 ? 1 : 0) }
+        var columns: [DataColumn] = []
+        if let times {
+            columns.append(DataColumn(name: "created", role: .date, values: .date(times), missingCount: 0, distinctCount: rows))
+        }
+        return Dataset(source: "test", columns: columns, labels: labels, outcome: nil, rowCount: rows)
+    }
+
+    func testStratifiedSplitIsAPartitionWithEqualRates() throws {
+        let data = dataset(rows: 1000, positiveEvery: 4)  // 250 positives
+        let split = try data.split(.stratified(seed: 7), validationFraction: 0.2, testFraction: 0.3)
+        let all = (split.train + split.validation + split.test).sorted()
+        XCTAssertEqual(all, Array(0..<1000), "every row in exactly one part")
+        XCTAssertEqual(split.test.count, 300)          // 75 of 250 positives + 225 of 750 negatives
+        XCTAssertEqual(split.validation.count, 200)
+        for part in [split.train, split.validation, split.test] {
+            let positives = part.filter { data.labels![$0] == 1 }.count
+            XCTAssertEqual(Double(positives) / Double(part.count), 0.25, accuracy: 1e-12)
+        }
+        XCTAssertEqual(split.method, "stratified random, seed 7")
+    }
+
+    func testStratifiedSplitDependsOnlyOnTheSeed() throws {
+        let data = dataset(rows: 500, positiveEvery: 3)
+        XCTAssertEqual(try data.split(.stratified(seed: 1)), try data.split(.stratified(seed: 1)))
+        XCTAssertNotEqual(try data.split(.stratified(seed: 1)).test, try data.split(.stratified(seed: 2)).test)
+    }
+
+    func testTimeOrderedSplitTrainsOnOlderRows() throws {
+        var generator = SeededGenerator(seed: 3)
+        var times = (0..<400).map { _ in generator.nextUniform() * 1e9 }
+        times[5] = .nan  // no date: must train
+        let data = dataset(rows: 400, positiveEvery: 5, times: times)
+        let split = try data.split(.timeOrdered(column: "created"), validationFraction: 0.25, testFraction: 0.25)
+        XCTAssertEqual(split.test.count, 100)
+        XCTAssertEqual(split.validation.count, 100)
+        XCTAssertTrue(split.train.contains(5))
+        let latestTrain = split.train.map { times[$0] }.filter { !$0.isNaN }.max()!
+        let earliestValidation = split.validation.map { times[$0] }.min()!
+        let latestValidation = split.validation.map { times[$0] }.max()!
+        let earliestTest = split.test.map { times[$0] }.min()!
+        XCTAssertLessThan(latestTrain, earliestValidation)
+        XCTAssertLessThan(latestValidation, earliestTest)
+    }
+
+    func testSplitErrorsAreClear() {
+        let data = dataset(rows: 100, positiveEvery: 2)
+        XCTAssertThrowsError(try data.split(.timeOrdered(column: "nope"))) {
+            XCTAssertEqual($0 as? SplitError, .unknownColumn("nope"))
+        }
+        XCTAssertThrowsError(try data.split(.stratified(seed: 1), validationFraction: 0.6, testFraction: 0.5))
+        let oneClass = Dataset(source: "t", columns: [], labels: [UInt8](repeating: 0, count: 50), outcome: nil, rowCount: 50)
+        XCTAssertThrowsError(try oneClass.split(.stratified(seed: 1))) {
+            XCTAssertEqual($0 as? SplitError, .tooFewRows(positives: 0, negatives: 50))
+        }
+        let unlabeled = Dataset(source: "t", columns: [], labels: nil, outcome: nil, rowCount: 50)
+        XCTAssertThrowsError(try unlabeled.stratifiedFolds(5, seed: 1)) { XCTAssertEqual($0 as? SplitError, .noOutcome) }
+    }
+
+    func testStratifiedFoldsHoldOutEachRowOnce() throws {
+        let data = dataset(rows: 103, positiveEvery: 4)  // 26 positives, 77 negatives
+        let folds = try data.stratifiedFolds(5, seed: 11)
+        XCTAssertEqual(folds.flatMap { $0 }.sorted(), Array(0..<103))
+        let sizes = folds.map(\.count)
+        XCTAssertLessThanOrEqual(sizes.max()! - sizes.min()!, 1)
+        for fold in folds {
+            let positives = fold.filter { data.labels![$0] == 1 }.count
+            XCTAssertTrue((5...6).contains(positives), "fold has \(positives) positives")
+        }
+        XCTAssertThrowsError(try data.stratifiedFolds(27, seed: 1))
+    }
+}
