@@ -4,7 +4,7 @@
 // Dependency arrow (each module imports only those to its left):
 //   CBLAS, CLAPACKE → LinearAlgebra ─┐
 //   LeadCSV → LeadData → FeatureEncoding → ModelCore → LinearModels, BoostedStumps
-//   Evaluation, Calibration (no dependencies)
+//   Evaluation, Calibration, ScoreCardFormat (no dependencies); RuleScoring → ScoreCardFormat, LeadCSV
 //   leadscore (CLI) imports everything.
 import PackageDescription
 
@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "Calibration", targets: ["Calibration"]),
         .library(name: "LinearModels", targets: ["LinearModels"]),
         .library(name: "BoostedStumps", targets: ["BoostedStumps"]),
+        .library(name: "ScoreCardFormat", targets: ["ScoreCardFormat"]),
+        .library(name: "RuleScoring", targets: ["RuleScoring"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -44,11 +46,16 @@ let package = Package(
         .target(name: "Evaluation"),
         .target(name: "Calibration"),
 
+        // MARK: The score card and its consumer (never imports a trainer)
+        .target(name: "ScoreCardFormat"),
+        .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV"]),
+
         // MARK: Command line
         .executableTarget(
             name: "LeadScoreCLI",
             dependencies: [
                 "LeadData", "LinearAlgebra", "Evaluation", "Calibration", "LinearModels", "BoostedStumps",
+                "ScoreCardFormat", "RuleScoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/LeadScoreCLI"
@@ -63,6 +70,8 @@ let package = Package(
         .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Evaluation"]),
         .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels", "LeadData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BoostedStumpsTests", dependencies: ["BoostedStumps", "LeadData"]),
+        .testTarget(name: "ScoreCardFormatTests", dependencies: ["ScoreCardFormat"]),
+        .testTarget(name: "RuleScoringTests", dependencies: ["RuleScoring", "ScoreCardFormat"]),
         .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI"]),
     ]
 )

@@ -1,0 +1,1 @@
+// RuleScoring: work in progress.

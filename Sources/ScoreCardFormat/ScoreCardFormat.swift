@@ -1,0 +1,1 @@
+// ScoreCardFormat: work in progress.
