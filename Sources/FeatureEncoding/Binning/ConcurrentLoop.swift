@@ -1,0 +1,28 @@
+import Dispatch
+import Foundation
+
+/// Cores this process may use: the default thread count of binning and boosting.
+public var availableCores: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+/// Runs `body(index)` for every index in `0..<count`: on the calling thread when `threads` is 1 (tests
+/// of thread-count independence, small data), else spread over Dispatch's pool.
+///
+/// Callers must make the result independent of which thread runs which index: each index writes its
+/// own slots and every floating-point sum is taken in a fixed order inside one index. That is what
+/// keeps binning and boosting deterministic for a seed whatever the number of cores.
+package func concurrentForEach(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
+    if threads <= 1 || count <= 1 {
+        for index in 0..<count { body(index) }
+    } else {
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+    }
+}
+
+/// A pointer handed to `concurrentForEach` bodies. Swift cannot prove that concurrent iterations touch
+/// disjoint elements, so the caller promises it: iterations only read shared data, or write slots no
+/// other iteration reads or writes.
+package struct SharedPointer<Pointer>: @unchecked Sendable {
+    package let pointer: Pointer
+
+    package init(_ pointer: Pointer) { self.pointer = pointer }
+}

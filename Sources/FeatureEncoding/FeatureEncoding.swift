@@ -1,1 +1,0 @@
-// FeatureEncoding: work in progress.
