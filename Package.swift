@@ -5,6 +5,7 @@
 //   CBLAS, CLAPACKE → LinearAlgebra ─┐
 //   LeadCSV → LeadData → FeatureEncoding → ModelCore → LinearModels, BoostedStumps
 //   Evaluation, Calibration, ScoreCardFormat (no dependencies); RuleScoring → ScoreCardFormat, LeadCSV
+//   ModelCore, Calibration, Evaluation → PointExport → ScoreCardFormat ← RuleScoring
 //   leadscore (CLI) imports everything.
 import PackageDescription
 
@@ -49,13 +50,14 @@ let package = Package(
         // MARK: The score card and its consumer (never imports a trainer)
         .target(name: "ScoreCardFormat"),
         .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV"]),
+        .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "Calibration", "Evaluation"]),
 
         // MARK: Command line
         .executableTarget(
             name: "LeadScoreCLI",
             dependencies: [
                 "LeadData", "LinearAlgebra", "Evaluation", "Calibration", "LinearModels", "BoostedStumps",
-                "ScoreCardFormat", "RuleScoring",
+                "ScoreCardFormat", "RuleScoring", "PointExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/LeadScoreCLI"
@@ -72,6 +74,7 @@ let package = Package(
         .testTarget(name: "BoostedStumpsTests", dependencies: ["BoostedStumps", "LeadData"]),
         .testTarget(name: "ScoreCardFormatTests", dependencies: ["ScoreCardFormat"]),
         .testTarget(name: "RuleScoringTests", dependencies: ["RuleScoring", "ScoreCardFormat"]),
+        .testTarget(name: "PointExportTests", dependencies: ["PointExport", "ModelCore", "LeadData"]),
         .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI"]),
     ]
 )

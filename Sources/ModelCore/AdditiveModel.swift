@@ -40,26 +40,51 @@ public struct FeatureShape: Codable, Sendable, Equatable {
 
     /// The log-odds this feature adds for a numeric (or boolean) value; NaN means missing.
     public func logOdds(numeric value: Double) -> Double {
-        if value.isNaN { return piece(where: { $0 == .missing }) }
-        return piece { condition in
+        pieceIndex(numeric: value).map { pieces[$0].logOdds } ?? 0
+    }
+
+    /// The log-odds this feature adds for a categorical label; `nil` means missing.
+    public func logOdds(category label: String?) -> Double {
+        pieceIndex(category: label).map { pieces[$0].logOdds } ?? 0
+    }
+
+    /// The piece covering a numeric (or boolean) value; NaN means missing. `nil` when no piece covers it
+    /// (the feature then adds nothing).
+    public func pieceIndex(numeric value: Double) -> Int? {
+        if value.isNaN { return pieceIndex(where: { $0 == .missing }) }
+        return pieceIndex { condition in
             if case .interval(let lower, let upper) = condition { return lower < value && value <= upper }
             return false
         }
     }
 
-    /// The log-odds this feature adds for a categorical label; `nil` means missing.
-    public func logOdds(category label: String?) -> Double {
-        guard let label else { return piece(where: { $0 == .missing }) }
-        return piece { condition in
+    /// The piece covering a categorical label; `nil` label means missing.
+    public func pieceIndex(category label: String?) -> Int? {
+        guard let label else { return pieceIndex(where: { $0 == .missing }) }
+        return pieceIndex { condition in
             if case .categories(let labels) = condition { return labels.contains(label) }
             return false
         }
     }
 
-    /// The matching piece's log-odds, else the `otherwise` piece's, else 0 (the feature adds nothing).
-    private func piece(where matches: (PieceCondition) -> Bool) -> Double {
-        if let match = pieces.first(where: { matches($0.condition) }) { return match.logOdds }
-        return pieces.first { $0.condition == .otherwise }?.logOdds ?? 0
+    /// The matching piece, else the `otherwise` piece.
+    private func pieceIndex(where matches: (PieceCondition) -> Bool) -> Int? {
+        pieces.firstIndex { matches($0.condition) } ?? pieces.firstIndex { $0.condition == .otherwise }
+    }
+
+    /// For every row of `column`, the index of the piece covering it (`-1`: none).
+    public func pieceIndices(_ column: DataColumn?, rowCount: Int) -> [Int32] {
+        guard let column else { return Array(repeating: Int32(pieceIndex(numeric: .nan) ?? -1), count: rowCount) }
+        switch column.values {
+        case .numeric(let values), .boolean(let values), .date(let values):
+            return values.map { Int32(pieceIndex(numeric: $0) ?? -1) }
+        case .categorical(let codes, let levels):
+            let byCode = levels.map { Int32(pieceIndex(category: $0) ?? -1) }
+            let missing = Int32(pieceIndex(category: nil) ?? -1)
+            return codes.map { $0 < 0 ? missing : byCode[Int($0)] }
+        case .none:
+            return Array(repeating: Int32(pieceIndex(numeric: .nan) ?? -1), count: rowCount)
+        }
     }
 }
 
@@ -81,22 +106,8 @@ public struct AdditiveModel: Codable, Sendable, Equatable {
     public func logOdds(_ dataset: Dataset) -> [Double] {
         var totals = [Double](repeating: intercept, count: dataset.rowCount)
         for shape in shapes {
-            guard let column = dataset.column(named: shape.feature) else {
-                let missing = shape.logOdds(numeric: .nan)
-                for row in totals.indices { totals[row] += missing }
-                continue
-            }
-            switch column.values {
-            case .numeric(let values), .boolean(let values), .date(let values):
-                for row in totals.indices { totals[row] += shape.logOdds(numeric: values[row]) }
-            case .categorical(let codes, let levels):
-                let byCode = levels.map { shape.logOdds(category: $0) }
-                let missing = shape.logOdds(category: nil)
-                for row in totals.indices { totals[row] += codes[row] < 0 ? missing : byCode[Int(codes[row])] }
-            case .none:
-                let missing = shape.logOdds(numeric: .nan)
-                for row in totals.indices { totals[row] += missing }
-            }
+            let indices = shape.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount)
+            for row in totals.indices where indices[row] >= 0 { totals[row] += shape.pieces[Int(indices[row])].logOdds }
         }
         return totals
     }

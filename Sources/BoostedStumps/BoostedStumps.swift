@@ -1,1 +1,0 @@
-// BoostedStumps: work in progress.

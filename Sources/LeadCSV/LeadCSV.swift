@@ -1,1 +1,0 @@
-// LeadCSV: work in progress.

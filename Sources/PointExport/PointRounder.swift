@@ -1,0 +1,149 @@
+import Calibration
+import Foundation
+import LeadData
+import ModelCore
+
+/// Turns an additive log-odds model into integer points on a fixed scale.
+///
+/// Naive rounding of `scale × log-odds` loses ranking where many leads sit near a rounding boundary.
+/// After a proportional start (largest-remainder rounding, so the best lead reaches exactly the scale's
+/// maximum) the rounder moves single conditions by ±1 point while that lowers the training log loss of
+/// the card, the link `logit p = a + b·points` refitted between sweeps — coordinate-wise rounding in the
+/// spirit of FasterRisk, with the extremes of each criterion held so the scale stays exact.
+public struct PointRounder: Sendable {
+    public var scale: PointScale
+
+    public init(scale: PointScale = PointScale()) {
+        self.scale = scale
+    }
+
+    public func round(_ model: AdditiveModel, on train: Dataset) throws -> PointModel {
+        guard let labels = train.labels else { throw PointExportError.noOutcome }
+        var criteria = model.shapes.map { Criterion(shape: $0, dataset: train, baselineAtMostCommon: scale.allowNegative) }
+        let dropped = Set(criteria.filter { $0.importance <= 1e-12 }.map(\.shape.feature))
+        criteria.removeAll { dropped.contains($0.shape.feature) }
+        var cut: [String] = []
+        if let limit = scale.maxCriteria, criteria.count > limit {
+            criteria.sort { $0.importance > $1.importance }
+            cut = criteria[limit...].map(\.shape.feature)
+            criteria = Array(criteria[..<limit])
+        }
+        guard !criteria.isEmpty else { throw PointExportError.noSignal }
+        criteria.sort { $0.order < $1.order }
+
+        var points = proportionalPoints(criteria)
+        improve(&points, criteria: criteria, labels: labels, rowCount: train.rowCount)
+
+        var shapes: [PointedShape] = []
+        for (criterion, values) in zip(criteria, points) {
+            shapes.append(criterion.pointed(values))
+        }
+        let base = scale.allowNegative ? -shapes.reduce(0) { $0 + $1.minimumPoints } : 0
+        return PointModel(basePoints: base, shapes: shapes.map { $0.mergingEqualNeighbours() },
+                          reachableTotals: PointModel.reachable(shapes, basePoints: base),
+                          droppedFeatures: model.shapes.map(\.feature).filter { dropped.contains($0) } + cut)
+    }
+
+    /// Scales shifted log-odds so the criteria's point ranges add up to exactly `scale.maximum`.
+    private func proportionalPoints(_ criteria: [Criterion]) -> [[Int]] {
+        let span = criteria.reduce(0) { $0 + $1.range }
+        let factor = Double(scale.maximum) / span
+        // Largest remainder: floor every range, hand the missing points to the largest fractions.
+        let ideal = criteria.map { $0.range * factor }
+        var ranges = ideal.map { Int($0.rounded(.down)) }
+        let order = ideal.indices.sorted { (ideal[$0] - Double(ranges[$0])) > (ideal[$1] - Double(ranges[$1])) }
+        for index in order.prefix(scale.maximum - ranges.reduce(0, +)) { ranges[index] += 1 }
+        return zip(criteria, ranges).map { criterion, range in
+            criterion.shifted.map { value in
+                let low = criterion.lowest
+                return Swift.min(range, Swift.max(0, Int(((value - low) * factor).rounded()))) + Int((low * factor).rounded())
+            }
+        }
+    }
+
+    /// Coordinate descent on the training log loss of `σ(a + b·total)`; each criterion's lowest and
+    /// highest conditions stay fixed so the total's range is unchanged.
+    private func improve(_ points: inout [[Int]], criteria: [Criterion], labels: [UInt8], rowCount: Int) {
+        var totals = [Int](repeating: 0, count: rowCount)
+        for (criterion, values) in zip(criteria, points) {
+            for row in 0..<rowCount where criterion.pieceOfRow[row] >= 0 { totals[row] += values[Int(criterion.pieceOfRow[row])] }
+        }
+        for _ in 0..<scale.roundingSweeps {
+            guard let link = try? PlattCalibrator.fit(scores: totals.map(Double.init), outcomes: labels) else { return }
+            var moved = false
+            for (c, criterion) in criteria.enumerated() {
+                let low = points[c].min()!, high = points[c].max()!
+                let lowPiece = points[c].firstIndex(of: low)!, highPiece = points[c].firstIndex(of: high)!
+                for piece in points[c].indices where piece != lowPiece && piece != highPiece {
+                    let rows = criterion.rowsOfPiece[piece]
+                    guard !rows.isEmpty else { continue }
+                    for step in [-1, 1] where (low...high).contains(points[c][piece] + step) {
+                        if lossChange(rows, step: step, totals: totals, labels: labels, link: link) < -1e-9 {
+                            points[c][piece] += step
+                            for row in rows { totals[row] += step }
+                            moved = true
+                            break
+                        }
+                    }
+                }
+            }
+            if !moved { return }
+        }
+    }
+
+    private func lossChange(_ rows: [Int], step: Int, totals: [Int], labels: [UInt8], link: PlattCalibrator) -> Double {
+        var change = 0.0
+        for row in rows {
+            let before = link.intercept + link.slope * Double(totals[row])
+            let after = before + link.slope * Double(step)
+            change += logLoss(after, labels[row]) - logLoss(before, labels[row])
+        }
+        return change
+    }
+}
+
+/// `−log σ(z)` for a conversion, `−log(1 − σ(z))` otherwise, without overflow.
+@inline(__always)
+func logLoss(_ z: Double, _ label: UInt8) -> Double {
+    let margin = label == 1 ? z : -z
+    return margin > 0 ? log1p(exp(-margin)) : -margin + log1p(exp(margin))
+}
+
+/// One model feature prepared for rounding: which piece each training row falls in and how much the
+/// feature's log-odds vary over those rows.
+private struct Criterion {
+    let shape: FeatureShape
+    let order: Int
+    let pieceOfRow: [Int32]
+    let rowsOfPiece: [[Int]]
+    /// Log-odds relative to the baseline piece (the lowest one, or the most common with negatives allowed).
+    let shifted: [Double]
+    let lowest: Double
+    let range: Double
+    /// Standard deviation of the feature's contribution over the training rows.
+    let importance: Double
+
+    init(shape: FeatureShape, dataset: Dataset, baselineAtMostCommon: Bool) {
+        self.shape = shape
+        order = dataset.columns.firstIndex { $0.name == shape.feature } ?? Int.max
+        pieceOfRow = shape.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount)
+        var rows = [[Int]](repeating: [], count: shape.pieces.count)
+        for (row, piece) in pieceOfRow.enumerated() where piece >= 0 { rows[Int(piece)].append(row) }
+        rowsOfPiece = rows
+        let values = shape.pieces.map(\.logOdds)
+        let mostCommon = rows.indices.max { rows[$0].count < rows[$1].count } ?? 0
+        let baseline = baselineAtMostCommon ? values[mostCommon] : (values.min() ?? 0)
+        shifted = values.map { $0 - baseline }
+        lowest = shifted.min() ?? 0
+        range = (shifted.max() ?? 0) - lowest
+        let n = Double(Swift.max(1, dataset.rowCount))
+        let mean = zip(values, rows).reduce(0) { $0 + $1.0 * Double($1.1.count) } / n
+        importance = (zip(values, rows).reduce(0) { $0 + ($1.0 - mean) * ($1.0 - mean) * Double($1.1.count) } / n).squareRoot()
+    }
+
+    func pointed(_ points: [Int]) -> PointedShape {
+        PointedShape(feature: shape.feature, role: shape.role, pieces: zip(shape.pieces, zip(points, shifted)).map { piece, values in
+            PointedPiece(condition: piece.condition, points: values.0, shiftedLogOdds: values.1)
+        })
+    }
+}
