@@ -1,1 +1,0 @@
-// Calibration: work in progress.
