@@ -1,0 +1,161 @@
+import FeatureEncoding
+import Foundation
+
+/// The mutable state of one `StumpBooster.fit`: scores, gradients and the stumps so far. Never
+/// escapes `fit`; the model it returns is immutable (LightGBM's learner vs. its `Booster` output).
+struct BoostingRun {
+    /// Rows of training or validation data as the passes read them: every feature's bins in one
+    /// contiguous column-major block (feature `f` at `f · rowCount`), and the outcomes.
+    struct Part {
+        let rowCount: Int
+        let bins: [UInt8]
+        let labels: [UInt8]
+
+        init(bins: BinnedColumns, labels: [UInt8]) {
+            rowCount = bins.rowCount
+            self.bins = Array(bins.columns.joined())
+            self.labels = labels
+        }
+    }
+
+    private let booster: StumpBooster
+    private let mapper: BinMapper
+    private let train: Part
+    private let validation: Part?
+    /// Per feature: +1, −1 or 0 (unconstrained).
+    private let monotone: [Int]
+    /// Training rows per bin, per feature.
+    private let rowCounts: [[Int]]
+    private let rules: SplitRules
+    /// This round's gradient and hessian per training row, interleaved.
+    private var gradHess: [Double]
+    private var histograms: HistogramBuilder
+    /// The feature the next cyclic round tries first.
+    private var cyclicCursor = 0
+
+    init(booster: StumpBooster, mapper: BinMapper, train: Part, validation: Part?, monotone: [Int]) {
+        self.booster = booster
+        self.mapper = mapper
+        self.train = train
+        self.validation = validation
+        self.monotone = monotone
+        rowCounts = mapper.features.indices.map { feature in
+            var counts = [Int](repeating: 0, count: mapper.features[feature].binCount)
+            for bin in train.bins[(feature * train.rowCount)..<((feature + 1) * train.rowCount)] { counts[Int(bin)] += 1 }
+            return counts
+        }
+        rules = SplitRules(l2: booster.l2, minLeafRows: booster.minLeafRows, minLeafHessian: booster.minLeafHessian)
+        gradHess = [Double](repeating: 0, count: 2 * train.rowCount)
+        histograms = HistogramBuilder(rowCount: train.rowCount, featureCount: mapper.features.count)
+    }
+
+    /// Runs the rounds and returns the model: the intercept is the log-odds of the training
+    /// conversion rate (LightGBM's `boost_from_average`), so the first stump already splits on signal.
+    mutating func boost() -> StumpModel {
+        // Locals, so the passes below read them while `gradHess` is borrowed mutably.
+        let (train, validation, booster) = (train, validation, booster)
+        let positives = train.labels.reduce(0) { $0 + Int($1) }
+        let intercept = log(Double(positives) / Double(train.rowCount - positives))
+        var trainScores = [Double](repeating: intercept, count: train.rowCount)
+        var validationScores = [Double](repeating: intercept, count: validation?.rowCount ?? 0)
+        var stumps: [Stump] = []
+        var trainingLoss: [Double] = [], validationLoss: [Double] = []
+        var best = (loss: Double.infinity, rounds: 0)
+        var stopReason = TrainingHistory.StopReason.roundLimit
+        for round in 0...booster.rounds {
+            let last = stumps.last.map { ($0.feature, $0.valuePerBin(binCount: mapper.features[$0.feature].binCount)) }
+            let fitsAnother = round < booster.rounds
+            trainingLoss.append(gradHess.withUnsafeMutableBufferPointer { gradHess in
+                Self.pass(train, scores: &trainScores, update: last, gradHess: fitsAnother ? gradHess.baseAddress : nil,
+                          round: round, booster: booster)
+            })
+            if let validation {
+                let loss = Self.pass(validation, scores: &validationScores, update: last, gradHess: nil, round: round, booster: booster)
+                validationLoss.append(loss)
+                if loss < best.loss {
+                    best = (loss, round)
+                } else if let patience = booster.earlyStoppingPatience, round - best.rounds >= patience {
+                    stopReason = .earlyStopping
+                    break
+                }
+            }
+            guard fitsAnother else { break }
+            guard let stump = nextStump() else {
+                stopReason = .noUsefulSplit
+                break
+            }
+            stumps.append(stump)
+        }
+        let kept = validation != nil && booster.earlyStoppingPatience != nil ? best.rounds : stumps.count
+        return StumpModel(mapper: mapper, intercept: intercept, stumps: Array(stumps.prefix(kept)),
+                          trainingRowCounts: rowCounts,
+                          history: TrainingHistory(trainingLoss: trainingLoss, validationLoss: validationLoss,
+                                                   keptRounds: kept, stopReason: stopReason))
+    }
+
+    /// Applies the last stump to `part`'s scores and returns its mean log loss; with `gradHess` also
+    /// writes the gradients of round `round`'s subsample.
+    private static func pass(_ part: Part, scores: inout [Double], update: (feature: Int, values: [Double])?,
+                             gradHess: UnsafeMutablePointer<Double>?, round: Int, booster: StumpBooster) -> Double {
+        let sampleSeed = booster.seed ^ (UInt64(round) &* 0x9E37_79B9_7F4A_7C15)
+        return part.bins.withUnsafeBufferPointer { bins in
+            part.labels.withUnsafeBufferPointer { labels in
+                scores.withUnsafeMutableBufferPointer { scores in
+                    (update?.values ?? []).withUnsafeBufferPointer { values in
+                        let scoreUpdate = update.map { update in
+                            ScoreUpdate(bins: bins.baseAddress! + update.feature * part.rowCount,
+                                        valuePerBin: values.baseAddress!)
+                        }
+                        return logisticPass(scores: scores.baseAddress!, labels: labels.baseAddress!,
+                                            rowCount: part.rowCount, update: scoreUpdate, gradHess: gradHess,
+                                            subsample: booster.subsample, sampleSeed: sampleSeed,
+                                            threads: booster.threads)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The stump of this round, or `nil` when no feature has a useful split. Greedy: the best split
+    /// over all features (ties: the earlier feature). Cyclic: the next feature in turn that has one.
+    private mutating func nextStump() -> Stump? {
+        let featureCount = mapper.features.count
+        switch booster.featureSelection {
+        case .greedy:
+            return bestStump(among: Array(0..<featureCount))
+        case .cyclic:
+            for offset in 0..<featureCount {
+                let feature = (cyclicCursor + offset) % featureCount
+                if let stump = bestStump(among: [feature]) {
+                    cyclicCursor = (feature + 1) % featureCount
+                    return stump
+                }
+            }
+            return nil
+        }
+    }
+
+    private mutating func bestStump(among features: [Int]) -> Stump? {
+        let binCounts = mapper.features.map(\.binCount)
+        let threads = booster.threads
+        let built = train.bins.withUnsafeBufferPointer { bins in
+            gradHess.withUnsafeBufferPointer { gradHess in
+                histograms.build(features: features, binCounts: binCounts, bins: bins.baseAddress!,
+                                 gradHess: gradHess.baseAddress!, threads: threads)
+            }
+        }
+        var best: (feature: Int, candidate: SplitCandidate)?
+        built.withUnsafeBufferPointer { built in
+            for (position, feature) in features.enumerated() {
+                guard let candidate = bestSplit(histogram: built.baseAddress! + position * HistogramBuilder.stride,
+                                                rowCounts: rowCounts[feature], feature: mapper.features[feature],
+                                                monotone: monotone[feature], rules: rules) else { continue }
+                if candidate.gain > best?.candidate.gain ?? 0 { best = (feature, candidate) }
+            }
+        }
+        guard let (feature, candidate) = best else { return nil }
+        let rate = booster.learningRate
+        return Stump(feature: feature, split: candidate.split, leftValue: rate * candidate.left.value(l2: rules.l2),
+                     rightValue: rate * candidate.right.value(l2: rules.l2), gain: candidate.gain)
+    }
+}

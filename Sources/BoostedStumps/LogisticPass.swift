@@ -1,0 +1,58 @@
+import FeatureEncoding
+import Foundation
+import LeadData
+
+/// The last stump, as the score update reads it: its feature's bin column and a value per bin.
+struct ScoreUpdate {
+    let bins: UnsafePointer<UInt8>
+    let valuePerBin: UnsafePointer<Double>
+}
+
+/// One pass over the rows of a part: adds the last stump to every score, then (when `gradHess` is
+/// given) writes each row's logistic-loss gradient `p − y` and hessian `p(1 − p)` interleaved at
+/// `2·row`, `2·row + 1`. Rows left out of this round's subsample get 0 and 0, so histograms need no
+/// row list. Returns the mean log loss of the updated scores, summed per chunk then in chunk order.
+///
+/// Fused in one pass because each row's score is read once for all three outputs. A row's loss is
+/// `max(F, 0) − y·F + log(1 + e^−|F|)`, which never overflows. The logarithms are the costly part, so
+/// they are taken of products of `lossBlock` factors `1 + e^−|F|` (each in (1, 2], so a product stays
+/// below 2^256): one `log` per block instead of per row, at a relative error near 1e-13 per block.
+func logisticPass(scores: UnsafeMutablePointer<Double>, labels: UnsafePointer<UInt8>, rowCount: Int,
+                  update: ScoreUpdate?, gradHess: UnsafeMutablePointer<Double>?,
+                  subsample: Double, sampleSeed: UInt64, threads: Int) -> Double {
+    let lossBlock = 256
+    let chunks = chunkCount(rowCount)
+    var chunkLoss = [Double](repeating: 0, count: chunks)
+    chunkLoss.withUnsafeMutableBufferPointer { buffer in
+        let shared = SharedPointer((scores, labels, update, gradHess, buffer))
+        concurrentForEach(chunks, threads: threads) { chunk in
+            let (scores, labels, update, gradHess, chunkLoss) = shared.pointer
+            var generator = SeededGenerator(seed: sampleSeed ^ (UInt64(chunk) &* 0xD1B5_4A32_D192_ED03))
+            var linear = 0.0, logarithms = 0.0
+            let rows = chunkRange(chunk, rowCount: rowCount)
+            for blockStart in stride(from: rows.lowerBound, to: rows.upperBound, by: lossBlock) {
+                var product = 1.0
+                for row in blockStart..<min(blockStart + lossBlock, rows.upperBound) {
+                    var score = scores[row]
+                    if let update {
+                        score += update.valuePerBin[Int(update.bins[row])]
+                        scores[row] = score
+                    }
+                    let y = Double(labels[row])
+                    let e = exp(-abs(score))
+                    linear += max(score, 0) - y * score
+                    product *= 1 + e
+                    if let gradHess {
+                        let inSample = subsample >= 1 || generator.nextUniform() < subsample
+                        let p = score >= 0 ? 1 / (1 + e) : e / (1 + e)
+                        gradHess[2 &* row] = inSample ? p - y : 0
+                        gradHess[2 &* row &+ 1] = inSample ? p * (1 - p) : 0
+                    }
+                }
+                logarithms += log(product)
+            }
+            chunkLoss[chunk] = linear + logarithms
+        }
+    }
+    return chunkLoss.reduce(0, +) / Double(rowCount)
+}

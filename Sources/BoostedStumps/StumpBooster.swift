@@ -1,0 +1,126 @@
+import FeatureEncoding
+import LeadData
+
+/// Gradient-boosted decision stumps for converted/lost outcomes: the trainer whose model collapses
+/// exactly into one step function per feature (`StumpModel.additiveModel()`).
+///
+/// Each round fits one stump to the logistic loss by a Newton step: leaf value
+/// `−learningRate · G / (H + l2)` from the sums `G`, `H` of the gradients `p − y` and hessians
+/// `p(1 − p)` of the rows in the leaf. Splits come from per-bin gradient/hessian histograms over the
+/// pre-binned features (`BinMapper`), as in LightGBM and scikit-learn's HistGradientBoosting.
+///
+/// Parameters are plain values (scikit-learn style); `fit` checks them and returns an immutable model.
+/// Defaults follow LightGBM where it has one (`learning_rate`, `lambda_l2`, `min_child_samples`,
+/// `min_sum_hessian_in_leaf`), so results can be compared with `num_leaves=2`.
+public struct StumpBooster: Sendable {
+    /// How each round picks the feature to split on.
+    public enum FeatureSelection: String, Codable, Sendable {
+        /// Every feature's best split is found and the best of all is taken (LightGBM, XGBoost).
+        case greedy
+        /// Features take turns, one per round, as in InterpretML's EBM: a round costs one histogram
+        /// instead of one per feature, and no feature can crowd out the others early on.
+        case cyclic
+    }
+
+    /// Most stumps to fit (`n_estimators`, `max_iter`).
+    public var rounds: Int
+    /// Shrinkage applied to every leaf value.
+    public var learningRate: Double
+    /// L2 penalty on leaf values: the `l2` in `−G / (H + l2)`.
+    public var l2: Double
+    /// A leaf must hold at least this many training rows (counted on all training rows, not on the
+    /// round's subsample, so the rule means the same whatever `subsample` is).
+    public var minLeafRows: Int
+    /// A leaf's hessian sum (on the round's rows) must reach this: a leaf of near-certain rows has a
+    /// near-zero hessian and an unbounded Newton step.
+    public var minLeafHessian: Double
+    /// Fraction of training rows drawn (without replacement, independently per row) to fit each round;
+    /// 1 uses them all.
+    public var subsample: Double
+    /// Seed of the row subsampling (the binning's quantile sample has `binning.seed`).
+    public var seed: UInt64
+    /// With validation data: stop after this many rounds without a lower validation log loss, and keep
+    /// the best round count. `nil`: run all rounds (the validation loss is still recorded).
+    public var earlyStoppingPatience: Int?
+    /// +1: the feature's effect may only rise with its value; −1: only fall. Numeric and boolean
+    /// features only; the missing bin is not ordered. A card that gives fewer points for more
+    /// engagement is rejected by sales teams, so this is a modelling choice, not a regularizer.
+    public var monotoneConstraints: [String: Int]
+    public var featureSelection: FeatureSelection
+    public var binning: BinningParameters
+    /// Threads for binning, histograms and score updates. The model does not depend on it.
+    public var threads: Int
+
+    public init(rounds: Int = 1_000, learningRate: Double = 0.1, l2: Double = 0, minLeafRows: Int = 20,
+                minLeafHessian: Double = 1e-3, subsample: Double = 1, seed: UInt64 = 0,
+                earlyStoppingPatience: Int? = 20, monotoneConstraints: [String: Int] = [:],
+                featureSelection: FeatureSelection = .greedy, binning: BinningParameters = .init(),
+                threads: Int = availableCores) {
+        self.rounds = rounds
+        self.learningRate = learningRate
+        self.l2 = l2
+        self.minLeafRows = minLeafRows
+        self.minLeafHessian = minLeafHessian
+        self.subsample = subsample
+        self.seed = seed
+        self.earlyStoppingPatience = earlyStoppingPatience
+        self.monotoneConstraints = monotoneConstraints
+        self.featureSelection = featureSelection
+        self.binning = binning
+        self.threads = threads
+    }
+
+    /// Throws the first parameter out of its range, naming it.
+    public func validate() throws(StumpBoosterError) {
+        func check(_ condition: Bool, _ message: @autoclosure () -> String) throws(StumpBoosterError) {
+            if !condition { throw .invalidParameter(message()) }
+        }
+        try check(rounds >= 0, "rounds must be ≥ 0, got \(rounds)")
+        try check(learningRate > 0 && learningRate.isFinite, "learningRate must be > 0, got \(learningRate)")
+        try check(l2 >= 0 && l2.isFinite, "l2 must be ≥ 0, got \(l2)")
+        try check(minLeafRows >= 1, "minLeafRows must be ≥ 1, got \(minLeafRows)")
+        try check(minLeafHessian >= 0 && minLeafHessian.isFinite, "minLeafHessian must be ≥ 0, got \(minLeafHessian)")
+        try check(subsample > 0 && subsample <= 1, "subsample must be in (0, 1], got \(subsample)")
+        try check((earlyStoppingPatience ?? 1) >= 1, "earlyStoppingPatience must be ≥ 1, got \(earlyStoppingPatience ?? 0)")
+        try check(threads >= 1, "threads must be ≥ 1, got \(threads)")
+        for (feature, direction) in monotoneConstraints where direction != 1 && direction != -1 {
+            throw .invalidConstraint(feature: feature, reason: "direction must be +1 or −1, got \(direction)")
+        }
+        do { try binning.validate() } catch { throw .binning(error) }
+    }
+
+    /// Fits stumps to `train`; with `validation`, records its loss each round and stops early.
+    public func fit(_ train: Dataset, validation: Dataset? = nil) throws(StumpBoosterError) -> StumpModel {
+        try validate()
+        guard let labels = train.labels else { throw .noLabels(part: "training") }
+        let positives = labels.reduce(0) { $0 + Int($1) }
+        guard positives > 0, positives < labels.count else { throw .singleClass(label: labels.first ?? 0) }
+        guard !train.featureColumns.isEmpty else { throw .noFeatures }
+        let mapper = try binningStep { () throws(BinningError) in
+            try BinMapper(fitting: train, parameters: binning, threads: threads)
+        }
+        let trainBins = try binningStep { () throws(BinningError) in try mapper.transform(train, threads: threads) }
+        let validationPart = try validation.map { data throws(StumpBoosterError) in
+            guard let labels = data.labels else { throw .noLabels(part: "validation") }
+            let bins = try binningStep { () throws(BinningError) in try mapper.transform(data, threads: threads) }
+            return BoostingRun.Part(bins: bins, labels: labels)
+        }
+        let monotone = try mapper.features.map { feature throws(StumpBoosterError) in
+            guard let direction = monotoneConstraints[feature.name] else { return 0 }
+            guard !feature.isCategorical else {
+                throw .invalidConstraint(feature: feature.name, reason: "categories have no order; constrain numeric or boolean features")
+            }
+            return direction
+        }
+        if let unknown = Set(monotoneConstraints.keys).subtracting(mapper.features.map(\.name)).sorted().first {
+            throw .invalidConstraint(feature: unknown, reason: "no such numeric or boolean feature in the training data")
+        }
+        var run = BoostingRun(booster: self, mapper: mapper, train: .init(bins: trainBins, labels: labels),
+                              validation: validationPart, monotone: monotone)
+        return run.boost()
+    }
+
+    private func binningStep<T>(_ body: () throws(BinningError) -> T) throws(StumpBoosterError) -> T {
+        do { return try body() } catch { throw .binning(error) }
+    }
+}

@@ -1,0 +1,31 @@
+import FeatureEncoding
+
+/// Why `StumpBooster.fit` could not train, each naming what to change.
+public enum StumpBoosterError: Error, Equatable, CustomStringConvertible {
+    case invalidParameter(String)
+    /// The named part ("training" or "validation") has no outcome column.
+    case noLabels(part: String)
+    /// Every training row has the same outcome: there is nothing to separate.
+    case singleClass(label: UInt8)
+    case noFeatures
+    /// A monotone constraint names a column that is not a numeric or boolean feature.
+    case invalidConstraint(feature: String, reason: String)
+    case binning(BinningError)
+
+    public var description: String {
+        switch self {
+        case .invalidParameter(let message):
+            return message
+        case .noLabels(let part):
+            return "the \(part) data has no outcome column; name it with --target"
+        case .singleClass(let label):
+            return "every training row has outcome \(label); boosting needs both converted and lost leads"
+        case .noFeatures:
+            return "the training data has no numeric, boolean or categorical column to learn from"
+        case .invalidConstraint(let feature, let reason):
+            return "monotone constraint on '\(feature)': \(reason)"
+        case .binning(let error):
+            return error.description
+        }
+    }
+}
