@@ -50,7 +50,7 @@ let package = Package(
         // MARK: The score card and its consumer (never imports a trainer)
         .target(name: "ScoreCardFormat"),
         .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV"]),
-        .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "Calibration", "Evaluation"]),
+        .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "Calibration", "Evaluation", "ScoreCardFormat"]),
 
         // MARK: Command line
         .executableTarget(

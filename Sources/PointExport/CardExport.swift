@@ -1,0 +1,68 @@
+import Evaluation
+import LeadData
+import ModelCore
+import ScoreCardFormat
+
+/// From a trained additive model to a validated score card: integer points fitted on the training rows,
+/// then — on held-out rows the model never saw — the points → probability calibration (measured after
+/// rounding) and the tier thresholds with each tier's historical record.
+public struct CardExport: Sendable {
+    public var scale: PointScale
+    public var tiers: TierRule
+    public var calibration: TotalsCalibrationMethod
+    /// Raw values that mean "not known", written into the card so the scorer reads data as training did.
+    public var missingValues: [String]
+
+    public init(scale: PointScale = PointScale(), tiers: TierRule = .standard,
+                calibration: TotalsCalibrationMethod = .platt, missingValues: [String] = [""]) {
+        self.scale = scale
+        self.tiers = tiers
+        self.calibration = calibration
+        self.missingValues = missingValues
+    }
+
+    /// - Parameters:
+    ///   - train: rows the model was fitted on; the rounding is fitted here too.
+    ///   - heldOut: rows for calibration and tiers (a validation split).
+    public func card(from model: AdditiveModel, name: String, train: Dataset, heldOut: Dataset,
+                     provenance: Provenance? = nil) throws -> (card: ScoreCard, points: PointModel) {
+        guard let heldOutLabels = heldOut.labels else { throw PointExportError.noOutcome }
+        let points = try PointRounder(scale: scale).round(model, on: train)
+        let heldOutTotals = points.totals(heldOut)
+        let calibration = try calibration.calibration(totals: heldOutTotals, labels: heldOutLabels, reachable: points.reachableTotals)
+        let probability = { (total: Int) in calibration.probability(forTotal: total) ?? 0 }
+        let thresholds = try tiers.thresholds(totals: heldOutTotals, reachable: points.reachableTotals, probability: probability)
+        let specs = tiers.specs + [TierSpec(name: TierRule.catchAllName, action: TierRule.catchAllAction, value: 0)]
+        let minimums = thresholds + [points.minimumTotal]
+        let history = try tierHistory(totals: heldOutTotals, labels: heldOutLabels, minimums: minimums, names: specs.map(\.name))
+        let tierList = specs.indices.map { Tier(name: specs[$0].name, minimumPoints: minimums[$0], action: specs[$0].action, history: history[$0]) }
+        let criteria = points.shapes.map { shape in
+            shape.criterion(integerValued: train.column(named: shape.feature)?.isIntegerValued ?? false)
+        }
+        let card = ScoreCard(name: name, missingValues: missingValues, basePoints: points.basePoints,
+                             maximumPoints: points.maximumTotal, criteria: criteria, tiers: tierList,
+                             calibration: calibration, provenance: provenance)
+        try card.validate()
+        return (card, points)
+    }
+
+    /// How a card's totals and probabilities do on labelled rows (the test split).
+    public static func metrics(of card: ScoreCard, points: PointModel, on data: Dataset, description: String) throws -> CardMetrics {
+        guard let labels = data.labels else { throw PointExportError.noOutcome }
+        let probabilities = points.totals(data).map { card.calibration?.probability(forTotal: $0) ?? 0 }
+        let metrics = try MetricSet(probabilities: probabilities, outcomes: labels)
+        return CardMetrics(data: description, rows: metrics.rows, positiveRate: metrics.positiveRate, auc: metrics.auc,
+                           averagePrecision: metrics.averagePrecision, logLoss: metrics.logLoss, brier: metrics.brier, ece: metrics.ece)
+    }
+
+    private func tierHistory(totals: [Int], labels: [UInt8], minimums: [Int], names: [String]) throws -> [TierHistory] {
+        let tierOfRow = totals.map { total in minimums.firstIndex { total >= $0 } ?? minimums.count - 1 }
+        return try tierTable(tiers: tierOfRow, names: names, outcomes: labels).tiers.map { row in
+            TierHistory(leads: row.rows, conversions: Int(row.conversions.rounded()), shareOfLeads: row.shareOfLeads,
+                        shareOfConversions: row.shareOfConversions, conversionRate: row.conversionRate,
+                        conversionInterval: row.conversionInterval.map {
+                            RateInterval(lower: $0.lower, upper: $0.upper, confidence: $0.confidence, method: "wilson")
+                        })
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import LeadData
+import ModelCore
+import ScoreCardFormat
+
+extension PointedShape {
+    /// The criterion as the card states it, with labels a person reads ("3+", "1–2", "referral, partner").
+    /// `integerValued`: the column holds whole numbers only, so `2 < x ≤ 5` reads "3–5".
+    func criterion(integerValued: Bool) -> Criterion {
+        let type: FeatureType = role == .boolean ? .boolean : role == .categorical ? .categorical : .numeric
+        var conditions: [Condition] = []
+        for piece in pieces {
+            switch piece.condition {
+            case .interval(let lower, let upper) where role == .boolean:
+                // Booleans are 0/1 in training: an interval stands for the values it holds.
+                for value in [false, true] where lower < (value ? 1 : 0) && Double(value ? 1 : 0) <= upper {
+                    conditions.append(Condition(.value(value), points: piece.points, label: value ? "yes" : "no"))
+                }
+            case .interval(let lower, let upper):
+                conditions.append(Condition(.range(NumericRange(greaterThan: lower, atMost: upper)), points: piece.points,
+                                            label: Self.rangeLabel(lower: lower, upper: upper, integerValued: integerValued)))
+            case .categories(let labels):
+                conditions.append(Condition(.categories(labels), points: piece.points, label: labels.joined(separator: ", ")))
+            case .missing:
+                conditions.append(Condition(.missing, points: piece.points, label: "unknown"))
+            case .otherwise:
+                conditions.append(Condition(.otherwise, points: piece.points, label: "any other value"))
+            }
+        }
+        return Criterion(feature: feature, label: Self.readableName(feature), type: type, conditions: conditions)
+    }
+
+    static func readableName(_ feature: String) -> String {
+        let spaced = feature.replacingOccurrences(of: "_", with: " ")
+        return spaced.prefix(1).uppercased() + spaced.dropFirst()
+    }
+
+    static func rangeLabel(lower: Double, upper: Double, integerValued: Bool) -> String {
+        if integerValued {
+            let first = lower.isFinite ? Int((lower + 1).rounded(.down)) : nil
+            let last = upper.isFinite ? Int(upper.rounded(.down)) : nil
+            switch (first, last) {
+            case let (first?, last?): return first == last ? "\(first)" : "\(first)–\(last)"
+            case let (first?, nil): return "\(first)+"
+            case let (nil, last?): return "\(last) or less"
+            case (nil, nil): return "any"
+            }
+        }
+        switch (lower.isFinite, upper.isFinite) {
+        case (true, true): return "over \(format(lower)) up to \(format(upper))"
+        case (true, false): return "over \(format(lower))"
+        case (false, true): return "up to \(format(upper))"
+        case (false, false): return "any"
+        }
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%g", value)
+    }
+}
+
+extension DataColumn {
+    /// Whole numbers only (counts, days): ranges then read as "3–5" rather than "over 2 up to 5".
+    var isIntegerValued: Bool {
+        guard case .numeric(let values) = values else { return false }
+        return values.allSatisfy { $0.isNaN || $0 == $0.rounded() }
+    }
+}
