@@ -78,6 +78,13 @@ final class IsotonicTests: XCTestCase {
         XCTAssertEqual(calibrator.probabilities(for: [0, 5, 10]), [0.25, 0.5, 0.75])
     }
 
+    func testSingleDistinctScoreGivesTheBaseRate() throws {
+        // Unlike Platt scaling, isotonic calibration is defined for a constant score: one block, the base rate.
+        let calibrator = try IsotonicCalibrator.fit(scores: [4, 4, 4, 4], outcomes: [1, 0, 0, 0], weights: [1, 1, 1, 1])
+        XCTAssertEqual(calibrator.thresholds, [4])
+        XCTAssertEqual(calibrator.probabilities(for: [-10, 4, 10]), [0.25, 0.25, 0.25])
+    }
+
     func testPriorCorrectionKeepsAwayFromZeroAndOne() throws {
         let scores: [Double] = [0, 1, 2, 3, 4, 5]
         let outcomes: [UInt8] = [0, 0, 0, 1, 1, 1]
