@@ -1,0 +1,85 @@
+import LeadData
+
+/// Turns a `Dataset` into a design matrix the same way every time: learned once from training rows
+/// (`init(fitting:options:)`), then applied unchanged to any data with the same columns (`encode(_:)`),
+/// including data to score. `Codable`, so a saved model scores new leads exactly as it was trained.
+///
+/// - numeric (`.linear`): `(x − mean) / sd`; a missing value is entered as the mean (0) and flagged in a
+///   missing-indicator column, so its effect is that column's weight alone;
+/// - numeric (`.binned`): one-hot over the `BinMapper`'s quantile bins and its missing bin;
+/// - boolean: 0/1 as is; missing → 0 plus the indicator;
+/// - categorical: one-hot over levels with at least `minimumLevelCount` training rows, an "other" column
+///   for rarer levels and for levels never seen in training, and a missing column;
+/// - features that are constant in training are left out (`constantFeatures`).
+public struct DesignEncoder: Codable, Sendable, Equatable {
+    public let options: DesignOptions
+    /// The encoded features, in dataset column order.
+    public let features: [EncodedFeature]
+    /// Feature columns that carried no information in training and were left out.
+    public let constantFeatures: [String]
+
+    public init(fitting dataset: Dataset, options: DesignOptions = DesignOptions()) throws(DesignError) {
+        guard options.minimumLevelCount >= 1 else {
+            throw .invalidOption("minimumLevelCount must be at least 1, not \(options.minimumLevelCount)")
+        }
+        let numericBins = try Self.numericBins(dataset, options: options)
+        var features: [EncodedFeature] = []
+        var constant: [String] = []
+        for column in dataset.featureColumns {
+            if let count = column.values.count, count != dataset.rowCount {
+                throw .rowCountMismatch(column: column.name, values: count, rows: dataset.rowCount)
+            }
+            if let feature = EncodedFeature(fitting: column, options: options, numericBins: numericBins[column.name]) {
+                features.append(feature)
+            } else {
+                constant.append(column.name)
+            }
+        }
+        guard !features.isEmpty else { throw .noFeatures }
+        self.options = options
+        self.features = features
+        self.constantFeatures = constant
+    }
+
+    /// The `BinMapper` bins of every numeric feature column, by name, when numerics are binned.
+    private static func numericBins(_ dataset: Dataset, options: DesignOptions) throws(DesignError) -> [String: FeatureBins] {
+        guard case .binned(let maxBins) = options.numericEncoding else { return [:] }
+        let numeric = dataset.featureColumns.filter { column in
+            switch column.values {
+            case .numeric, .boolean: return column.role == .numeric
+            default: return false
+            }
+        }
+        do {
+            let parameters = BinningParameters(maxBins: maxBins, minCategoryCount: options.minimumLevelCount)
+            let mapper = try BinMapper(fitting: dataset, columns: numeric.map(\.name), parameters: parameters)
+            return Dictionary(uniqueKeysWithValues: mapper.features.map { ($0.name, $0) })
+        } catch {
+            throw .binning(error)
+        }
+    }
+
+    /// All design columns, feature by feature.
+    public var terms: [DesignTerm] { features.flatMap(\.terms) }
+
+    /// Encodes every row of `dataset`. Features absent from it are encoded as missing (and noted);
+    /// a feature whose column changed type throws `DesignError.roleChanged`.
+    public func encode(_ dataset: Dataset) throws(DesignError) -> DesignMatrix {
+        let rows = dataset.rowCount
+        let terms = self.terms
+        var values = [Double](repeating: 0, count: rows * terms.count)
+        var notes: [String] = []
+        var first = 0
+        for feature in features {
+            let column = dataset.column(named: feature.name)
+            if column == nil || column?.values == ColumnValues.none {
+                notes.append("feature '\(feature.name)' has no values in \(dataset.source); scored as missing")
+            }
+            try values.withUnsafeMutableBufferPointer { (design) throws(DesignError) in
+                try feature.write(column, rows: rows, into: design, first: first)
+            }
+            first += feature.terms.count
+        }
+        return DesignMatrix(rowCount: rows, terms: terms, values: values, notes: notes)
+    }
+}
