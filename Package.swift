@@ -4,8 +4,8 @@
 // Dependency arrow (each module imports only those to its left):
 //   CBLAS, CLAPACKE → LinearAlgebra ─┐
 //   LeadCSV → LeadData → FeatureEncoding → ModelCore → LinearModels, BoostedStumps
-//   Evaluation, Calibration, ScoreCardFormat (no dependencies); RuleScoring → ScoreCardFormat, LeadCSV
-//   ModelCore, Calibration, Evaluation → PointExport → ScoreCardFormat ← RuleScoring
+//   Evaluation, ProbabilityCalibration, ScoreCardFormat (no dependencies); RuleScoring → ScoreCardFormat, LeadCSV
+//   ModelCore, ProbabilityCalibration, Evaluation → PointExport → ScoreCardFormat ← RuleScoring
 //   leadscore (CLI) imports everything.
 import PackageDescription
 
@@ -16,7 +16,7 @@ let package = Package(
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "LeadData", targets: ["LeadData"]),
         .library(name: "Evaluation", targets: ["Evaluation"]),
-        .library(name: "Calibration", targets: ["Calibration"]),
+        .library(name: "ProbabilityCalibration", targets: ["ProbabilityCalibration"]),
         .library(name: "LinearModels", targets: ["LinearModels"]),
         .library(name: "BoostedStumps", targets: ["BoostedStumps"]),
         .library(name: "ScoreCardFormat", targets: ["ScoreCardFormat"]),
@@ -45,18 +45,18 @@ let package = Package(
 
         // MARK: Judging models
         .target(name: "Evaluation"),
-        .target(name: "Calibration"),
+        .target(name: "ProbabilityCalibration"),
 
         // MARK: The score card and its consumer (never imports a trainer)
         .target(name: "ScoreCardFormat"),
         .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV"]),
-        .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "Calibration", "Evaluation", "ScoreCardFormat"]),
+        .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "ProbabilityCalibration", "Evaluation", "ScoreCardFormat"]),
 
         // MARK: Command line
         .executableTarget(
             name: "LeadScoreCLI",
             dependencies: [
-                "LeadData", "LinearAlgebra", "Evaluation", "Calibration", "LinearModels", "BoostedStumps",
+                "LeadData", "LinearAlgebra", "Evaluation", "ProbabilityCalibration", "LinearModels", "BoostedStumps",
                 "ScoreCardFormat", "RuleScoring", "PointExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "LeadDataTests", dependencies: ["LeadData"]),
         .testTarget(name: "FeatureEncodingTests", dependencies: ["FeatureEncoding"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Evaluation"]),
+        .testTarget(name: "ProbabilityCalibrationTests", dependencies: ["ProbabilityCalibration", "Evaluation"]),
         .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels", "LeadData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BoostedStumpsTests", dependencies: ["BoostedStumps", "LeadData"]),
         .testTarget(name: "ScoreCardFormatTests", dependencies: ["ScoreCardFormat"]),

@@ -2,8 +2,11 @@ import ArgumentParser
 
 @main
 struct LeadScore: ParsableCommand {
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "leadscore",
         abstract: "Learn lead-scoring point cards from historical converted/lost leads.",
-        subcommands: [Inspect.self, Synth.self])
+        version: version,
+        subcommands: [Inspect.self, Train.self, Synth.self, ExportSQL.self, Score.self])
 }

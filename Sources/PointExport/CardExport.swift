@@ -37,7 +37,8 @@ public struct CardExport: Sendable {
         let history = try tierHistory(totals: heldOutTotals, labels: heldOutLabels, minimums: minimums, names: specs.map(\.name))
         let tierList = specs.indices.map { Tier(name: specs[$0].name, minimumPoints: minimums[$0], action: specs[$0].action, history: history[$0]) }
         let criteria = points.shapes.map { shape in
-            shape.criterion(integerValued: train.column(named: shape.feature)?.isIntegerValued ?? false)
+            let column = train.column(named: shape.feature)
+            return shape.criterion(integerValued: column?.isIntegerValued ?? false, smallest: column?.smallestValue)
         }
         let card = ScoreCard(name: name, missingValues: missingValues, basePoints: points.basePoints,
                              maximumPoints: points.maximumTotal, criteria: criteria, tiers: tierList,

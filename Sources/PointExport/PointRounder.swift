@@ -1,4 +1,4 @@
-import Calibration
+import ProbabilityCalibration
 import Foundation
 import LeadData
 import ModelCore

@@ -5,8 +5,9 @@ import ScoreCardFormat
 
 extension PointedShape {
     /// The criterion as the card states it, with labels a person reads ("3+", "1–2", "referral, partner").
-    /// `integerValued`: the column holds whole numbers only, so `2 < x ≤ 5` reads "3–5".
-    func criterion(integerValued: Bool) -> Criterion {
+    /// `integerValued`: the column holds whole numbers only, so `2 < x ≤ 5` reads "3–5"; `smallest`, its
+    /// least value, so the first range of a count reads "0–2" rather than "2 or less".
+    func criterion(integerValued: Bool, smallest: Double? = nil) -> Criterion {
         let type: FeatureType = role == .boolean ? .boolean : role == .categorical ? .categorical : .numeric
         var conditions: [Condition] = []
         for piece in pieces {
@@ -18,7 +19,7 @@ extension PointedShape {
                 }
             case .interval(let lower, let upper):
                 conditions.append(Condition(.range(NumericRange(greaterThan: lower, atMost: upper)), points: piece.points,
-                                            label: Self.rangeLabel(lower: lower, upper: upper, integerValued: integerValued)))
+                                            label: Self.rangeLabel(lower: lower, upper: upper, integerValued: integerValued, smallest: smallest)))
             case .categories(let labels):
                 conditions.append(Condition(.categories(labels), points: piece.points, label: labels.joined(separator: ", ")))
             case .missing:
@@ -35,9 +36,10 @@ extension PointedShape {
         return spaced.prefix(1).uppercased() + spaced.dropFirst()
     }
 
-    static func rangeLabel(lower: Double, upper: Double, integerValued: Bool) -> String {
+    static func rangeLabel(lower: Double, upper: Double, integerValued: Bool, smallest: Double? = nil) -> String {
         if integerValued {
-            let first = lower.isFinite ? Int((lower + 1).rounded(.down)) : nil
+            let floor = smallest.flatMap { $0.isFinite && $0 <= upper ? Int($0) : nil }
+            let first = lower.isFinite ? Int((lower + 1).rounded(.down)) : floor
             let last = upper.isFinite ? Int(upper.rounded(.down)) : nil
             switch (first, last) {
             case let (first?, last?): return first == last ? "\(first)" : "\(first)–\(last)"
@@ -64,5 +66,11 @@ extension DataColumn {
     var isIntegerValued: Bool {
         guard case .numeric(let values) = values else { return false }
         return values.allSatisfy { $0.isNaN || $0 == $0.rounded() }
+    }
+
+    /// The least non-missing number, for reading the first range of a count.
+    var smallestValue: Double? {
+        guard case .numeric(let values) = values else { return nil }
+        return values.lazy.filter { !$0.isNaN }.min()
     }
 }

@@ -1,4 +1,4 @@
-import Calibration
+import ProbabilityCalibration
 import ScoreCardFormat
 
 /// How integer totals become conversion probabilities.
@@ -11,7 +11,7 @@ public enum TotalsCalibrationMethod: String, Sendable, Codable, CaseIterable {
 
 extension TotalsCalibrationMethod {
     /// A probability for every reachable total, fitted on held-out totals measured after rounding.
-    func calibration(totals: [Int], labels: [UInt8], reachable: [Int]) throws(PointExportError) -> ScoreCardFormat.Calibration {
+    func calibration(totals: [Int], labels: [UInt8], reachable: [Int]) throws(PointExportError) -> Calibration {
         let scores = totals.map(Double.init)
         do {
             switch self {

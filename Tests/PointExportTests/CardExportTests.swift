@@ -58,5 +58,7 @@ final class CardExportTests: XCTestCase {
         XCTAssertEqual(PointedShape.rangeLabel(lower: -.infinity, upper: 0, integerValued: true), "0 or less")
         XCTAssertEqual(PointedShape.rangeLabel(lower: 1, upper: 2, integerValued: true), "2")
         XCTAssertEqual(PointedShape.rangeLabel(lower: 0.5, upper: 2.25, integerValued: false), "over 0.5 up to 2.25")
+        XCTAssertEqual(PointedShape.rangeLabel(lower: -.infinity, upper: 0, integerValued: true, smallest: 0), "0")
+        XCTAssertEqual(PointedShape.rangeLabel(lower: -.infinity, upper: 3, integerValued: true, smallest: 0), "0–3")
     }
 }

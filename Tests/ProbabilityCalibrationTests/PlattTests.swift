@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import Calibration
+import ProbabilityCalibration
 
 final class PlattTests: XCTestCase {
     func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }

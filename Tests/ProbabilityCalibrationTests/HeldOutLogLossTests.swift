@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import Calibration
+import ProbabilityCalibration
 import Evaluation
 
 /// Calibration fitted on one half of a validation set, judged on the other half by log loss.

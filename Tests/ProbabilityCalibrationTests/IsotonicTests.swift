@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import Calibration
+import ProbabilityCalibration
 
 final class IsotonicTests: XCTestCase {
     /// Independent reference: the isotonic fit at point i has the closed form

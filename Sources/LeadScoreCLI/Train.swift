@@ -1,0 +1,73 @@
+import ArgumentParser
+import BoostedStumps
+import Evaluation
+import Foundation
+import LeadCSV
+import LeadData
+import ModelCore
+import PointExport
+import ScoreCardFormat
+
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Learn a point card from historical leads and write it as JSON.",
+        discussion: """
+            Splits the leads into train / validation / test, fits the model on train, turns it into integer \
+            points (rounding tuned on train), calibrates points → probability and picks tier thresholds on \
+            validation, and reports model and card on test.
+
+            Examples:
+              leadscore train datasets/synthetic/leads.csv --target converted --out card.json
+              leadscore train Leads.csv --target Converted --missing Select \\
+                  --exclude 'Prospect ID,Lead Number,Tags,Lead Quality,Lead Profile,Last Activity,Last Notable Activity' \\
+                  --model stumps --tiers hot:70,warm:40 --out card.json
+            """)
+
+    @Argument(help: "CSV of historical leads with a converted/lost column.") var data: String
+    @OptionGroup var dataOptions: DataOptions
+    @Option(help: "Trainer: logistic, stumps, or auto (the lower validation log loss).") var model: ModelKind = .stumps
+    @Option(help: "Maximum points of the card (the score range is 0…scale).") var scale: Int = 100
+    @Flag(help: "Allow criteria that take points away (base points keep totals within the scale).") var negativePoints = false
+    @Option(help: "Keep at most this many criteria.") var maxCriteria: Int?
+    @OptionGroup var tierOptions: TierOptions
+    @Option(help: "Calibration of points to probability: platt or isotonic.") var calibration: String = "platt"
+    @Option(help: "How to split: random (stratified) or time:COLUMN (oldest leads train).") var split: SplitChoice = SplitChoice(argument: "random")!
+    @Option(help: "Seed of the split and of the trainer.") var seed: UInt64 = 1
+    @Option(help: "Where to write the card.") var out: String
+    @Flag(help: "Print the summary as JSON.") var json = false
+
+    func validate() throws {
+        guard dataOptions.target != nil else { throw ValidationError("name the outcome column with --target") }
+        guard scale >= 2 else { throw ValidationError("--scale must be at least 2") }
+        guard TotalsCalibrationMethod(rawValue: calibration) != nil else { throw ValidationError("--calibration must be platt or isotonic") }
+        if let maxCriteria, maxCriteria < 1 { throw ValidationError("--max-criteria must be at least 1") }
+    }
+
+    func run() throws {
+        try reportingFailure {
+            let dataset = try dataOptions.load(data)
+            let parts = try dataset.split(split.method(seed))
+            let train = dataset.selecting(parts.train), validation = dataset.selecting(parts.validation), test = dataset.selecting(parts.test)
+            let fitted = try TrainedModel.fit(model, train: train, validation: validation, seed: seed)
+            let export = CardExport(scale: PointScale(maximum: scale, allowNegative: negativePoints, maxCriteria: maxCriteria),
+                                    tiers: try tierOptions.rule(),
+                                    calibration: TotalsCalibrationMethod(rawValue: calibration)!,
+                                    missingValues: try dataOptions.loadOptions().allMissingTokens)
+            let provenance = Provenance(
+                data: DataFingerprint(file: URL(fileURLWithPath: data).lastPathComponent, sha256: try SHA256.hexDigest(ofFile: data),
+                                      rows: dataset.rowCount, positiveRate: dataset.positiveRate),
+                target: dataset.outcome?.column, positiveLabel: dataset.outcome?.positiveLabel,
+                trainer: fitted.record, created: ISO8601DateFormatter().string(from: Date()), leadscoreVersion: LeadScore.version)
+            var (card, points) = try export.card(from: try fitted.model.additiveModel(), name: URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent,
+                                                 train: train, heldOut: validation, provenance: provenance)
+            let testDescription = "test split: \(parts.test.count) leads, \(parts.method)"
+            card.metrics = try CardExport.metrics(of: card, points: points, on: test, description: testDescription)
+            let modelMetrics = try MetricSet(probabilities: try fitted.model.predictProbability(test), outcomes: test.labels!)
+            try card.write(toPath: out)
+            let summary = TrainingSummary(card: card, points: points, model: fitted, modelTest: modelMetrics,
+                                          sizes: [parts.train.count, parts.validation.count, parts.test.count],
+                                          split: parts.method, notes: dataset.notes, output: out)
+            print(json ? try summary.json() : summary.text())
+        }
+    }
+}

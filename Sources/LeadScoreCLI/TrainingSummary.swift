@@ -1,0 +1,121 @@
+import Evaluation
+import Foundation
+import PointExport
+import ScoreCardFormat
+
+/// What `train` tells the user: model and card on test, the tiers, the strongest criteria.
+struct TrainingSummary: Encodable {
+    struct Scores: Encodable {
+        var auc: Double
+        var logLoss: Double
+        var brier: Double
+        var ece: Double
+    }
+    struct TierLine: Encodable {
+        var name: String
+        var minimumPoints: Int
+        var action: String?
+        var shareOfLeads: Double?
+        var conversionRate: Double?
+        var conversionInterval: [Double]?
+        var shareOfConversions: Double?
+    }
+    struct CriterionLine: Encodable {
+        var feature: String
+        var minimumPoints: Int
+        var maximumPoints: Int
+        var best: String
+    }
+
+    var model: String
+    var modelNote: String
+    var split: String
+    var rows: [String: Int]
+    var modelTest: Scores
+    var cardTest: Scores
+    var tiers: [TierLine]
+    var topCriteria: [CriterionLine]
+    var droppedFeatures: [String]
+    var notes: [String]
+    var output: String
+
+    init(card: ScoreCard, points: PointModel, model: TrainedModel, modelTest: MetricSet, sizes: [Int], split: String, notes: [String], output: String) {
+        self.model = model.name
+        modelNote = model.note
+        self.split = split
+        rows = ["train": sizes[0], "validation": sizes[1], "test": sizes[2]]
+        self.modelTest = Scores(auc: modelTest.auc, logLoss: modelTest.logLoss, brier: modelTest.brier, ece: modelTest.ece)
+        let metrics = card.metrics
+        cardTest = Scores(auc: metrics?.auc ?? .nan, logLoss: metrics?.logLoss ?? .nan, brier: metrics?.brier ?? .nan, ece: metrics?.ece ?? .nan)
+        tiers = card.tiers.map { tier in
+            TierLine(name: tier.name, minimumPoints: tier.minimumPoints, action: tier.action, shareOfLeads: tier.history?.shareOfLeads,
+                     conversionRate: tier.history?.conversionRate,
+                     conversionInterval: tier.history?.conversionInterval.map { [$0.lower, $0.upper] },
+                     shareOfConversions: tier.history?.shareOfConversions)
+        }
+        topCriteria = card.criteria
+            .sorted { ($0.bestPoints - ($0.conditions.map(\.points).min() ?? 0)) > ($1.bestPoints - ($1.conditions.map(\.points).min() ?? 0)) }
+            .prefix(8)
+            .map { criterion in
+                let best = criterion.conditions.max { $0.points < $1.points }!
+                return CriterionLine(feature: criterion.feature, minimumPoints: criterion.conditions.map(\.points).min() ?? 0,
+                                     maximumPoints: criterion.bestPoints, best: best.label)
+            }
+        droppedFeatures = points.droppedFeatures
+        self.notes = notes
+        self.output = output
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    func text() -> String {
+        var lines: [String] = []
+        lines.append("Trained \(model) on \(rows["train"]!) leads (validation \(rows["validation"]!), test \(rows["test"]!); \(split)).")
+        lines.append("  \(modelNote)")
+        lines += notes.map { "  note: \($0)" }
+        lines.append("")
+        lines.append(TextColumns.render([["on test", "AUC", "log loss", "Brier", "calibration error"],
+                                         ["model", fixed(modelTest.auc), fixed(modelTest.logLoss), fixed(modelTest.brier), fixed(modelTest.ece)],
+                                         ["card", fixed(cardTest.auc), fixed(cardTest.logLoss), fixed(cardTest.brier), fixed(cardTest.ece)]]))
+        lines.append("")
+        lines.append("Tiers (measured on the validation leads):")
+        var tierRows = [["tier", "points", "leads", "converted", "95% interval", "of all conversions", "action"]]
+        for tier in tiers {
+            tierRows.append([tier.name, "\(tier.minimumPoints)+", percent(tier.shareOfLeads), percent(tier.conversionRate),
+                             tier.conversionInterval.map { "\(percent($0[0]))–\(percent($0[1]))" } ?? "", percent(tier.shareOfConversions),
+                             tier.action ?? ""])
+        }
+        lines.append(TextColumns.render(tierRows, indent: 2))
+        lines.append("")
+        lines.append("Strongest criteria (points from weakest to best condition):")
+        lines.append(TextColumns.render([["criterion", "points", "best condition"]] + topCriteria.map {
+            [$0.feature, "\($0.minimumPoints) to \($0.maximumPoints)", $0.best]
+        }, indent: 2))
+        if !droppedFeatures.isEmpty {
+            lines.append("  no points for: \(droppedFeatures.joined(separator: ", "))")
+        }
+        lines.append("")
+        lines.append("Card written to \(output)")
+        return lines.joined(separator: "\n")
+    }
+
+    private func fixed(_ value: Double) -> String { value.isFinite ? String(format: "%.4f", value) : "–" }
+    private func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "–" }
+}
+
+/// Left-aligned text columns separated by two spaces.
+enum TextColumns {
+    static func render(_ rows: [[String]], indent: Int = 0) -> String {
+        let widths = (0..<(rows.map(\.count).max() ?? 0)).map { column in rows.map { $0.count > column ? $0[column].count : 0 }.max() ?? 0 }
+        return rows.map { row in
+            String(repeating: " ", count: indent) + row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}
