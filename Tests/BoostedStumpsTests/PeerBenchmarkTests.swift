@@ -1,0 +1,103 @@
+import BoostedStumps
+import Foundation
+import LeadData
+import XCTest
+
+/// The LeadScore side of Benchmarks/stumps/compare.py, which writes the data and a job file, runs
+/// LightGBM and XGBoost on the same rows, and compares. Skipped unless `LEADSCORE_BENCH=1` and
+/// `LEADSCORE_BENCH_JOB` names a job; run in a release build:
+///
+///     LEADSCORE_BENCH=1 LEADSCORE_BENCH_JOB=/tmp/…/job.json \
+///       swift test -c release --scratch-path .build-stumps-release --filter PeerBenchmarkTests
+///
+/// A test rather than an executable because the package has no benchmark target yet; the data comes
+/// as raw little-endian columns (float64 values, int32 category codes, uint8 labels) so that neither
+/// a CSV parser nor role inference stands between the two sides.
+final class PeerBenchmarkTests: XCTestCase {
+    /// What compare.py asks for.
+    struct Job: Decodable {
+        var train: String
+        var test: String
+        var validation: String?
+        var rounds: Int
+        var learningRate: Double
+        var featureSelection: StumpBooster.FeatureSelection
+        var earlyStoppingPatience: Int?
+        var threads: Int
+        /// Path prefix of the outputs: `.json` (timings, loss curves) and `.test.f64` (test log-odds).
+        var output: String
+    }
+
+    /// A dataset directory as compare.py writes it.
+    struct Manifest: Decodable {
+        struct Column: Decodable {
+            var name: String
+            var role: ColumnRole
+            var file: String
+            var levels: [String]?
+        }
+        var rows: Int
+        var columns: [Column]
+        var labels: String
+    }
+
+    struct Result: Encodable {
+        var fitSeconds: Double
+        var fitCPUSeconds: Double
+        var stumps: Int
+        var trainingLoss: [Double]
+        var validationLoss: [Double]
+    }
+
+    func testRunJob() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["LEADSCORE_BENCH"] == "1", let jobPath = environment["LEADSCORE_BENCH_JOB"] else {
+            throw XCTSkip("set LEADSCORE_BENCH=1 and LEADSCORE_BENCH_JOB (Benchmarks/stumps/compare.py does)")
+        }
+        let job = try JSONDecoder().decode(Job.self, from: Data(contentsOf: URL(fileURLWithPath: jobPath)))
+        let train = try load(job.train), test = try load(job.test)
+        let validation = try job.validation.map(load)
+        let booster = StumpBooster(rounds: job.rounds, learningRate: job.learningRate,
+                                   earlyStoppingPatience: job.earlyStoppingPatience,
+                                   featureSelection: job.featureSelection, threads: job.threads)
+        let (wallStart, cpuStart) = (Date(), cpuSeconds())
+        let model = try booster.fit(train, validation: validation)
+        let result = Result(fitSeconds: Date().timeIntervalSince(wallStart), fitCPUSeconds: cpuSeconds() - cpuStart,
+                            stumps: model.stumps.count, trainingLoss: model.history.trainingLoss,
+                            validationLoss: model.history.validationLoss)
+        let logOdds = try model.logOdds(test)
+        try logOdds.withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: job.output + ".test.f64")) }
+        try JSONEncoder().encode(result).write(to: URL(fileURLWithPath: job.output + ".json"))
+    }
+
+    private func load(_ directory: String) throws -> Dataset {
+        func read(_ file: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: directory + "/" + file)) }
+        func array<T>(_ file: String, of type: T.Type) throws -> [T] {
+            let data = try read(file)
+            let count = data.count / MemoryLayout<T>.stride
+            return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                _ = data.copyBytes(to: buffer)
+                initialized = count
+            }
+        }
+        let manifest = try JSONDecoder().decode(Manifest.self, from: read("manifest.json"))
+        let columns = try manifest.columns.map { column -> DataColumn in
+            let values: ColumnValues
+            switch column.role {
+            case .categorical: values = .categorical(codes: try array(column.file, of: Int32.self), levels: column.levels ?? [])
+            case .boolean: values = .boolean(try array(column.file, of: Double.self))
+            default: values = .numeric(try array(column.file, of: Double.self))
+            }
+            return DataColumn(name: column.name, role: column.role, values: values, missingCount: 0, distinctCount: 0)
+        }
+        return Dataset(source: directory, columns: columns, labels: try array(manifest.labels, of: UInt8.self),
+                       outcome: nil, rowCount: manifest.rows)
+    }
+
+    /// CPU time of the whole process (all threads), to read next to wall time on a shared machine.
+    private func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+}
