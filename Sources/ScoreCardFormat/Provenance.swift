@@ -1,0 +1,160 @@
+/// Where a learned card came from, so a team can tell which data and settings produced it and rebuild
+/// it. Every field is optional: a hand-written card may have none.
+public struct Provenance: Sendable, Equatable {
+    public var data: DataFingerprint?
+    /// The outcome column ("converted").
+    public var target: String?
+    /// The value of `target` that means converted ("1", "TRUE", "Won").
+    public var positiveLabel: String?
+    public var trainer: TrainerRecord?
+    /// When the card was made, ISO 8601 ("2026-11-23T10:00:00Z").
+    public var created: String?
+    public var leadscoreVersion: String?
+
+    public init(
+        data: DataFingerprint? = nil, target: String? = nil, positiveLabel: String? = nil,
+        trainer: TrainerRecord? = nil, created: String? = nil, leadscoreVersion: String? = nil
+    ) {
+        self.data = data
+        self.target = target
+        self.positiveLabel = positiveLabel
+        self.trainer = trainer
+        self.created = created
+        self.leadscoreVersion = leadscoreVersion
+    }
+}
+
+/// The training data file, identified by content rather than by name.
+public struct DataFingerprint: Sendable, Equatable {
+    public var file: String?
+    /// Lower-case hex SHA-256 of the file's bytes.
+    public var sha256: String?
+    public var rows: Int?
+    /// Share of converted leads, 0…1.
+    public var positiveRate: Double?
+
+    public init(file: String? = nil, sha256: String? = nil, rows: Int? = nil, positiveRate: Double? = nil) {
+        self.file = file
+        self.sha256 = sha256
+        self.rows = rows
+        self.positiveRate = positiveRate
+    }
+}
+
+/// Which trainer made the card and with which settings (free-form, as the trainer names them).
+public struct TrainerRecord: Sendable, Equatable {
+    public var name: String
+    public var settings: [String: SettingValue]
+
+    public init(name: String, settings: [String: SettingValue] = [:]) {
+        self.name = name
+        self.settings = settings
+    }
+}
+
+/// A trainer setting's value as JSON has it: a number, text or a yes/no.
+public enum SettingValue: Sendable, Equatable, Codable, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral,
+    ExpressibleByStringLiteral, ExpressibleByBooleanLiteral {
+    case number(Double)
+    case text(String)
+    case flag(Bool)
+
+    public init(floatLiteral value: Double) { self = .number(value) }
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(stringLiteral value: String) { self = .text(value) }
+    public init(booleanLiteral value: Bool) { self = .flag(value) }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let flag = try? container.decode(Bool.self) {
+            self = .flag(flag)
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else {
+            self = .text(try container.decode(String.self))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .number(let value): try container.encode(value)
+        case .text(let value): try container.encode(value)
+        case .flag(let value): try container.encode(value)
+        }
+    }
+}
+
+extension Provenance: Codable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case data, target, positiveLabel, trainer, created, leadscoreVersion
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        data = try container.decodeIfPresent(DataFingerprint.self, forKey: .data)
+        target = try container.decodeIfPresent(String.self, forKey: .target)
+        positiveLabel = try container.decodeIfPresent(String.self, forKey: .positiveLabel)
+        trainer = try container.decodeIfPresent(TrainerRecord.self, forKey: .trainer)
+        created = try container.decodeIfPresent(String.self, forKey: .created)
+        leadscoreVersion = try container.decodeIfPresent(String.self, forKey: .leadscoreVersion)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(data, forKey: .data)
+        try container.encodeIfPresent(target, forKey: .target)
+        try container.encodeIfPresent(positiveLabel, forKey: .positiveLabel)
+        try container.encodeIfPresent(trainer, forKey: .trainer)
+        try container.encodeIfPresent(created, forKey: .created)
+        try container.encodeIfPresent(leadscoreVersion, forKey: .leadscoreVersion)
+    }
+}
+
+extension DataFingerprint: Codable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case file, sha256, rows, positiveRate
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        file = try container.decodeIfPresent(String.self, forKey: .file)
+        sha256 = try container.decodeIfPresent(String.self, forKey: .sha256)
+        rows = try container.decodeIntegerIfPresent(forKey: .rows)
+        positiveRate = try container.decodeIfPresent(Double.self, forKey: .positiveRate)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(file, forKey: .file)
+        try container.encodeIfPresent(sha256, forKey: .sha256)
+        try container.encodeIfPresent(rows, forKey: .rows)
+        try container.encodeIfPresent(positiveRate, forKey: .positiveRate)
+    }
+}
+
+extension TrainerRecord: Codable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, settings
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        settings = try container.decodeIfPresent([String: SettingValue].self, forKey: .settings) ?? [:]
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        guard !settings.isEmpty else { return }
+        // Sorted by name, so the same card always encodes to the same bytes.
+        var nested = container.nestedContainer(keyedBy: AnyCodingKey.self, forKey: .settings)
+        for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
+            try nested.encode(value, forKey: AnyCodingKey(stringValue: key))
+        }
+    }
+}

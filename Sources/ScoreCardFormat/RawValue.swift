@@ -1,0 +1,33 @@
+/// How a raw field value (CSV text, a dictionary value, a database cell as text) is read against a card.
+///
+/// These rules are part of the card format: the rule scorer, the SQL export and the trainer's loader
+/// (LeadData, through LeadCSV's primitives) must read a value the same way, or their totals drift apart.
+/// 1. Leading and trailing spaces and tabs are removed.
+/// 2. The value is missing when it is absent (no such column or key, SQL `NULL`), empty, or exactly one of
+///    the card's `missingValues`. This is checked first, whatever the criterion's type.
+/// 3. Numeric: a plain decimal literal — optional sign, digits with an optional point, optional exponent
+///    (`12`, `-0.5`, `.5`, `3.`, `9.83E-05`); anything else (`n/a`, `0x10`, `inf`, `1,5`) counts as missing.
+/// 4. Boolean: `yes`, `y`, `true` (any letter case) or a number equal to 1 is true; `no`, `n`, `false` or a
+///    number equal to 0 is false; anything else counts as missing.
+/// 5. Categorical: the trimmed text itself, matched exactly (letter case matters).
+public enum RawValue {
+    /// The words that read as true, lower case (besides numbers equal to 1).
+    public static let trueWords = ["yes", "y", "true"]
+    /// The words that read as false, lower case (besides numbers equal to 0).
+    public static let falseWords = ["no", "n", "false"]
+
+    /// The value without leading and trailing spaces and tabs.
+    public static func trimmed(_ text: String) -> Substring {
+        let isPadding: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !isPadding($0) }), let last = text.lastIndex(where: { !isPadding($0) }) else {
+            return text[text.endIndex...]
+        }
+        return text[first...last]
+    }
+
+    /// A number as a person would write it in a card or a message: `3`, `0.25`, `9.83e-05`.
+    public static func format(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+}

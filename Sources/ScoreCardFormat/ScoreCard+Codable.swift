@@ -1,0 +1,54 @@
+/// The card's JSON object. Defaults (`missingValues` `[""]`, `basePoints` 0, `maximumPoints` 100, no groups,
+/// no tiers) let a hand-written card stay short.
+extension ScoreCard: Codable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case format, version, name, description, missingValues, basePoints, maximumPoints, groups, criteria, tiers,
+             calibration, provenance, metrics
+    }
+
+    public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let format = try container.decode(String.self, forKey: .format)
+        guard format == Self.formatName else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .format, in: container,
+                debugDescription: "is \"\(format)\"; a LeadScore card says \"\(Self.formatName)\"")
+        }
+        version = try container.decodeInteger(forKey: .version)
+        guard version == Self.currentVersion else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .version, in: container,
+                debugDescription: "card version \(version) is not supported; this LeadScore reads version \(Self.currentVersion)"
+                    + (version > Self.currentVersion ? " (a newer LeadScore wrote it: upgrade)" : ""))
+        }
+        name = try container.decode(String.self, forKey: .name)
+        description = try container.decodeIfPresent(String.self, forKey: .description)
+        missingValues = try container.decodeIfPresent([String].self, forKey: .missingValues) ?? [""]
+        basePoints = try container.decodeIntegerIfPresent(forKey: .basePoints) ?? 0
+        maximumPoints = try container.decodeIntegerIfPresent(forKey: .maximumPoints) ?? 100
+        groups = try container.decodeIfPresent([CriterionGroup].self, forKey: .groups) ?? []
+        criteria = try container.decode([Criterion].self, forKey: .criteria)
+        tiers = try container.decodeIfPresent([Tier].self, forKey: .tiers) ?? []
+        calibration = try container.decodeIfPresent(Calibration.self, forKey: .calibration)
+        provenance = try container.decodeIfPresent(Provenance.self, forKey: .provenance)
+        metrics = try container.decodeIfPresent(CardMetrics.self, forKey: .metrics)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(Self.formatName, forKey: .format)
+        try container.encode(version, forKey: .version)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(description, forKey: .description)
+        try container.encode(missingValues, forKey: .missingValues)
+        try container.encode(basePoints, forKey: .basePoints)
+        try container.encode(maximumPoints, forKey: .maximumPoints)
+        if !groups.isEmpty { try container.encode(groups, forKey: .groups) }
+        try container.encode(criteria, forKey: .criteria)
+        if !tiers.isEmpty { try container.encode(tiers, forKey: .tiers) }
+        try container.encodeIfPresent(calibration, forKey: .calibration)
+        try container.encodeIfPresent(provenance, forKey: .provenance)
+        try container.encodeIfPresent(metrics, forKey: .metrics)
+    }
+}

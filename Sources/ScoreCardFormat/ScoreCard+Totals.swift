@@ -1,0 +1,61 @@
+/// The rule that turns the points of each criterion into a lead's total, and the set of totals a lead can
+/// reach — which tiers and the calibration table are checked against.
+extension ScoreCard {
+    /// The subtotal of each declared group, in `groups` order, after its caps.
+    /// - Parameter criterionPoints: the points each criterion gave, in `criteria` order.
+    public func groupSubtotals(criterionPoints: [Int]) -> [Int] {
+        var subtotals = [Int](repeating: 0, count: groups.count)
+        for (criterion, points) in zip(criteria, criterionPoints) {
+            if let group = groupIndex(of: criterion) { subtotals[group] += points }
+        }
+        return zip(groups, subtotals).map { $0.capped($1) }
+    }
+
+    /// `basePoints` + the capped group subtotals + the points of ungrouped criteria, kept within
+    /// `0…maximumPoints`.
+    public func total(criterionPoints: [Int]) -> Int {
+        var ungrouped = 0
+        for (criterion, points) in zip(criteria, criterionPoints) where groupIndex(of: criterion) == nil {
+            ungrouped += points
+        }
+        return clampTotal(basePoints + ungrouped + groupSubtotals(criterionPoints: criterionPoints).reduce(0, +))
+    }
+
+    /// Keeps a raw total within the score range: the score range is the cap on the total.
+    public func clampTotal(_ raw: Int) -> Int { min(max(raw, 0), maximumPoints) }
+
+    /// Every total some lead can get, ascending. Assumes every condition can match (which `validate()`
+    /// checks), so a card whose conditions cover nothing new cannot inflate it.
+    public func reachableTotals() -> [Int] {
+        var buckets: [[Int]] = groups.map { group in
+            let members = criteria.filter { $0.group == group.name }
+            return Array(Set(sums(of: members).map(group.capped))).sorted()
+        }
+        buckets.append(sums(of: criteria.filter { criterion in groupIndex(of: criterion) == nil }))
+        let raw = buckets.reduce([basePoints]) { minkowskiSum($0, $1) }
+        return Array(Set(raw.map(clampTotal))).sorted()
+    }
+
+    func groupIndex(of criterion: Criterion) -> Int? {
+        guard let name = criterion.group else { return nil }
+        return groups.firstIndex { $0.name == name }
+    }
+
+    /// Every sum of one condition's points per criterion.
+    private func sums(of members: [Criterion]) -> [Int] {
+        members.reduce([0]) { partial, criterion in minkowskiSum(partial, Array(Set(criterion.conditions.map(\.points)))) }
+    }
+
+    /// `{a + b : a ∈ left, b ∈ right}`, ascending, via a presence array over the span of the sums.
+    private func minkowskiSum(_ left: [Int], _ right: [Int]) -> [Int] {
+        guard let leftLow = left.min(), let leftHigh = left.max(), let rightLow = right.min(), let rightHigh = right.max() else {
+            return []
+        }
+        let low = leftLow + rightLow
+        var present = [Bool](repeating: false, count: leftHigh + rightHigh - low + 1)
+        for a in left {
+            for b in right { present[a + b - low] = true }
+        }
+        return present.indices.filter { present[$0] }.map { $0 + low }
+    }
+}

@@ -1,0 +1,57 @@
+/// A lead-scoring point card: what a trainer learned, or what a team wrote by hand, in a form a person can
+/// read and argue about and a machine can score with.
+///
+/// A lead's total is `basePoints` plus, for every criterion, the points of the one condition its value
+/// matches; criteria of a group add up to a subtotal that the group's caps may clamp; the total is kept
+/// within `0…maximumPoints` (the score range is the total cap). More points means more likely to convert.
+/// The total picks a tier and, through the calibration, a conversion probability.
+///
+/// The JSON form (`format: "leadscore-card"`, `version: 1`) is documented field by field in
+/// `docs/score-card.md` and described by `docs/score-card.schema.json`. Decoding checks the structure;
+/// `validate()` checks the meaning (ranges, exhaustiveness, tiers, calibration).
+public struct ScoreCard: Sendable, Equatable {
+    /// The value of the JSON `format` field, so a card is recognisable among other JSON files.
+    public static let formatName = "leadscore-card"
+    /// The only version this code reads and writes.
+    public static let currentVersion = 1
+
+    public var version: Int
+    public var name: String
+    public var description: String?
+    /// Raw values (after trimming spaces) that mean "not known", e.g. `["NA", "Select"]`. An empty value
+    /// is always missing, listed or not. Trainer and scorer read this same list, so they agree on what
+    /// is missing.
+    public var missingValues: [String]
+    /// Points every lead starts with.
+    public var basePoints: Int
+    /// Top of the score range; totals are kept within `0…maximumPoints` and shown as "52/65".
+    public var maximumPoints: Int
+    /// Groups criteria may belong to, with optional caps on their subtotals; in display order.
+    public var groups: [CriterionGroup]
+    public var criteria: [Criterion]
+    /// From the highest threshold down; the lowest must cover the lowest reachable total. May be empty.
+    public var tiers: [Tier]
+    public var calibration: Calibration?
+    public var provenance: Provenance?
+    /// How the card itself did on held-out data.
+    public var metrics: CardMetrics?
+
+    public init(
+        name: String, description: String? = nil, missingValues: [String] = [""], basePoints: Int = 0,
+        maximumPoints: Int = 100, groups: [CriterionGroup] = [], criteria: [Criterion], tiers: [Tier] = [],
+        calibration: Calibration? = nil, provenance: Provenance? = nil, metrics: CardMetrics? = nil
+    ) {
+        self.version = Self.currentVersion
+        self.name = name
+        self.description = description
+        self.missingValues = missingValues
+        self.basePoints = basePoints
+        self.maximumPoints = maximumPoints
+        self.groups = groups
+        self.criteria = criteria
+        self.tiers = tiers
+        self.calibration = calibration
+        self.provenance = provenance
+        self.metrics = metrics
+    }
+}

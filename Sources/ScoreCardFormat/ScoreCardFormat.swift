@@ -1,1 +1,0 @@
-// ScoreCardFormat: work in progress.
