@@ -1,0 +1,54 @@
+extension UnsafeBufferPointer where Element == UInt8 {
+    /// The bytes without leading and trailing spaces and tabs: exports pad values (`"Google "`), and a
+    /// padded value should mean the same as the bare one.
+    @inlinable
+    public func trimmingSpaces() -> UnsafeBufferPointer<UInt8> {
+        guard let base = baseAddress else { return self }
+        var lower = 0, upper = count
+        while lower < upper, base[lower] == 0x20 || base[lower] == 0x09 { lower += 1 }
+        while upper > lower, base[upper - 1] == 0x20 || base[upper - 1] == 0x09 { upper -= 1 }
+        return UnsafeBufferPointer(start: base + lower, count: upper - lower)
+    }
+
+    /// Whether the bytes spell `word` ignoring ASCII case; `word` must be lowercase ASCII.
+    public func equalsIgnoringCase(_ word: StaticString) -> Bool {
+        guard count == word.utf8CodeUnitCount, let base = baseAddress else { return count == word.utf8CodeUnitCount }
+        let letters = word.utf8Start
+        for index in 0..<count {
+            let byte = base[index]
+            let lowered = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+            if lowered != letters[index] { return false }
+        }
+        return true
+    }
+}
+
+/// A 64-bit hash of a byte string, for interning and for counting distinct identifiers without keeping
+/// them. Each 8-byte word goes through MurmurHash3's finaliser, a bijection, so keys of up to eight
+/// bytes and equal length never collide; longer keys collide with probability about 2⁻⁶⁴ per pair.
+@inline(__always)
+public func hashBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+    guard let base = UnsafeRawPointer(bytes.baseAddress) else { return mix(hash) }
+    var offset = 0
+    while offset + 8 <= bytes.count {
+        hash = mix(hash ^ base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+        offset += 8
+    }
+    if offset < bytes.count {
+        var tail: UInt64 = 0
+        for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << (8 * UInt64(index - offset)) }
+        hash = mix(hash ^ tail)
+    }
+    return hash
+}
+
+@inline(__always)
+private func mix(_ value: UInt64) -> UInt64 {
+    var x = value
+    x ^= x >> 33
+    x &*= 0xFF51_AFD7_ED55_8CCD
+    x ^= x >> 33
+    x &*= 0xC4CE_B9FE_1A85_EC53
+    return x ^ (x >> 33)
+}

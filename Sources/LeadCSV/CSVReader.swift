@@ -1,0 +1,181 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A streaming RFC 4180 reader: one record at a time, straight from the file's bytes.
+///
+/// - Quoted fields may hold the delimiter, doubled quotes (`""`) and line breaks; a quote inside an unquoted
+///   field is kept as text. Records end with LF, CRLF or a lone CR; blank lines are skipped.
+/// - A UTF-8 byte-order mark is skipped; every record is checked to be UTF-8.
+/// - The delimiter (`,` `;` tab) is detected from the first lines unless given.
+/// - The first record is the header; every later record must have as many fields.
+///
+/// The file is read in large chunks into one buffer that fields point into, so reading a field costs no
+/// allocation: `field(_:)` is a view of the buffer, valid until the next `nextRecord()`. Non-copyable
+/// because it owns the file descriptor and the buffer.
+public struct CSVReader: ~Copyable {
+    /// The largest record accepted. A longer one is nearly always a quote that is never closed, and
+    /// stopping there keeps a broken file from being read into memory whole.
+    public static let recordLimit = 64 << 20
+
+    public let path: String
+    /// Column names from the first record, trimmed of surrounding spaces; an empty name becomes `column N`.
+    public private(set) var header: [String] = []
+    public private(set) var delimiter: UInt8
+    /// Size of the file in bytes when it was opened.
+    public let fileSize: Int
+    /// Physical line (1-based) on which the current record starts.
+    public internal(set) var line = 0
+    /// Data records returned so far.
+    public private(set) var recordCount = 0
+
+    private let descriptor: Int32
+    @usableFromInline var buffer: UnsafeMutablePointer<UInt8>
+    var capacity: Int
+    /// The unread bytes are `buffer[start..<end]`; `buffer[end]` is always a line feed, a sentinel that
+    /// stops the unquoted-field scan without a bounds check per byte.
+    var start = 0, end = 0
+    /// File offset of `buffer[0]`.
+    private var bufferOffset = 0
+    var atEndOfFile = false
+    var nextLine = 1
+    /// `bounds[2i]..<bounds[2i+1]`: the bytes of field i of the current record in `buffer`.
+    @usableFromInline var bounds: UnsafeMutablePointer<Int>
+    var boundsCapacity = 64
+    var fieldsFound = 0
+    /// `stops[byte]` is true for the delimiter, CR and LF: the bytes that end an unquoted field.
+    let stops: UnsafeMutablePointer<Bool>
+
+    /// Opens `path`, skips a byte-order mark, detects the delimiter unless `delimiter` is given, and reads
+    /// the header. `chunkSize` is the read size (tests use tiny ones to split records across reads).
+    public init(path: String, delimiter: UInt8? = nil, chunkSize: Int = 4 << 20) throws(CSVError) {
+        // A non-copyable value may only throw from its initialiser once it exists (then `deinit` closes the
+        // file and frees the buffers), so a failure to open is carried in and thrown right after.
+        let opened = Result { () throws(CSVError) in try FileInput.openForReading(path) }
+        let (descriptor, size) = (try? opened.get()) ?? (-1, 0)
+        self.init(path: path, descriptor: descriptor, fileSize: size, delimiter: delimiter ?? UInt8(ascii: ","), chunkSize: chunkSize)
+        _ = try opened.get()
+        try readHeader(detectingDelimiter: delimiter == nil)
+    }
+
+    private init(path: String, descriptor: Int32, fileSize: Int, delimiter: UInt8, chunkSize: Int) {
+        self.path = path
+        self.descriptor = descriptor
+        self.fileSize = fileSize
+        self.delimiter = delimiter
+        capacity = max(chunkSize, 16)
+        buffer = .allocate(capacity: capacity + 1)
+        buffer[0] = UInt8(ascii: "\n")
+        bounds = .allocate(capacity: 2 * boundsCapacity)
+        stops = .allocate(capacity: 256)
+        stops.initialize(repeating: false, count: 256)
+    }
+
+    private mutating func readHeader(detectingDelimiter: Bool) throws(CSVError) {
+        while end < capacity, try refill() {}
+        try skipByteOrderMark()
+        if detectingDelimiter {
+            delimiter = detectDelimiter(in: UnsafeRawBufferPointer(start: buffer + start, count: end - start))
+        }
+        for stop in [delimiter, UInt8(ascii: "\r"), UInt8(ascii: "\n")] { stops[Int(stop)] = true }
+        guard try readRecord() else { throw CSVError(.empty, SourceLocation(path: path)) }
+        header = try headerNames()
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+        buffer.deallocate()
+        bounds.deallocate()
+        stops.deallocate()
+    }
+
+    /// Advances to the next data record; `false` at the end of the file. Throws if the file has no data
+    /// record at all, and for any record that is malformed or has the wrong number of fields.
+    public mutating func nextRecord() throws(CSVError) -> Bool {
+        guard try readRecord() else {
+            if recordCount == 0 { throw CSVError(.headerOnly, SourceLocation(path: path, line: nextLine)) }
+            return false
+        }
+        guard fieldsFound == header.count else {
+            throw CSVError(.fieldCount(expected: header.count, found: fieldsFound), SourceLocation(path: path, line: line))
+        }
+        recordCount += 1
+        return true
+    }
+
+    /// The bytes of field `index` of the current record, quotes removed and `""` undoubled. Valid until the
+    /// next call to `nextRecord()`.
+    @inlinable
+    public func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: buffer + bounds[2 &* index], count: bounds[2 &* index &+ 1] &- bounds[2 &* index])
+    }
+
+    public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
+
+    /// Every field of the current record as text.
+    public var record: [String] {
+        var fields: [String] = []
+        for index in 0..<fieldsFound { fields.append(string(index)) }
+        return fields
+    }
+
+    /// Where field `index` (0-based) of the current record is, for error messages.
+    public func location(ofField index: Int) -> SourceLocation {
+        SourceLocation(path: path, line: line, column: index + 1, columnName: index < header.count ? header[index] : nil)
+    }
+
+    /// Bytes of the file consumed so far, up to the end of the current record.
+    public var bytesConsumed: Int { bufferOffset + start }
+
+    /// Moves the unread bytes to the front of the buffer and reads more after them, growing the buffer when
+    /// a single record fills it. Returns `false` at the end of the file.
+    mutating func refill() throws(CSVError) -> Bool {
+        if start > 0 {
+            memmove(buffer, buffer + start, end - start)
+            bufferOffset += start
+            end -= start
+            start = 0
+        }
+        if end == capacity {
+            guard capacity < Self.recordLimit else {
+                throw CSVError(.recordTooLong(limitBytes: Self.recordLimit), SourceLocation(path: path, line: nextLine))
+            }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: min(2 * capacity, Self.recordLimit) + 1)
+            grown.update(from: buffer, count: end)
+            buffer.deallocate()
+            buffer = grown
+            capacity = min(2 * capacity, Self.recordLimit)
+        }
+        let count = try FileInput.readChunk(descriptor, into: buffer + end, count: capacity - end, path: path)
+        end += count
+        buffer[end] = UInt8(ascii: "\n")
+        atEndOfFile = count == 0
+        return count > 0
+    }
+
+    private mutating func skipByteOrderMark() throws(CSVError) {
+        let available = end - start
+        if available >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF {
+            start = 3
+        } else if available >= 2, (buffer[0], buffer[1]) == (0xFF, 0xFE) || (buffer[0], buffer[1]) == (0xFE, 0xFF) {
+            throw CSVError(.utf16, SourceLocation(path: path, line: 1))
+        }
+    }
+
+    private func headerNames() throws(CSVError) -> [String] {
+        var names: [String] = []
+        var firstUse: [String: Int] = [:]
+        for index in 0..<fieldsFound {
+            let trimmed = field(index).trimmingSpaces()
+            let name = trimmed.isEmpty ? "column \(index + 1)" : String(decoding: trimmed, as: UTF8.self)
+            if let first = firstUse[name] {
+                throw CSVError(.duplicateHeader(firstColumn: first + 1), SourceLocation(path: path, line: line, column: index + 1, columnName: name), value: name)
+            }
+            firstUse[name] = index
+            names.append(name)
+        }
+        return names
+    }
+}

@@ -1,0 +1,97 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Decimal numbers read straight from a field's bytes, without making a `String`: `12`, `-0.5`, `+3.`,
+/// `.25`, `9.83E-05`. No hexadecimal, `inf`, `nan` or thousands separators — those are text, which the
+/// caller may treat as missing-value tokens.
+public enum DecimalNumber {
+    /// Powers of ten that are exact as doubles (10²² is the largest).
+    private static let exactPowers: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
+
+    /// The value of `bytes`, correctly rounded, or `nil` if they are not a decimal number.
+    ///
+    /// Clinger's fast path covers what CRM exports hold: when the significant digits fit in 2⁵³ and the
+    /// power of ten is at most 22 in size, both are exact doubles and one multiplication or division
+    /// rounds once, exactly as `strtod` would. Longer mantissas and larger exponents go to `strtod`.
+    /// `decimalSeparator` is `.` unless the file writes `1,5`.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, decimalSeparator: UInt8 = UInt8(ascii: ".")) -> Double? {
+        guard var cursor = bytes.baseAddress, !bytes.isEmpty else { return nil }
+        let end = cursor + bytes.count
+        let negative = cursor.pointee == UInt8(ascii: "-")
+        if negative || cursor.pointee == UInt8(ascii: "+") { cursor += 1 }
+
+        // One flat loop over digits and at most one decimal mark: no nested function, whose captured
+        // variables would cost a dynamic exclusivity check per digit.
+        var mantissa: UInt64 = 0, significantDigits = 0, exponent = 0
+        var sawDigit = false, sawSeparator = false, tooManyDigits = false
+        while cursor < end {
+            let byte = cursor.pointee
+            let digit = byte &- UInt8(ascii: "0")
+            if digit < 10 {
+                sawDigit = true
+                if significantDigits < 19 {
+                    mantissa = mantissa &* 10 &+ UInt64(digit)
+                    if mantissa != 0 { significantDigits += 1 }
+                    if sawSeparator { exponent -= 1 }
+                } else {
+                    tooManyDigits = true  // strtod will read them all
+                }
+            } else if byte == decimalSeparator, !sawSeparator {
+                sawSeparator = true
+            } else {
+                break
+            }
+            cursor += 1
+        }
+        guard sawDigit else { return nil }
+        if cursor < end, cursor.pointee | 0x20 == UInt8(ascii: "e") {
+            cursor += 1
+            guard let written = exponentValue(&cursor, end) else { return nil }
+            exponent += written
+        }
+        guard cursor == end else { return nil }
+
+        if !tooManyDigits, mantissa <= 1 << 53, (-22...22).contains(exponent) {
+            let value = exponent < 0 ? Double(mantissa) / exactPowers[-exponent] : Double(mantissa) * exactPowers[exponent]
+            return negative ? -value : value
+        }
+        return systemParse(bytes, decimalSeparator: decimalSeparator)
+    }
+
+    /// The signed integer after `e`; clamped, since anything beyond ±100 000 is zero or infinity anyway.
+    private static func exponentValue(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Int? {
+        var negative = false
+        if cursor < end, cursor.pointee == UInt8(ascii: "-") || cursor.pointee == UInt8(ascii: "+") {
+            negative = cursor.pointee == UInt8(ascii: "-")
+            cursor += 1
+        }
+        var value = 0, sawDigit = false
+        while cursor < end, case let digit = cursor.pointee &- UInt8(ascii: "0"), digit < 10 {
+            value = min(value * 10 + Int(digit), 100_000)
+            sawDigit = true
+            cursor += 1
+        }
+        guard sawDigit else { return nil }
+        return negative ? -value : value
+    }
+
+    /// `strtod` on a NUL-terminated copy, for the rare numbers the fast path cannot round. The syntax was
+    /// already checked, so `strtod` never sees hexadecimal or `inf`; the decimal mark is written as the
+    /// current C locale's, in case something in the process called `setlocale`.
+    private static func systemParse(_ bytes: UnsafeBufferPointer<UInt8>, decimalSeparator: UInt8) -> Double? {
+        let localeMark = localeconv().pointee.decimal_point.map { CChar($0.pointee) } ?? CChar(UInt8(ascii: "."))
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { text in
+            for (index, byte) in bytes.enumerated() {
+                text[index] = byte == decimalSeparator ? localeMark : CChar(bitPattern: byte)
+            }
+            text[bytes.count] = 0
+            return strtod(text.baseAddress!, nil)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import LeadCSV
+
+/// What the loader will do with each column of a file: the outcome, a role given by the user, or a role
+/// inferred from the first rows. Made by reading the header and up to `LoadOptions.inferenceRows` records.
+struct ColumnPlan {
+    var header: [String]
+    var delimiter: UInt8
+    /// Role of each column; `nil` for the target.
+    var roles: [ColumnRole?]
+    /// Whether each role was inferred rather than given.
+    var inferred: [Bool]
+    var target: Int?
+    /// Records read to infer roles.
+    var sampleRows: Int
+    /// Expected number of records, to size the columns once instead of growing them.
+    var estimatedRows: Int
+    var notes: [String] = []
+
+    init(path: String, options: LoadOptions, missingTokens: MissingTokens) throws {
+        var reader = try CSVReader(path: path, delimiter: options.delimiter)
+        header = reader.header
+        delimiter = reader.delimiter
+        let header = self.header
+        func column(_ name: String, option: String) throws(LoadError) -> Int {
+            if let index = header.firstIndex(of: name) { return index }
+            let suggestion = header.first { $0.lowercased() == name.lowercased() }
+                ?? header.first { $0.lowercased().contains(name.lowercased()) || name.lowercased().contains($0.lowercased()) }
+            throw LoadError(.unknownColumn(option: option, suggestion: suggestion, columns: header), SourceLocation(path: path, line: 1), value: name)
+        }
+
+        let target = try options.target.map { name throws(LoadError) in try column(name, option: "--target") }
+        self.target = target
+        var roles = [ColumnRole?](repeating: nil, count: header.count)
+        for name in options.excluded {
+            roles[try column(name, option: "--exclude")] = .excluded
+        }
+        for (name, role) in options.roles.sorted(by: { $0.key < $1.key }) {
+            let index = try column(name, option: "--role")
+            if roles[index] == nil { roles[index] = role }
+        }
+        if let target, let role = roles[target] {
+            let flag = role == .excluded ? "--exclude" : "--role"
+            throw LoadError(.invalidOption(reason: "\(flag) names \"\(header[target])\", which is the target (--target); the target is read as the outcome, not as a column"),
+                            SourceLocation(path: path, line: 1, column: target + 1, columnName: header[target]))
+        }
+
+        let unknown = header.indices.filter { roles[$0] == nil && $0 != target }
+        var evidence = [RoleEvidence](repeating: RoleEvidence(), count: header.count)
+        var sampleRows = 0
+        while sampleRows < options.inferenceRows, try reader.nextRecord() {
+            sampleRows += 1
+            for index in unknown {
+                let field = reader.field(index).trimmingSpaces()
+                if !missingTokens.contains(field) { evidence[index].add(field, decimalSeparator: options.decimalSeparator) }
+            }
+        }
+        let readAll = sampleRows < options.inferenceRows
+        let bytesPerRow = Double(reader.bytesConsumed) / Double(max(sampleRows, 1))
+        estimatedRows = readAll ? sampleRows : Int(Double(reader.fileSize) / bytesPerRow * 1.02) + 64
+
+        inferred = header.indices.map { roles[$0] == nil && $0 != target }
+        for index in unknown {
+            roles[index] = evidence[index].role(name: header[index])
+            notes += Self.notes(on: evidence[index], column: header[index], sampleRows: sampleRows)
+        }
+        self.roles = roles
+        self.sampleRows = sampleRows
+    }
+
+    /// What the user should know about an inferred role: a column the sample says nothing about, and a
+    /// numeric column made categorical by a few placeholder texts.
+    private static func notes(on evidence: RoleEvidence, column: String, sampleRows: Int) -> [String] {
+        if evidence.values == 0 {
+            return ["\"\(column)\" has no values in the first \(sampleRows) rows, so it was typed categorical;"
+                    + " if it holds numbers or dates, pass --role '\(column)=numeric' (or =date)"]
+        }
+        if evidence.looksLikeNumbersWithPlaceholders {
+            let texts = evidence.texts.map { "\"\($0)\"" }.joined(separator: ", ")
+            let flags = evidence.texts.map { "--missing '\($0)'" }.joined(separator: " ")
+            return ["\"\(column)\" holds numbers but also \(texts), so it was typed categorical; if those mean"
+                    + " no value, pass \(flags) to read it as numeric"]
+        }
+        return []
+    }
+}

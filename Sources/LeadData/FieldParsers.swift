@@ -1,0 +1,172 @@
+import LeadCSV
+
+/// Turns one column's fields into typed values during the streaming pass, one field per row.
+protocol FieldParser {
+    /// Adds one field, trimmed of spaces; `false` if it does not fit the column's role.
+    mutating func append(_ field: UnsafeBufferPointer<UInt8>) -> Bool
+    mutating func reserve(_ rows: Int)
+    /// The column's values, missing count and distinct count.
+    func finish() -> (values: ColumnValues, missing: Int, distinct: Int)
+}
+
+/// Numbers, NaN for missing. Text that is neither a number nor a missing token does not fit.
+struct NumericParser: FieldParser {
+    let missingTokens: MissingTokens
+    let decimalSeparator: UInt8
+    private var values: [Double] = []
+    private var missing = 0
+
+    init(missingTokens: MissingTokens, decimalSeparator: UInt8) {
+        self.missingTokens = missingTokens
+        self.decimalSeparator = decimalSeparator
+    }
+
+    mutating func append(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let value = DecimalNumber.parse(field, decimalSeparator: decimalSeparator) {
+            values.append(value)
+            return true
+        }
+        guard missingTokens.contains(field) else { return false }
+        values.append(.nan)
+        missing += 1
+        return true
+    }
+
+    mutating func reserve(_ rows: Int) { values.reserveCapacity(rows) }
+
+    func finish() -> (values: ColumnValues, missing: Int, distinct: Int) {
+        (.numeric(values), missing, countDistinct(values))
+    }
+}
+
+/// ISO 8601 dates as seconds since 1970, NaN for missing.
+struct DateParser: FieldParser {
+    let missingTokens: MissingTokens
+    private var values: [Double] = []
+    private var missing = 0
+
+    init(missingTokens: MissingTokens) { self.missingTokens = missingTokens }
+
+    mutating func append(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let seconds = ISODate.parse(field) {
+            values.append(seconds)
+            return true
+        }
+        guard missingTokens.contains(field) else { return false }
+        values.append(.nan)
+        missing += 1
+        return true
+    }
+
+    mutating func reserve(_ rows: Int) { values.reserveCapacity(rows) }
+
+    func finish() -> (values: ColumnValues, missing: Int, distinct: Int) {
+        (.date(values), missing, countDistinct(values))
+    }
+}
+
+/// Yes/no values as 1/0, NaN for missing. Each spelling is classified once and then found by its bytes.
+struct BooleanParser: FieldParser {
+    let missingTokens: MissingTokens
+    let decimalSeparator: UInt8
+    private var spellings = ByteInterner()
+    private var valueOfSpelling: [Double] = []
+    private var values: [Double] = []
+
+    init(missingTokens: MissingTokens, decimalSeparator: UInt8) {
+        self.missingTokens = missingTokens
+        self.decimalSeparator = decimalSeparator
+    }
+
+    mutating func append(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let code = spellings.code(of: field) {
+            values.append(valueOfSpelling[code])
+            return true
+        }
+        let value: Double
+        if missingTokens.contains(field) {
+            value = .nan
+        } else if let word = BooleanWord.value(of: field) {
+            value = word
+        } else if let number = DecimalNumber.parse(field, decimalSeparator: decimalSeparator), number == 0 || number == 1 {
+            value = number
+        } else {
+            return false
+        }
+        _ = spellings.intern(field)
+        valueOfSpelling.append(value)
+        values.append(value)
+        return true
+    }
+
+    mutating func reserve(_ rows: Int) { values.reserveCapacity(rows) }
+
+    func finish() -> (values: ColumnValues, missing: Int, distinct: Int) {
+        let missing = values.count { $0.isNaN }
+        return (.boolean(values), missing, Set(valueOfSpelling.filter { !$0.isNaN }).count)
+    }
+}
+
+/// Labels as codes into the levels in first-seen order; -1 for missing. Never rejects a value.
+struct CategoricalParser: FieldParser {
+    let missingTokens: MissingTokens
+    private var spellings = ByteInterner()
+    /// Level code of each interned spelling, -1 for a missing-value token.
+    private var levelOfSpelling: [Int32] = []
+    private var levels: [String] = []
+    private var codes: [Int32] = []
+
+    init(missingTokens: MissingTokens) { self.missingTokens = missingTokens }
+
+    mutating func append(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !field.isEmpty else {
+            codes.append(-1)
+            return true
+        }
+        let (spelling, isNew) = spellings.intern(field)
+        if isNew {
+            if missingTokens.contains(field) {
+                levelOfSpelling.append(-1)
+            } else {
+                levelOfSpelling.append(Int32(levels.count))
+                levels.append(String(decoding: field, as: UTF8.self))
+            }
+        }
+        codes.append(levelOfSpelling[spelling])
+        return true
+    }
+
+    mutating func reserve(_ rows: Int) { codes.reserveCapacity(rows) }
+
+    func finish() -> (values: ColumnValues, missing: Int, distinct: Int) {
+        (.categorical(codes: codes, levels: levels), codes.count { $0 < 0 }, levels.count)
+    }
+}
+
+/// Identifier and excluded columns: no values kept, only the missing count and a 64-bit hash per value,
+/// enough to count distinct values in 8 bytes a row instead of the text.
+struct SummaryParser: FieldParser {
+    let missingTokens: MissingTokens
+    private var hashes: [UInt64] = []
+    private var missing = 0
+
+    init(missingTokens: MissingTokens) { self.missingTokens = missingTokens }
+
+    mutating func append(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        if missingTokens.contains(field) {
+            missing += 1
+        } else {
+            hashes.append(hashBytes(field))
+        }
+        return true
+    }
+
+    mutating func reserve(_ rows: Int) { hashes.reserveCapacity(rows) }
+
+    func finish() -> (values: ColumnValues, missing: Int, distinct: Int) {
+        var sorted = hashes
+        sorted.sort()
+        let distinct = sorted.indices.count { $0 == 0 || sorted[$0] != sorted[$0 - 1] }
+        return (.none, missing, distinct)
+    }
+}

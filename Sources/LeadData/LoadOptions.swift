@@ -1,0 +1,58 @@
+import Foundation
+
+/// How to read a CSV of leads into a `Dataset`. `LoadOptions()` reads a typical export; the command line
+/// (`--target`, `--positive`, `--missing`, `--role`, `--exclude`, `--delimiter`) and a schema file
+/// (`LoadSchema`) fill in what inference cannot know.
+public struct LoadOptions: Sendable, Equatable {
+    /// Texts that mean "no value" in every file.
+    ///
+    /// Blank, the spreadsheet and database spellings of "not available", and the `NaN` pandas writes.
+    /// Not `None`, `-` or `0`: in CRM exports those are often real answers ("Previous course: None"),
+    /// and one extra `--missing` is easier than an answer silently lost.
+    public static let defaultMissingTokens = ["", "NA", "N/A", "n/a", "#N/A", "null", "NULL", "NaN", "nan"]
+
+    /// The field separator; `nil` detects `,` `;` or tab from the first lines.
+    public var delimiter: UInt8?
+    /// The decimal mark in numbers: `.`, or `,` for exports such as `1,5` (then the delimiter is `;` or tab).
+    public var decimalSeparator: UInt8
+    /// Texts that mean "no value" in this file, on top of `defaultMissingTokens`: placeholders such as
+    /// `Select` (a drop-down left at its default) or `unknown`. Compared after trimming spaces, case-sensitively.
+    public var missingTokens: [String]
+    /// Roles that override inference, by column name (e.g. integer codes that are categories).
+    public var roles: [String: ColumnRole]
+    /// Columns to leave out, e.g. filled in by sales after the outcome, so they leak it.
+    public var excluded: [String]
+    /// The outcome column; without it the dataset has no labels (leads to be scored).
+    public var target: String?
+    /// The target value that means *converted*; inferred for obvious pairs such as 1/0, yes/no, true/false.
+    public var positiveLabel: String?
+    /// Rows read to infer each column's role before the whole file is parsed in one pass.
+    public var inferenceRows: Int
+
+    public init(delimiter: UInt8? = nil, decimalSeparator: UInt8 = UInt8(ascii: "."), missingTokens: [String] = [],
+                roles: [String: ColumnRole] = [:], excluded: [String] = [], target: String? = nil,
+                positiveLabel: String? = nil, inferenceRows: Int = 10_000) {
+        self.delimiter = delimiter
+        self.decimalSeparator = decimalSeparator
+        self.missingTokens = missingTokens
+        self.roles = roles
+        self.excluded = excluded
+        self.target = target
+        self.positiveLabel = positiveLabel
+        self.inferenceRows = inferenceRows
+    }
+
+    /// Every text that means "no value": the defaults and this file's own, trimmed like the values are.
+    public var allMissingTokens: [String] {
+        Self.defaultMissingTokens + missingTokens.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// The byte for a delimiter written by a user: a single ASCII character, or `tab`/`\t`.
+    /// `nil` for anything else, and for the quote and line breaks, which cannot separate fields.
+    public static func delimiterByte(_ text: String) -> UInt8? {
+        if text == "tab" || text == "\\t" { return UInt8(ascii: "\t") }
+        guard text.utf8.count == 1, let byte = text.utf8.first, byte < 0x80,
+              byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") else { return nil }
+        return byte
+    }
+}
