@@ -238,7 +238,8 @@ def main():
     a.add_argument("--package", default=os.path.abspath(f"{os.path.dirname(__file__)}/../.."))
     o = a.parse_args()
     os.makedirs(o.work, exist_ok=True)
-    subprocess.run(["swift", "build", "-c", "release", "--scratch-path", ".build-stumps-release", "--build-tests"],
+    subprocess.run(["swift", "build", "-c", "release", "--scratch-path", ".build-stumps-release", "--build-tests",
+                    "-Xswiftc", "-enable-testing"],
                    cwd=o.package, check=True, capture_output=True)
     import lightgbm, xgboost, sklearn
     report = [f"# Stumps benchmark run {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, "
