@@ -1,1 +1,0 @@
-// LinearModels: work in progress.

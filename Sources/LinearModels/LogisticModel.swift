@@ -1,0 +1,48 @@
+import FeatureEncoding
+import LeadData
+import LinearAlgebra
+import ModelCore
+
+/// A fitted logistic regression: the encoder that turns leads into design columns and one weight per
+/// column, on the **raw** scale of the data (a numeric weight is log-odds per unit of the column).
+/// `Codable`, so a saved model scores new leads exactly as it did in training.
+public struct LogisticModel: ProbabilisticClassifier, Codable, Sendable, Equatable {
+    /// The parameters it was fitted with.
+    public let parameters: LogisticRegression
+    public let encoder: DesignEncoder
+    /// Log-odds of a lead whose every design column is 0 on the raw scale (numerics at 0, not their mean).
+    public let intercept: Double
+    /// One raw-scale weight per `terms` entry. A missing numeric is scored as its training mean, so it adds
+    /// `weight · mean` plus the weight of its missing indicator.
+    public let coefficients: [Double]
+    public let diagnostics: FitDiagnostics
+
+    public init(parameters: LogisticRegression, encoder: DesignEncoder, intercept: Double, coefficients: [Double],
+                diagnostics: FitDiagnostics) {
+        precondition(coefficients.count == encoder.terms.count)
+        self.parameters = parameters
+        self.encoder = encoder
+        self.intercept = intercept
+        self.coefficients = coefficients
+        self.diagnostics = diagnostics
+    }
+
+    /// The design columns, in the order of `coefficients`.
+    public var terms: [DesignTerm] { encoder.terms }
+
+    /// The raw-scale weight of the design column with this label (`DesignTerm.label`), if there is one.
+    public func coefficient(_ label: String) -> Double? {
+        terms.firstIndex { $0.label == label }.map { coefficients[$0] }
+    }
+
+    /// Log-odds of conversion for every row: encoded like the training data (unseen levels as "other",
+    /// absent features as missing), then one BLAS matrix–vector product.
+    public func logOdds(_ dataset: Dataset) throws -> [Double] {
+        let encoded = try encoder.encode(dataset)
+        let scaled = encoder.designScale(weights: coefficients, intercept: intercept)
+        let design = Matrix(rows: encoded.rowCount, columns: encoded.columnCount, columnMajor: encoded.values)
+        var logOdds = try design.times(scaled.weights)
+        for row in logOdds.indices { logOdds[row] += scaled.intercept }
+        return logOdds
+    }
+}

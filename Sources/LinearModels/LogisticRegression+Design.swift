@@ -1,0 +1,89 @@
+import LinearAlgebra
+
+/// Weights fitted on design columns, before they are mapped back to raw data.
+public struct DesignFit: Sendable {
+    /// One weight per design column.
+    public var weights: [Double]
+    public var intercept: Double
+    public var diagnostics: FitDiagnostics
+}
+
+extension LogisticRegression {
+    /// Fits on an already encoded design (n × p, no intercept column; the intercept is added and never
+    /// penalised). The dataset-level `fit` calls this; tests call it on reference matrices.
+    ///
+    /// - Parameters:
+    ///   - labels: 1 = converted, 0 = lost.
+    ///   - sampleWeights: non-negative, one per row; `nil` for all ones. Class weights multiply them.
+    public func fit(design: Matrix, labels: [UInt8], sampleWeights: [Double]? = nil) throws -> DesignFit {
+        try validate()
+        let rowWeights = try self.rowWeights(labels: labels, sampleWeights: sampleWeights, rows: design.rows)
+        let targets = labels.map(Double.init)
+        let l1 = strength * penalty.l1Share
+        var loss = LogisticLoss(design: design, targets: targets, rowWeights: rowWeights, ridge: strength - l1)
+        let start = [Double](repeating: 0, count: loss.dimension)
+        let stopping = StoppingRule(tolerance: tolerance, maxIterations: maxIterations)
+        var warnings: [FitWarning] = []
+
+        var used = resolvedSolver(columns: design.columns, l1: l1)
+        let outcome: SolverOutcome
+        switch used {
+        case .proximalNewton:
+            outcome = try ProximalNewton(stopping: stopping, l1: l1).minimize(&loss, from: start)
+        case .newtonCG:
+            outcome = try NewtonCG(stopping: stopping).minimize(&loss, from: start)
+        case .newtonCholesky, .automatic:
+            do {
+                outcome = try NewtonCholesky(stopping: stopping).minimize(&loss, from: start)
+            } catch LinearAlgebraError.notPositiveDefinite {
+                used = .newtonCG
+                warnings.append(.singularHessian(fallback: used))
+                outcome = try NewtonCG(stopping: stopping).minimize(&loss, from: start)
+            }
+        }
+
+        if loss.separatesClasses {
+            if strength == 0 { throw LogisticRegressionError.separableWithoutPenalty }
+            warnings.append(.separable)
+        }
+        if !outcome.converged {
+            warnings.append(.notConverged(iterations: outcome.iterations, gradientNorm: outcome.gradientNorm,
+                                          threshold: outcome.threshold, stalled: outcome.stalled))
+        }
+        let diagnostics = FitDiagnostics(solver: used, iterations: outcome.iterations, gradientNorm: outcome.gradientNorm,
+                                         gradientThreshold: outcome.threshold, objective: outcome.value,
+                                         blasThreads: BLASThreads.count, warnings: warnings)
+        return DesignFit(weights: Array(outcome.point.dropLast()), intercept: outcome.point[design.columns],
+                         diagnostics: diagnostics)
+    }
+
+    private func resolvedSolver(columns: Int, l1: Double) -> Solver {
+        if l1 > 0 { return .proximalNewton }
+        guard solver == .automatic else { return solver }
+        return columns <= Self.denseHessianLimit ? .newtonCholesky : .newtonCG
+    }
+
+    /// `cᵢ` = sample weight × class weight, after checking both.
+    func rowWeights(labels: [UInt8], sampleWeights: [Double]?, rows: Int) throws(LogisticRegressionError) -> [Double] {
+        guard labels.count == rows else { throw .invalidParameter("\(labels.count) labels for \(rows) rows") }
+        if let bad = labels.firstIndex(where: { $0 > 1 }) {
+            throw .invalidParameter("row \(bad) has label \(labels[bad]); labels are 0 (lost) or 1 (converted)")
+        }
+        let sample = sampleWeights ?? [Double](repeating: 1, count: rows)
+        guard sample.count == rows else { throw .invalidSampleWeights("\(sample.count) weights for \(rows) rows") }
+        if let bad = sample.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
+            throw .invalidSampleWeights("row \(bad) has weight \(sample[bad]); weights must be finite and ≥ 0")
+        }
+        var classTotals = [0.0, 0.0]
+        for (label, weight) in zip(labels, sample) { classTotals[Int(label)] += weight }
+        let classWeights: [Double]
+        switch classWeight {
+        case .uniform: classWeights = [1, 1]
+        case .balanced: classWeights = classTotals.map { (classTotals[0] + classTotals[1]) / (2 * $0) }
+        case .given(let lost, let converted): classWeights = [lost, converted]
+        }
+        let weighted = zip(classTotals, classWeights).map { $0 * $1 }
+        guard weighted[0] > 0, weighted[1] > 0 else { throw .singleClass(converted: weighted[1] > 0) }
+        return zip(labels, sample).map { classWeights[Int($0)] * $1 }
+    }
+}

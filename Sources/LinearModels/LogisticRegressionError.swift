@@ -1,0 +1,26 @@
+/// Why a logistic regression cannot be fitted; each message says what to change.
+public enum LogisticRegressionError: Error, Equatable, CustomStringConvertible {
+    case invalidParameter(String)
+    /// The dataset has no outcome column.
+    case noOutcome
+    /// Every weighted row has the same outcome.
+    case singleClass(converted: Bool)
+    case invalidSampleWeights(String)
+    /// Without a penalty the weights would grow without bound.
+    case separableWithoutPenalty
+
+    public var description: String {
+        switch self {
+        case .invalidParameter(let message):
+            return "invalid parameter: \(message)"
+        case .noOutcome:
+            return "the data has no outcome column to learn from; name it with --target"
+        case .singleClass(let converted):
+            return "every weighted row is \(converted ? "converted" : "lost"); a classifier needs both outcomes"
+        case .invalidSampleWeights(let message):
+            return "invalid sample weights: \(message)"
+        case .separableWithoutPenalty:
+            return "the training rows are perfectly separable, so the unpenalised weights are infinite; set strength > 0 (an L2 penalty keeps them finite)"
+        }
+    }
+}

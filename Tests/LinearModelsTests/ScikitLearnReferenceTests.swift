@@ -1,0 +1,83 @@
+import LinearAlgebra
+import XCTest
+@testable import LinearModels
+
+/// Fits the design matrix `make_reference.py` encoded from X Education leads (9 240 rows × 97 columns)
+/// and compares with scikit-learn 1.9's `LogisticRegression` at the same penalty (`C = 1/strength`),
+/// fitted there at tolerance 1e-12 (newton-cholesky for L2, saga for L1 and elastic net).
+final class ScikitLearnReferenceTests: XCTestCase {
+    private let fixture = ReferenceFixture.xEducation
+
+    private func fit(_ reference: ReferenceFixture.Case, solver: LogisticRegression.Solver = .automatic) throws -> DesignFit {
+        let penalty: LogisticRegression.Penalty = switch reference.l1_ratio {
+        case 0: .l2
+        case 1: .l1
+        default: .elasticNet(l1Ratio: reference.l1_ratio)
+        }
+        let parameters = LogisticRegression(penalty: penalty, strength: 1 / reference.C,
+                                            classWeight: reference.class_weight == "balanced" ? .balanced : .uniform,
+                                            solver: solver, tolerance: 1e-10)
+        return try parameters.fit(design: fixture.design, labels: fixture.labels,
+                                  sampleWeights: reference.sample_weights ? fixture.sampleWeights : nil)
+    }
+
+    /// Relative 1e-4 per coefficient, with an absolute floor of 1e-6 for coefficients near zero (on
+    /// standardised columns, 1e-6 log-odds per standard deviation is far below any card's resolution).
+    private func assertMatches(_ fit: DesignFit, _ reference: ReferenceFixture.Case, file: StaticString = #filePath, line: UInt = #line) {
+        assertClose(fit.weights, reference.coef, relative: 1e-4, absolute: 1e-6, reference.name, file: file, line: line)
+        assertClose([fit.intercept], [reference.intercept], relative: 1e-4, absolute: 1e-6, "\(reference.name) intercept", file: file, line: line)
+        XCTAssertTrue(fit.diagnostics.converged, "\(reference.name): \(fit.diagnostics)", file: file, line: line)
+        XCTAssertEqual(fit.diagnostics.warnings, [], reference.name, file: file, line: line)
+    }
+
+    func testL2MatchesScikitLearn() throws {
+        for name in ["l2", "l2-strong", "l2-balanced-weighted"] {
+            let reference = fixture.case(name)
+            let fitted = try fit(reference)
+            XCTAssertEqual(fitted.diagnostics.solver, .newtonCholesky)
+            assertMatches(fitted, reference)
+        }
+    }
+
+    func testHessianFreeNewtonCGMatchesToo() throws {
+        let reference = fixture.case("l2")
+        assertMatches(try fit(reference, solver: .newtonCG), reference)
+    }
+
+    func testL1GivesExactZerosWhereScikitLearnDoes() throws {
+        let reference = fixture.case("l1")
+        let fitted = try fit(reference)
+        XCTAssertEqual(fitted.diagnostics.solver, .proximalNewton)
+        XCTAssertEqual(fitted.weights.map { $0 == 0 }, reference.coef.map { $0 == 0 }, "zero pattern")
+        XCTAssertGreaterThan(fitted.weights.filter { $0 == 0 }.count, 50)
+        assertMatches(fitted, reference)
+    }
+
+    func testElasticNetMatchesScikitLearn() throws {
+        let reference = fixture.case("elastic-net")
+        let fitted = try fit(reference)
+        XCTAssertEqual(fitted.weights.map { $0 == 0 }, reference.coef.map { $0 == 0 }, "zero pattern")
+        assertMatches(fitted, reference)
+    }
+
+    /// Recomputes the gradient of the objective at the fitted weights from scratch: it must be below the
+    /// documented threshold, `tolerance · ‖∇F(0)‖`.
+    func testGradientAtTheSolutionIsBelowTolerance() throws {
+        for name in ["l2", "l1"] {
+            let reference = fixture.case(name)
+            let fitted = try fit(reference)
+            let strength = 1 / reference.C
+            let l1 = strength * reference.l1_ratio
+            var loss = LogisticLoss(design: fixture.design, targets: fixture.labels.map(Double.init),
+                                    rowWeights: [Double](repeating: 1, count: fixture.labels.count), ridge: strength - l1)
+            let stopping = StoppingRule(tolerance: 1e-10, maxIterations: 1)
+            let solver = ProximalNewton(stopping: stopping, l1: l1)
+            _ = try loss.evaluate(at: [Double](repeating: 0, count: loss.dimension))
+            let threshold = 1e-10 * norm(try loss.gradient())
+            _ = try loss.evaluate(at: fitted.weights + [fitted.intercept])
+            let gradient = solver.subgradient(try loss.gradient(), at: fitted.weights + [fitted.intercept])
+            XCTAssertLessThanOrEqual(norm(gradient), threshold, name)
+            XCTAssertEqual(fitted.diagnostics.gradientThreshold, threshold, accuracy: threshold * 1e-9, name)
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import LeadData
+import LinearAlgebra
+import XCTest
+
+/// Element-wise `|actual − expected| ≤ absolute + relative·|expected|`, reported at the caller with the
+/// worst element.
+func assertClose(_ actual: [Double], _ expected: [Double], relative: Double = 0, absolute: Double = 0,
+                 _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
+    guard actual.count == expected.count else {
+        return XCTFail("\(message): \(actual.count) values, expected \(expected.count)", file: file, line: line)
+    }
+    let excess = zip(actual, expected).enumerated().map { index, pair in
+        (index, abs(pair.0 - pair.1) - (absolute + relative * abs(pair.1)))
+    }
+    if let worst = excess.max(by: { $0.1 < $1.1 }), !(worst.1 <= 0) {
+        XCTFail("\(message): element \(worst.0) is \(actual[worst.0]), expected \(expected[worst.0])", file: file, line: line)
+    }
+}
+
+/// A dataset of the given columns (name, role, values) with outcome labels.
+func makeDataset(_ columns: [(String, ColumnRole, ColumnValues)], labels: [UInt8]) -> Dataset {
+    Dataset(source: "test", columns: columns.map { name, role, values in
+        DataColumn(name: name, role: role, values: values, missingCount: 0, distinctCount: 0)
+    }, labels: labels, outcome: nil, rowCount: labels.count)
+}
+
+/// Categorical values with levels in first-seen order; `nil` is missing.
+func labelled(_ labels: [String?]) -> ColumnValues {
+    var levels: [String] = []
+    let codes = labels.map { label -> Int32 in
+        guard let label else { return -1 }
+        if let code = levels.firstIndex(of: label) { return Int32(code) }
+        levels.append(label)
+        return Int32(levels.count - 1)
+    }
+    return .categorical(codes: codes, levels: levels)
+}
+
+/// A dense design with a known logistic truth: `columns` standard-normal features, outcome drawn from
+/// `σ(intercept + x·weights)`.
+func simulatedDesign(rows: Int, weights: [Double], intercept: Double, seed: UInt64) -> (Matrix, [UInt8]) {
+    var generator = SeededGenerator(seed: seed)
+    var design = Matrix(rows: rows, columns: weights.count)
+    var labels = [UInt8](repeating: 0, count: rows)
+    for row in 0..<rows {
+        var z = intercept
+        for column in weights.indices {
+            let u1 = 1 - generator.nextUniform(), u2 = generator.nextUniform()
+            design[row, column] = (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
+            z += weights[column] * design[row, column]
+        }
+        labels[row] = generator.nextUniform() < 1 / (1 + exp(-z)) ? 1 : 0
+    }
+    return (design, labels)
+}
