@@ -4,7 +4,7 @@ import Foundation
 /// Acklam's rational approximation (relative error < 1.2·10⁻⁹) followed by one Halley step on
 /// Φ(x) = erfc(−x/√2)/2, which brings it to full double precision, so intervals can be compared with
 /// SciPy's `ndtri` to 1e-12.
-func normalQuantile(_ p: Double) -> Double {
+public func normalQuantile(_ p: Double) -> Double {
     let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
              1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
     let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,

@@ -12,9 +12,13 @@ public struct CardExport: Sendable {
     public var calibration: TotalsCalibrationMethod
     /// Raw values that mean "not known", written into the card so the scorer reads data as training did.
     public var missingValues: [String]
+    /// Drop criteria that are not significant on the held-out leads (likelihood-ratio test at 5 %), then
+    /// round again without them. See `CriterionPruning`.
+    public var pruneInsignificant: Bool
 
     public init(scale: PointScale = PointScale(), tiers: TierRule = .standard,
-                calibration: TotalsCalibrationMethod = .platt, missingValues: [String] = [""]) {
+                calibration: TotalsCalibrationMethod = .platt, missingValues: [String] = [""], pruneInsignificant: Bool = true) {
+        self.pruneInsignificant = pruneInsignificant
         self.scale = scale
         self.tiers = tiers
         self.calibration = calibration
@@ -27,7 +31,17 @@ public struct CardExport: Sendable {
     public func card(from model: AdditiveModel, name: String, train: Dataset, heldOut: Dataset,
                      provenance: Provenance? = nil) throws -> (card: ScoreCard, points: PointModel) {
         guard let heldOutLabels = heldOut.labels else { throw PointExportError.noOutcome }
-        let points = try PointRounder(scale: scale).round(model, on: train)
+        var points = try PointRounder(scale: scale).round(model, on: train)
+        if pruneInsignificant {
+            let insignificant = Set(CriterionPruning().insignificantFeatures(of: points, heldOut: heldOut))
+            if !insignificant.isEmpty, insignificant.count < points.shapes.count {
+                var kept = model
+                kept.shapes.removeAll { insignificant.contains($0.feature) }
+                let previouslyDropped = points.droppedFeatures
+                points = try PointRounder(scale: scale).round(kept, on: train)
+                points.droppedFeatures = previouslyDropped + model.shapes.map(\.feature).filter { insignificant.contains($0) }
+            }
+        }
         let heldOutTotals = points.totals(heldOut)
         let calibration = try calibration.calibration(totals: heldOutTotals, labels: heldOutLabels, reachable: points.reachableTotals)
         let probability = { (total: Int) in calibration.probability(forTotal: total) ?? 0 }
