@@ -1,4 +1,7 @@
 import BoostedStumps
+import Evaluation
+import FeatureEncoding
+import LinearModels
 import LeadData
 import ModelCore
 import ScoreCardFormat
@@ -11,11 +14,47 @@ struct TrainedModel {
     /// Why this model (for `--model auto`), or how training ended.
     var note: String
 
+    /// Validation log loss, the yardstick `--model auto` and the penalty search use.
+    var validationLogLoss: Double
+
     static func fit(_ kind: ModelKind, train: Dataset, validation: Dataset, seed: UInt64) throws -> TrainedModel {
         switch kind {
-        case .stumps, .auto, .logistic:
-            return try stumps(train: train, validation: validation, seed: seed)
+        case .stumps: return try stumps(train: train, validation: validation, seed: seed)
+        case .logistic: return try logistic(train: train, validation: validation)
+        case .auto:
+            let candidates = [try logistic(train: train, validation: validation), try stumps(train: train, validation: validation, seed: seed)]
+            var best = candidates.min { $0.validationLogLoss < $1.validationLogLoss }!
+            let other = candidates.first { $0.name != best.name }!
+            best.note += String(format: "; chosen over %@ by validation log loss %.4f vs %.4f", other.name, best.validationLogLoss, other.validationLogLoss)
+            return best
         }
+    }
+
+    /// Penalty strengths tried for logistic regression (λ = 1/C), the one with the lowest validation log loss kept.
+    static let logisticStrengths: [Double] = [0.3, 1, 3, 10, 30, 100]
+    /// Numeric features enter binned, so the fit is already a step function per feature: the card then
+    /// represents the model exactly instead of approximating a slope by ranges.
+    static let logisticBins = 16
+
+    static func logistic(train: Dataset, validation: Dataset) throws -> TrainedModel {
+        var best: (model: LogisticModel, strength: Double, loss: Double)?
+        for strength in logisticStrengths {
+            let trainer = LogisticRegression(strength: strength, encoding: DesignOptions(numericEncoding: .binned(maxBins: logisticBins)))
+            let model = try trainer.fit(train)
+            let loss = try logLoss(probabilities: try model.predictProbability(validation), outcomes: validation.labels!)
+            if best == nil || loss < best!.loss { best = (model, strength, loss) }
+        }
+        let (model, strength, loss) = best!
+        let warnings = model.diagnostics.warnings.map(\.description)
+        return TrainedModel(
+            model: model, name: "logistic regression",
+            record: TrainerRecord(name: "logistic regression", settings: [
+                "penalty": "l2", "strength": .number(strength), "numericBins": .number(Double(logisticBins)),
+                "solver": .text(model.diagnostics.solver.rawValue), "iterations": .number(Double(model.diagnostics.iterations)),
+            ]),
+            note: "L2 strength \(strength) (1/C) chosen on validation from \(logisticStrengths); \(model.diagnostics.iterations) Newton iterations"
+                + (warnings.isEmpty ? "" : "; " + warnings.joined(separator: "; ")),
+            validationLogLoss: loss)
     }
 
     static func stumps(train: Dataset, validation: Dataset, seed: UInt64) throws -> TrainedModel {
@@ -28,6 +67,7 @@ struct TrainedModel {
                 "rounds": .number(Double(booster.rounds)), "learningRate": .number(booster.learningRate),
                 "keptRounds": .number(Double(history.keptRounds)), "earlyStoppingPatience": 50, "seed": .number(Double(seed)),
             ]),
-            note: "\(history.keptRounds) stumps kept of \(history.roundsRun) fitted (\(history.stopReason.rawValue))")
+            note: "\(history.keptRounds) stumps kept of \(history.roundsRun) fitted (\(history.stopReason.rawValue))",
+            validationLogLoss: history.validationLoss.isEmpty ? .infinity : history.validationLoss[history.keptRounds])
     }
 }
