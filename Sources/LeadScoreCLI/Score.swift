@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import RuleScoring
+import ScoreCardFormat
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score leads with a point card.",
+        discussion: """
+            Writes every input column, then points, points_max, points_<group> for each group of the card, \
+            tier and probability (and reasons with --explain). A card feature the file has no column for \
+            is scored as missing on every lead, and said so on stderr. Without --out the scored CSV goes \
+            to stdout and the summary to stderr.
+
+            Examples:
+              leadscore score docs/examples/synthetic-seed-practice.json datasets/synthetic/leads.csv --out scored.csv
+              leadscore score card.json leads.csv --explain 3 | head
+            """)
+
+    @Argument(help: "The score card (JSON).") var card: String
+    @Argument(help: "The leads to score (CSV with a header row).") var leads: String
+    @Option(help: "Where to write the scored leads (CSV); written only when complete.") var out: String?
+    @Option(help: "Add a reasons column: the N criteria that gave the most points and the N that cost the most.")
+    var explain: Int = 0
+
+    func validate() throws {
+        guard explain >= 0 else { throw ValidationError("--explain must be 0 or more") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let scorer = try RuleScorer(path: card)
+            let output = out ?? FileManager.default.temporaryDirectory
+                .appendingPathComponent("leadscore-\(ProcessInfo.processInfo.processIdentifier)-scored.csv").path
+            let report = try scorer.scoreCSV(input: leads, output: output, explain: explain)
+            for note in report.absenceNotes { printError("warning: \(note)") }
+            if out == nil {
+                defer { try? FileManager.default.removeItem(atPath: output) }
+                try copyToStandardOutput(output)
+            }
+            let summary = summarize(report, card: scorer.card, destination: out ?? "stdout")
+            if out == nil { printError(summary) } else { print(summary) }
+        }
+    }
+
+    private func summarize(_ report: CSVScoringReport, card: ScoreCard, destination: String) -> String {
+        var lines = ["scored \(report.rows) leads from \(leads) with \"\(card.name)\" → \(destination)",
+                     "  mean \(String(format: "%.1f", report.meanPoints))/\(card.maximumPoints) points"]
+        let width = card.tiers.map(\.name.count).max() ?? 0
+        for (tier, count) in zip(card.tiers, report.leadsPerTier) {
+            let share = report.rows == 0 ? 0 : 100 * Double(count) / Double(report.rows)
+            let name = tier.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            lines.append("  \(name)  \(String(format: "%7d  %5.1f %%", count, share))" + (tier.action.map { "  \($0)" } ?? ""))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func copyToStandardOutput(_ path: String) throws {
+        guard let input = FileHandle(forReadingAtPath: path) else {
+            throw ScoringError(description: "cannot read back the scored leads at \(path)")
+        }
+        defer { try? input.close() }
+        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
+            FileHandle.standardOutput.write(chunk)
+        }
+    }
+}
+
+/// Runs a command body, turning any error into `error: …` on stderr and exit status 1 — the message the
+/// error itself words (file, place, fix), without a backtrace or the parser's usage text.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode.failure
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

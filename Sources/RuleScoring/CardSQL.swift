@@ -1,0 +1,115 @@
+import ScoreCardFormat
+
+/// A card as one SQL query, so leads can be scored where they already live:
+///
+///     SELECT *, <tier> AS tier, <probability> AS probability
+///     FROM (SELECT *, <points> AS points FROM "leads") AS scored
+///
+/// The points expression is a `CASE` per criterion that follows the card's reading rules exactly —
+/// trimming, missing-value tokens, unreadable numbers as missing, unseen categories to `otherwise` —
+/// then the group caps and the 0…maximum clamp. The inner query computes the points once, so the tier
+/// and probability read them instead of repeating the expression.
+public struct CardSQL: Sendable {
+    public let card: ScoreCard
+    public let dialect: SQLDialect
+
+    public init(card: ScoreCard, dialect: SQLDialect) {
+        self.card = card
+        self.dialect = dialect
+    }
+
+    public func query(table: String) -> String {
+        """
+        SELECT *,
+          \(tierExpression(points: "points")) AS tier,
+          \(probabilityExpression(points: "points")) AS probability
+        FROM (
+          SELECT *,
+            \(pointsExpression(indent: "    ")) AS points
+          FROM \(SQLDialect.quoteTable(table))
+        ) AS scored;
+        """
+    }
+
+    /// The total: base points, each group's capped subtotal, the ungrouped criteria, clamped to the range.
+    public func pointsExpression(indent: String = "") -> String {
+        var terms = [String(card.basePoints)]
+        for group in card.groups {
+            let members = card.criteria.filter { $0.group == group.name }.map { criterionExpression($0, indent: indent + "  ") }
+            let sum = "(\n\(indent)  " + members.joined(separator: "\n\(indent)  + ") + "\n\(indent))"
+            terms.append(dialect.clamp(sum, low: group.minimumPoints, high: group.maximumPoints))
+        }
+        let declared = Set(card.groups.map(\.name))
+        for criterion in card.criteria where !declared.contains(criterion.group ?? "") {
+            terms.append(criterionExpression(criterion, indent: indent))
+        }
+        return dialect.clamp(terms.joined(separator: "\n\(indent)+ "), low: 0, high: card.maximumPoints)
+    }
+
+    /// `CASE WHEN points >= 75 THEN 'hot' … ELSE 'cold' END`; `NULL` without tiers.
+    public func tierExpression(points: String) -> String {
+        guard let lowest = card.tiers.last else { return "NULL" }
+        let branches = card.tiers.dropLast().map { "WHEN \(points) >= \($0.minimumPoints) THEN \(SQLDialect.quoteText($0.name))" }
+        return "CASE " + (branches + ["ELSE \(SQLDialect.quoteText(lowest.name))"]).joined(separator: " ") + " END"
+    }
+
+    /// `CASE points WHEN 0 THEN 0.013 … END` over every reachable total; `NULL` without calibration.
+    public func probabilityExpression(points: String) -> String {
+        let branches = card.reachableTotals().compactMap { total in
+            card.calibration?.probability(forTotal: total).map { "WHEN \(total) THEN \($0)" }
+        }
+        guard !branches.isEmpty else { return "NULL" }
+        return "CASE \(points) " + branches.joined(separator: " ") + " END"
+    }
+
+    /// One criterion's points as a `CASE` on the column's trimmed text.
+    func criterionExpression(_ criterion: Criterion, indent: String) -> String {
+        let value = dialect.trimmedText(SQLDialect.quoteIdentifier(criterion.feature))
+        let tokens = Set(card.missingValues + [""]).sorted().map(SQLDialect.quoteText).joined(separator: ", ")
+        let compiled = CompiledCriterion(criterion)
+        let points = { (condition: Int32) in String(criterion.conditions[Int(condition)].points) }
+        let missing = points(compiled.missingCondition)
+        let otherwise = criterion.conditions.firstIndex { $0.match == .otherwise }.map { String(criterion.conditions[$0].points) }
+        var branches = ["WHEN \(value) IS NULL OR \(value) IN (\(tokens)) THEN \(missing)"]
+        switch criterion.type {
+        case .numeric:
+            branches.append("WHEN NOT (\(dialect.isNumber(value))) THEN \(missing)")
+            let number = dialect.number(value)
+            for condition in criterion.conditions {
+                guard case .range(let range) = condition.match else { continue }
+                branches.append("WHEN \(rangeTest(range, number)) THEN \(condition.points)")
+            }
+        case .categorical:
+            for condition in criterion.conditions {
+                guard case .categories(let labels) = condition.match else { continue }
+                branches.append("WHEN \(value) IN (\(labels.map(SQLDialect.quoteText).joined(separator: ", "))) THEN \(condition.points)")
+            }
+        case .boolean:
+            let (whenTrue, whenFalse) = (points(compiled.booleanConditions.whenTrue), points(compiled.booleanConditions.whenFalse))
+            let words = { (list: [String]) in list.map(SQLDialect.quoteText).joined(separator: ", ") }
+            branches.append("WHEN LOWER(\(value)) IN (\(words(RawValue.trueWords))) THEN \(whenTrue)")
+            branches.append("WHEN LOWER(\(value)) IN (\(words(RawValue.falseWords))) THEN \(whenFalse)")
+            branches.append("WHEN NOT (\(dialect.isNumber(value))) THEN \(missing)")
+            branches.append("WHEN \(dialect.number(value)) = 1 THEN \(whenTrue)")
+            branches.append("WHEN \(dialect.number(value)) = 0 THEN \(whenFalse)")
+            return caseExpression(branches, otherwise: missing, indent: indent)
+        }
+        // Numbers in a gap and unlisted categories go to `otherwise`; a numeric criterion without one
+        // covers every number, so its ELSE is never taken.
+        return caseExpression(branches, otherwise: otherwise ?? missing, indent: indent)
+    }
+
+    private func rangeTest(_ range: NumericRange, _ number: String) -> String {
+        var tests: [String] = []
+        if let lower = range.lower { tests.append("\(number) \(lower.inclusive ? ">=" : ">") \(Self.literal(lower.value))") }
+        if let upper = range.upper { tests.append("\(number) \(upper.inclusive ? "<=" : "<") \(Self.literal(upper.value))") }
+        return tests.isEmpty ? "1 = 1" : tests.joined(separator: " AND ")
+    }
+
+    private func caseExpression(_ branches: [String], otherwise: String, indent: String) -> String {
+        "CASE\n" + branches.map { "\(indent)  \($0)\n" }.joined() + "\(indent)  ELSE \(otherwise)\n\(indent)END"
+    }
+
+    /// The shortest decimal that reads back as the same double.
+    static func literal(_ value: Double) -> String { RawValue.format(value) }
+}

@@ -1,0 +1,40 @@
+/// A reason in points: "+18 demo requested", "−12 no activity for 60+ days".
+///
+/// Gains are the points a criterion gave (above zero). Costs are measured against the criterion's best
+/// condition, not against zero: a learned card shifts every criterion's lowest condition to 0, so a lead
+/// with no recent activity "costs" the 12 points an active lead would have had, even though its own
+/// condition gives 0. On a hand-written card with a negative condition (student −10, best 0) both
+/// readings agree. Group caps are not applied to reasons.
+public struct Reason: Sendable, Equatable, CustomStringConvertible {
+    public enum Kind: Sendable, Equatable {
+        case gain
+        case cost
+    }
+
+    public var kind: Kind
+    /// Positive for a gain, negative for a cost.
+    public var points: Int
+    public var feature: String
+    /// The matched condition's label.
+    public var label: String
+
+    public var description: String {
+        (points < 0 ? "−\(-points)" : "+\(points)") + " " + label
+    }
+}
+
+extension ScoredLead {
+    /// Up to `limit` gains (largest first), then up to `limit` costs (largest first); ties keep the
+    /// card's criterion order.
+    public func reasons(limit: Int) -> [Reason] {
+        let gains = contributions.filter { $0.points > 0 }
+            .sorted { ($0.points, -$0.criterion) > ($1.points, -$1.criterion) }
+            .prefix(max(limit, 0))
+            .map { Reason(kind: .gain, points: $0.points, feature: $0.feature, label: $0.label) }
+        let costs = contributions.filter { $0.shortfall > 0 }
+            .sorted { ($0.shortfall, -$0.criterion) > ($1.shortfall, -$1.criterion) }
+            .prefix(max(limit, 0))
+            .map { Reason(kind: .cost, points: -$0.shortfall, feature: $0.feature, label: $0.label) }
+        return gains + costs
+    }
+}

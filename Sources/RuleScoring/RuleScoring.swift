@@ -1,1 +1,0 @@
-// RuleScoring: work in progress.

@@ -1,0 +1,66 @@
+/// The SQL a card is exported as. Each dialect spells the same reading rules (`RawValue`) with what the
+/// engine has; all quote identifiers with double quotes.
+public enum SQLDialect: String, CaseIterable, Sendable {
+    /// SQLite 3: numeric text is recognised by SQLite's own numeric-affinity test; `MIN`/`MAX` clamp.
+    case sqlite
+    /// PostgreSQL: a regular expression recognises numeric text; `LEAST`/`GREATEST` clamp.
+    case postgres
+    /// Standard SQL (`SIMILAR TO`, `VARCHAR`, `DOUBLE PRECISION`, `LEAST`/`GREATEST`), for DuckDB, Trino and
+    /// the like. Standard `TRIM` removes spaces only, so a value padded with tabs is not trimmed here.
+    case ansi
+
+    /// The decimal literal grammar of `RawValue`, as a regular expression.
+    static let decimalPattern = "[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?"
+
+    /// A column's value as trimmed text, whatever the column's type: the form every rule reads.
+    func trimmedText(_ column: String) -> String {
+        switch self {
+        case .sqlite: return "TRIM(CAST(\(column) AS TEXT), ' ' || char(9))"
+        case .postgres: return "TRIM(BOTH ' ' || CHR(9) FROM CAST(\(column) AS TEXT))"
+        case .ansi: return "TRIM(CAST(\(column) AS VARCHAR(4000)))"
+        }
+    }
+
+    /// Whether trimmed text `value` is a decimal literal.
+    func isNumber(_ value: String) -> String {
+        switch self {
+        // Comparing text with a REAL applies numeric affinity, which converts exactly the well-formed
+        // literals; anything else stays text and compares unequal.
+        case .sqlite: return "\(value) = CAST(\(value) AS REAL)"
+        case .postgres: return "\(value) ~ '^\(Self.decimalPattern)$'"
+        case .ansi: return "\(value) SIMILAR TO '\(Self.decimalPattern)'"
+        }
+    }
+
+    /// Trimmed text known to be a decimal literal, as a double.
+    func number(_ value: String) -> String {
+        self == .sqlite ? "CAST(\(value) AS REAL)" : "CAST(\(value) AS DOUBLE PRECISION)"
+    }
+
+    /// `value` kept within `low…high` (either may be absent).
+    func clamp(_ value: String, low: Int?, high: Int?) -> String {
+        let (greatest, least) = self == .sqlite ? ("MAX", "MIN") : ("GREATEST", "LEAST")
+        var result = value
+        if let low { result = "\(greatest)(\(result), \(low))" }
+        if let high { result = "\(least)(\(result), \(high))" }
+        return result
+    }
+
+    /// `"name"`, with embedded quotes doubled; dots separate schema and table (`analytics.leads`).
+    static func quoteIdentifier(_ name: String) -> String {
+        "\"" + doubling("\"", in: name) + "\""
+    }
+
+    static func quoteTable(_ name: String) -> String {
+        name.split(separator: ".", omittingEmptySubsequences: false).map { quoteIdentifier(String($0)) }.joined(separator: ".")
+    }
+
+    /// `'text'`, with embedded quotes doubled.
+    static func quoteText(_ text: String) -> String {
+        "'" + doubling("'", in: text) + "'"
+    }
+
+    private static func doubling(_ quote: Character, in text: String) -> String {
+        String(text.flatMap { $0 == quote ? [quote, quote] : [$0] })
+    }
+}

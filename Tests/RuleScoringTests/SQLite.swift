@@ -1,0 +1,55 @@
+import Foundation
+import XCTest
+
+/// The `sqlite3` command-line tool driven through `Process`: the real engine the exported SQL must run
+/// on. Tests skip when it is not installed (`bin/setup` installs it).
+struct SQLite {
+    let executable: URL
+    let database: String
+
+    init(database: String) throws {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        guard let found = folders.map({ URL(fileURLWithPath: String($0)).appendingPathComponent("sqlite3") })
+            .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw XCTSkip("sqlite3 is not installed; bin/setup installs it")
+        }
+        executable = found
+        self.database = database
+    }
+
+    /// Runs `script` (dot-commands and SQL) against the database; returns standard output.
+    @discardableResult
+    func run(_ script: String, arguments: [String] = []) throws -> String {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments + [database]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data(script.utf8))
+        try input.fileHandleForWriting.close()
+        let result = output.fileHandleForReading.readDataToEndOfFile()
+        let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, problems.isEmpty else {
+            throw SQLiteFailure(description: "sqlite3 failed (\(process.terminationStatus)): \(problems)")
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Loads a CSV file (header row = column names, every value as text) into a new table.
+    func importCSV(_ path: String, table: String) throws {
+        try run(".import --csv '\(path)' \(table)\n")
+    }
+
+    /// Runs a query and writes its result with a header to `outputPath` as CSV.
+    func query(_ sql: String, into outputPath: String) throws {
+        try run(".headers on\n.mode csv\n.output '\(outputPath)'\n\(sql)\n.output stdout\n")
+    }
+}
+
+struct SQLiteFailure: Error, CustomStringConvertible {
+    var description: String
+}
