@@ -44,7 +44,9 @@ struct BoostingRun {
             for bin in train.bins[(feature * train.rowCount)..<((feature + 1) * train.rowCount)] { counts[Int(bin)] += 1 }
             return counts
         }
-        rules = SplitRules(l2: booster.l2, minLeafRows: booster.minLeafRows, minLeafHessian: booster.minLeafHessian)
+        rules = SplitRules(l2: booster.l2, minLeafRows: booster.minLeafRows, minLeafHessian: booster.minLeafHessian,
+                           categorySmoothing: booster.categorySmoothing, categoryL2: booster.categoryL2,
+                           minCategoryGroupRows: booster.minCategoryGroupRows)
         gradHess = [Double](repeating: 0, count: 2 * train.rowCount)
         histograms = HistogramBuilder(rowCount: train.rowCount, featureCount: mapper.features.count)
     }
@@ -155,7 +157,7 @@ struct BoostingRun {
         }
         guard let (feature, candidate) = best else { return nil }
         let rate = booster.learningRate
-        return Stump(feature: feature, split: candidate.split, leftValue: rate * candidate.left.value(l2: rules.l2),
-                     rightValue: rate * candidate.right.value(l2: rules.l2), gain: candidate.gain)
+        return Stump(feature: feature, split: candidate.split, leftValue: rate * candidate.leftValue,
+                     rightValue: rate * candidate.rightValue, gain: candidate.gain)
     }
 }

@@ -5,6 +5,10 @@ struct SplitRules {
     let l2: Double
     let minLeafRows: Int
     let minLeafHessian: Double
+    /// Categorical splits only: see `StumpBooster.categorySmoothing`, `categoryL2`, `minCategoryGroupRows`.
+    var categorySmoothing = 0.0
+    var categoryL2 = 0.0
+    var minCategoryGroupRows = 1
 }
 
 /// Gradient sum, hessian sum and training rows of a set of bins.
@@ -28,12 +32,12 @@ struct LeafSums {
     func score(l2: Double) -> Double { gradient * gradient / (hessian + l2) }
 }
 
-/// The best split found for one feature.
+/// The best split found for one feature, with its leaves' Newton values before shrinkage.
 struct SplitCandidate {
     var gain: Double
     var split: StumpSplit
-    var left: LeafSums
-    var right: LeafSums
+    var leftValue: Double
+    var rightValue: Double
 }
 
 /// The best split of one feature from its histogram, or `nil` when no split has positive gain within
@@ -44,43 +48,51 @@ struct SplitCandidate {
 ///   training data has missing values; that includes "missing vs. the rest". With a monotone
 ///   constraint (+1/−1) only splits whose right (higher) leaf is not lower/higher are kept, so the sum
 ///   of stumps stays monotone.
-/// - Categorical: bins sorted by `G / (H + l2)`, then every cut of that order (LightGBM's method; for
-///   a convex loss the best two-way partition is a cut of this order, Fisher 1958). Bins without
-///   training rows (an unused "other" bin) follow the leaf with more rows.
+/// - Categorical (LightGBM's method): the categories with at least `categorySmoothing` rows sorted by
+///   `G / (H + categorySmoothing)`, then every cut of that order whose two sides hold at least
+///   `minCategoryGroupRows` rows, scored with `l2 + categoryL2`. Without the regularization the best
+///   cut of this order is the best two-way partition (Fisher 1958); the smoothing and the larger
+///   penalty keep a category of a few dozen rows from being chased round after round. Categories not
+///   sorted (too few rows, or none, like an unused "other" bin) follow the leaf with more rows.
 func bestSplit(histogram: UnsafePointer<Double>, rowCounts: [Int], feature: FeatureBins, monotone: Int,
                rules: SplitRules) -> SplitCandidate? {
     let sums = rowCounts.indices.map { bin in
         LeafSums(gradient: histogram[2 * bin], hessian: histogram[2 * bin + 1], rows: rowCounts[bin])
     }
     let total = sums.reduce(LeafSums(), +)
+    let categorical = feature.isCategorical
+    let l2 = categorical ? rules.l2 + rules.categoryL2 : rules.l2
+    let minRows = categorical ? max(rules.minLeafRows, rules.minCategoryGroupRows) : rules.minLeafRows
     var best: SplitCandidate?
 
     func consider(_ left: LeafSums, _ split: (_ right: LeafSums) -> StumpSplit) {
         let right = total - left
-        guard left.rows >= rules.minLeafRows, right.rows >= rules.minLeafRows,
+        guard left.rows >= minRows, right.rows >= minRows,
               left.hessian >= rules.minLeafHessian, right.hessian >= rules.minLeafHessian,
-              left.hessian + rules.l2 > 0, right.hessian + rules.l2 > 0 else { return }
-        let (leftValue, rightValue) = (left.value(l2: rules.l2), right.value(l2: rules.l2))
+              left.hessian + l2 > 0, right.hessian + l2 > 0 else { return }
+        let (leftValue, rightValue) = (left.value(l2: l2), right.value(l2: l2))
         guard monotone == 0 || (monotone > 0 ? leftValue <= rightValue : leftValue >= rightValue) else { return }
-        let gain = left.score(l2: rules.l2) + right.score(l2: rules.l2) - total.score(l2: rules.l2)
+        let gain = left.score(l2: l2) + right.score(l2: l2) - total.score(l2: l2)
         if gain > (best?.gain ?? 0) {
-            best = SplitCandidate(gain: gain, split: split(right), left: left, right: right)
+            best = SplitCandidate(gain: gain, split: split(right), leftValue: leftValue, rightValue: rightValue)
         }
     }
 
-    if feature.isCategorical {
-        let used = sums.indices.filter { sums[$0].rows > 0 }
-        let empty = sums.indices.filter { sums[$0].rows == 0 }
+    if categorical {
+        let sorted = sums.indices.filter { sums[$0].rows > 0 && Double(sums[$0].rows) >= rules.categorySmoothing }
+        let unsorted = sums.indices.filter { !sorted.contains($0) }
         func key(_ bin: Int) -> Double {
-            let denominator = sums[bin].hessian + rules.l2
+            let denominator = sums[bin].hessian + rules.categorySmoothing
             return denominator > 0 ? sums[bin].gradient / denominator : 0
         }
-        let order = used.sorted { key($0) != key($1) ? key($0) < key($1) : $0 < $1 }
-        var left = LeafSums()
+        let order = sorted.sorted { key($0) != key($1) ? key($0) < key($1) : $0 < $1 }
+        let unsortedSums = unsorted.reduce(LeafSums()) { $0 + sums[$1] }
+        var prefix = LeafSums()
         for cut in order.indices.dropLast() {
-            left = left + sums[order[cut]]
-            consider(left) { right in
-                .categories(leftBins: (order[...cut] + (left.rows > right.rows ? empty : [])).sorted())
+            prefix = prefix + sums[order[cut]]
+            let unsortedGoLeft = prefix.rows > total.rows - prefix.rows - unsortedSums.rows
+            consider(unsortedGoLeft ? prefix + unsortedSums : prefix) { _ in
+                .categories(leftBins: (order[...cut] + (unsortedGoLeft ? unsorted : [])).sorted())
             }
         }
     } else {

@@ -11,7 +11,8 @@ import LeadData
 ///
 /// Parameters are plain values (scikit-learn style); `fit` checks them and returns an immutable model.
 /// Defaults follow LightGBM where it has one (`learning_rate`, `lambda_l2`, `min_child_samples`,
-/// `min_sum_hessian_in_leaf`), so results can be compared with `num_leaves=2`.
+/// `min_sum_hessian_in_leaf`, `cat_smooth`, `cat_l2`, `min_data_per_group`), so results can be
+/// compared with `num_leaves=2`.
 public struct StumpBooster: Sendable {
     /// How each round picks the feature to split on.
     public enum FeatureSelection: String, Codable, Sendable {
@@ -34,6 +35,16 @@ public struct StumpBooster: Sendable {
     /// A leaf's hessian sum (on the round's rows) must reach this: a leaf of near-certain rows has a
     /// near-zero hessian and an unbounded Newton step.
     public var minLeafHessian: Double
+    /// Categorical splits: categories with fewer training rows are not placed by their own statistics
+    /// (they follow the larger leaf), and the sort key is `G / (H + categorySmoothing)`, which pulls
+    /// small categories toward the middle (LightGBM's `cat_smooth`).
+    public var categorySmoothing: Double
+    /// Categorical splits: added to `l2`, since a split that may group categories at will fits noise
+    /// more readily than a threshold (LightGBM's `cat_l2`).
+    public var categoryL2: Double
+    /// Categorical splits: each leaf holds at least this many training rows (LightGBM's
+    /// `min_data_per_group`).
+    public var minCategoryGroupRows: Int
     /// Fraction of training rows drawn (without replacement, independently per row) to fit each round;
     /// 1 uses them all.
     public var subsample: Double
@@ -52,7 +63,8 @@ public struct StumpBooster: Sendable {
     public var threads: Int
 
     public init(rounds: Int = 1_000, learningRate: Double = 0.1, l2: Double = 0, minLeafRows: Int = 20,
-                minLeafHessian: Double = 1e-3, subsample: Double = 1, seed: UInt64 = 0,
+                minLeafHessian: Double = 1e-3, categorySmoothing: Double = 10, categoryL2: Double = 10,
+                minCategoryGroupRows: Int = 100, subsample: Double = 1, seed: UInt64 = 0,
                 earlyStoppingPatience: Int? = 20, monotoneConstraints: [String: Int] = [:],
                 featureSelection: FeatureSelection = .greedy, binning: BinningParameters = .init(),
                 threads: Int = availableCores) {
@@ -61,6 +73,9 @@ public struct StumpBooster: Sendable {
         self.l2 = l2
         self.minLeafRows = minLeafRows
         self.minLeafHessian = minLeafHessian
+        self.categorySmoothing = categorySmoothing
+        self.categoryL2 = categoryL2
+        self.minCategoryGroupRows = minCategoryGroupRows
         self.subsample = subsample
         self.seed = seed
         self.earlyStoppingPatience = earlyStoppingPatience
@@ -80,6 +95,9 @@ public struct StumpBooster: Sendable {
         try check(l2 >= 0 && l2.isFinite, "l2 must be ≥ 0, got \(l2)")
         try check(minLeafRows >= 1, "minLeafRows must be ≥ 1, got \(minLeafRows)")
         try check(minLeafHessian >= 0 && minLeafHessian.isFinite, "minLeafHessian must be ≥ 0, got \(minLeafHessian)")
+        try check(categorySmoothing >= 0 && categorySmoothing.isFinite, "categorySmoothing must be ≥ 0, got \(categorySmoothing)")
+        try check(categoryL2 >= 0 && categoryL2.isFinite, "categoryL2 must be ≥ 0, got \(categoryL2)")
+        try check(minCategoryGroupRows >= 1, "minCategoryGroupRows must be ≥ 1, got \(minCategoryGroupRows)")
         try check(subsample > 0 && subsample <= 1, "subsample must be in (0, 1], got \(subsample)")
         try check((earlyStoppingPatience ?? 1) >= 1, "earlyStoppingPatience must be ≥ 1, got \(earlyStoppingPatience ?? 0)")
         try check(threads >= 1, "threads must be ≥ 1, got \(threads)")

@@ -65,7 +65,8 @@ final class SplitFinderTests: XCTestCase {
                     Stump(feature: 0, split: found.split, leftValue: 1, rightValue: 0, gain: 0)
                         .goesLeft(bin: bin, missingBin: feature.missingBin)
                 }
-                XCTAssertEqual(sums(leftBins, histogram, rows).rows, found.left.rows, "the split's bins give its leaf sums")
+                XCTAssertEqual(sums(leftBins, histogram, rows).value(l2: rules.l2), found.leftValue, accuracy: 1e-12,
+                               "the split's bins give its leaf value")
             }
         }
     }
@@ -84,6 +85,30 @@ final class SplitFinderTests: XCTestCase {
             }
             let expected = bruteForceGain(leftSets, binCount: bins, histogram: histogram, rows: rows, rules: loose)
             XCTAssertEqual(found?.gain ?? 0, expected, accuracy: 1e-9 * max(1, expected), "trial \(trial)")
+        }
+    }
+
+    func testCategoricalSplitsRespectTheGroupLimitsAndScoreWithTheExtraPenalty() {
+        var generator = SeededGenerator(seed: 23)
+        let rules = SplitRules(l2: 1, minLeafRows: 1, minLeafHessian: 0, categorySmoothing: 25, categoryL2: 4,
+                               minCategoryGroupRows: 60)
+        for trial in 0..<200 {
+            let levels = 2 + Int(generator.next() % 8)
+            let feature = FeatureBins(name: "c", role: .categorical,
+                                      kind: .categorical(levels: (0..<levels).map { "l\($0)" }, pooled: []))
+            let (histogram, rows) = randomHistogram(binCount: feature.binCount, generator: &generator)
+            let found = histogram.withUnsafeBufferPointer {
+                bestSplit(histogram: $0.baseAddress!, rowCounts: rows, feature: feature, monotone: 0, rules: rules)
+            }
+            guard let found, case .categories(let leftBins) = found.split else { continue }
+            let left = sums(leftBins, histogram, rows)
+            let right = sums(Array(0..<feature.binCount), histogram, rows) - left
+            XCTAssertGreaterThanOrEqual(min(left.rows, right.rows), 60, "trial \(trial)")
+            XCTAssertEqual(found.leftValue, left.value(l2: 5), accuracy: 1e-12)
+            XCTAssertEqual(found.rightValue, right.value(l2: 5), accuracy: 1e-12)
+            // Categories below the smoothing count are placed together, with the larger side.
+            let small = (0..<feature.binCount).filter { rows[$0] < 25 }
+            XCTAssertTrue(small.allSatisfy(leftBins.contains) || !small.contains(where: leftBins.contains), "trial \(trial)")
         }
     }
 }
