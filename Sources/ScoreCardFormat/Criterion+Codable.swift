@@ -93,13 +93,13 @@ extension NumericRange: Codable {
         try decoder.rejectUnknownKeys(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         func bound(open: CodingKeys, closed: CodingKeys) throws -> Bound? {
-            let openValue = try container.decodeIfPresent(Double.self, forKey: open)
-            let closedValue = try container.decodeIfPresent(Double.self, forKey: closed)
-            if openValue != nil, closedValue != nil {
+            if container.contains(open), container.contains(closed) {
                 throw DecodingError.dataCorruptedError(
                     forKey: closed, in: container,
                     debugDescription: "give \"\(open.stringValue)\" or \"\(closed.stringValue)\", not both")
             }
+            let openValue = try container.decodeIfPresent(Double.self, forKey: open)
+            let closedValue = try container.decodeIfPresent(Double.self, forKey: closed)
             return openValue.map { Bound($0, inclusive: false) } ?? closedValue.map { Bound($0, inclusive: true) }
         }
         lower = try bound(open: .greaterThan, closed: .atLeast)

@@ -11,6 +11,14 @@ final class ExampleCardTests: XCTestCase {
         }
     }
 
+    func testTheFormatPageExampleScoresAsThePageSays() throws {
+        let card = try ScoreCard(json: Data(formatPageExample().utf8))
+        // webinar 20 + pricing page 15 + active last week 5 + VP 10 = 50; student, no activity: −20 → 0.
+        XCTAssertEqual(card.total(criterionPoints: [20, 15, 5, 10]), 50)
+        XCTAssertEqual(card.total(criterionPoints: [0, 0, -10, -10]), 0)
+        XCTAssertEqual(card.reachableTotals().last, 50)
+    }
+
     func testEncodingRoundTripsEveryExample() throws {
         for path in try exampleCardPaths() {
             let card = try ScoreCard.load(path: path)

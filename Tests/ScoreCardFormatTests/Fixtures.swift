@@ -77,3 +77,12 @@ func problems(_ json: String, file: StaticString = #filePath, line: UInt = #line
         return error.description
     }
 }
+
+/// The hand-written card shown at the top of docs/score-card.md (its first `json` block).
+func formatPageExample() throws -> String {
+    let page = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/score-card.md"), encoding: .utf8)
+    guard let start = page.range(of: "```json\n"), let end = page.range(of: "```", range: start.upperBound..<page.endIndex) else {
+        throw CardError(problems: [CardProblem("docs/score-card.md", "no json block")])
+    }
+    return String(page[start.upperBound..<end.lowerBound])
+}
