@@ -1,41 +1,38 @@
 import LinearAlgebra
 
 extension LogisticLoss {
-    /// `[[XᵀDX + ridge·I, XᵀD1], [1ᵀDX, ΣD]]`, with `XᵀDX` from BLAS `dsyrk` accumulated block by block:
-    /// `Matrix.weightedGram` scales a copy of its input, and a copy of a block stays in cache while a copy
-    /// of a million-row design would double the memory of the fit.
+    /// `[[XᵀDX + ridge·I, XᵀD1], [1ᵀDX, ΣD]]` in one BLAS `dsyrk` pass: each block of rows is copied once,
+    /// scaled by `√Dᵢ` and with a column `√Dᵢ` appended for the intercept, so the block's Gram matrix holds
+    /// every entry at once and the sum over blocks is the Hessian. Blocks keep the copy in cache, where a
+    /// scaled copy of a million-row design would double the memory of the fit.
     func hessian() throws -> Matrix {
         let p = design.columns
-        var gram = Matrix(rows: p, columns: p)
+        var hessian = Matrix(rows: p + 1, columns: p + 1)
         var start = 0
         while start < design.rows {
             let end = min(design.rows, start + gramBlockRows)
-            let block = design.rowBlock(start..<end)
-            let blockGram = try block.weightedGram(weights: Array(curvatures[start..<end]))
-            Vector.addScaled(1, blockGram.storage, to: &gram.storage)
+            let blockGram = try scaledBlock(start..<end).weightedGram()
+            Vector.addScaled(1, blockGram.storage, to: &hessian.storage)
             start = end
         }
-        let cross = try design.times(curvatures, transposed: true)
-        var hessian = Matrix(rows: p + 1, columns: p + 1)
-        for j in 0..<p {
-            for i in 0..<p { hessian[i, j] = gram[i, j] }
-            hessian[j, j] += ridge
-            hessian[p, j] = cross[j]
-            hessian[j, p] = cross[j]
-        }
-        hessian[p, p] = curvatures.reduce(0, +)
+        for j in 0..<p { hessian[j, j] += ridge }
         return hessian
     }
-}
 
-extension Matrix {
-    /// Rows `range` as a matrix of their own (one contiguous copy per column).
-    func rowBlock(_ range: Range<Int>) -> Matrix {
-        var values: [Double] = []
-        values.reserveCapacity(range.count * columns)
-        for j in 0..<columns {
-            values.append(contentsOf: storage[(j * rows + range.lowerBound)..<(j * rows + range.upperBound)])
+    /// Rows `range` of `[X | 1]`, each multiplied by `√Dᵢ`.
+    private func scaledBlock(_ range: Range<Int>) -> Matrix {
+        let (n, p, m) = (design.rows, design.columns, range.count)
+        let roots = curvatures[range].map { $0.squareRoot() }
+        let values = [Double](unsafeUninitializedCapacity: m * (p + 1)) { block, initialized in
+            design.storage.withUnsafeBufferPointer { x in
+                for j in 0..<p {
+                    let (from, to) = (j * n + range.lowerBound, j * m)
+                    for i in 0..<m { block[to + i] = x[from + i] * roots[i] }
+                }
+            }
+            for i in 0..<m { block[p * m + i] = roots[i] }
+            initialized = m * (p + 1)
         }
-        return Matrix(rows: range.count, columns: columns, columnMajor: values)
+        return Matrix(rows: m, columns: p + 1, columnMajor: values)
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import LinearAlgebra
-import ModelCore
 
 /// The L2-penalised logistic loss with an unpenalised intercept,
 ///
@@ -93,10 +92,12 @@ struct LogisticLoss: TwiceDifferentiableObjective {
         var loss = 0.0
         for i in margins.indices {
             let (z, c) = (margins[i], rowWeights[i])
-            let p = logistic(z)
+            // One exponential serves σ(z) and log(1 + eᶻ): e = e^{−|z|} ≤ 1 never overflows.
+            let e = exp(-abs(z))
+            let p = z >= 0 ? 1 / (1 + e) : e / (1 + e)
             residuals[i] = c * (p - targets[i])
             curvatures[i] = c * p * (1 - p)
-            if c > 0 { loss += c * (softplus(z) - targets[i] * z) }
+            if c > 0 { loss += c * (max(z, 0) + log1p(e) - targets[i] * z) }
         }
         let beta = Array(point.dropLast())
         return loss + ridge / 2 * Vector.dot(beta, beta)
