@@ -29,6 +29,7 @@ struct Train: ParsableCommand {
     @Option(help: "Maximum points of the card (the score range is 0…scale).") var scale: Int = 100
     @Flag(help: "Allow criteria that take points away (base points keep totals within the scale).") var negativePoints = false
     @Option(help: "Keep at most this many criteria.") var maxCriteria: Int?
+    @Flag(help: "Drop criteria that do not improve the fit on the validation leads (a shorter card; may drop weak real effects).") var prune = false
     @OptionGroup var tierOptions: TierOptions
     @Option(help: "Calibration of points to probability: platt or isotonic.") var calibration: String = "platt"
     @Option(help: "How to split: random (stratified) or time:COLUMN (oldest leads train).") var split: SplitChoice = SplitChoice(argument: "random")!
@@ -52,7 +53,8 @@ struct Train: ParsableCommand {
             let export = CardExport(scale: PointScale(maximum: scale, allowNegative: negativePoints, maxCriteria: maxCriteria),
                                     tiers: try tierOptions.rule(),
                                     calibration: TotalsCalibrationMethod(rawValue: calibration)!,
-                                    missingValues: try dataOptions.loadOptions().allMissingTokens)
+                                    missingValues: try dataOptions.loadOptions().allMissingTokens,
+                                    pruneUnhelpful: prune)
             let provenance = Provenance(
                 data: DataFingerprint(file: URL(fileURLWithPath: data).lastPathComponent, sha256: try SHA256.hexDigest(ofFile: data),
                                       rows: dataset.rowCount, positiveRate: dataset.positiveRate),

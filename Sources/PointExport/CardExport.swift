@@ -12,13 +12,15 @@ public struct CardExport: Sendable {
     public var calibration: TotalsCalibrationMethod
     /// Raw values that mean "not known", written into the card so the scorer reads data as training did.
     public var missingValues: [String]
-    /// Drop criteria that are not significant on the held-out leads (likelihood-ratio test at 5 %), then
-    /// round again without them. See `CriterionPruning`.
-    public var pruneInsignificant: Bool
+    /// Drop criteria that do not improve the held-out log-likelihood, then round again without them
+    /// (see `CriterionPruning`). Off by default: on small held-out sets it also drops weak real effects
+    /// (online shoppers without PageValues, stumps: test AUC 0.7734 model, 0.7726 card kept whole,
+    /// 0.7659 card pruned), while on the synthetic leads it removes exactly the noise columns.
+    public var pruneUnhelpful: Bool
 
     public init(scale: PointScale = PointScale(), tiers: TierRule = .standard,
-                calibration: TotalsCalibrationMethod = .platt, missingValues: [String] = [""], pruneInsignificant: Bool = true) {
-        self.pruneInsignificant = pruneInsignificant
+                calibration: TotalsCalibrationMethod = .platt, missingValues: [String] = [""], pruneUnhelpful: Bool = false) {
+        self.pruneUnhelpful = pruneUnhelpful
         self.scale = scale
         self.tiers = tiers
         self.calibration = calibration
@@ -32,14 +34,14 @@ public struct CardExport: Sendable {
                      provenance: Provenance? = nil) throws -> (card: ScoreCard, points: PointModel) {
         guard let heldOutLabels = heldOut.labels else { throw PointExportError.noOutcome }
         var points = try PointRounder(scale: scale).round(model, on: train)
-        if pruneInsignificant {
-            let insignificant = Set(CriterionPruning().insignificantFeatures(of: points, heldOut: heldOut))
-            if !insignificant.isEmpty, insignificant.count < points.shapes.count {
+        if pruneUnhelpful {
+            let unhelpful = Set(CriterionPruning().unhelpfulFeatures(of: points, heldOut: heldOut))
+            if !unhelpful.isEmpty, unhelpful.count < points.shapes.count {
                 var kept = model
-                kept.shapes.removeAll { insignificant.contains($0.feature) }
+                kept.shapes.removeAll { unhelpful.contains($0.feature) }
                 let previouslyDropped = points.droppedFeatures
                 points = try PointRounder(scale: scale).round(kept, on: train)
-                points.droppedFeatures = previouslyDropped + model.shapes.map(\.feature).filter { insignificant.contains($0) }
+                points.droppedFeatures = previouslyDropped + model.shapes.map(\.feature).filter { unhelpful.contains($0) }
             }
         }
         let heldOutTotals = points.totals(heldOut)

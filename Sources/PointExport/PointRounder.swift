@@ -56,7 +56,9 @@ public struct PointRounder: Sendable {
         return zip(criteria, ranges).map { criterion, range in
             criterion.shifted.map { value in
                 let low = criterion.lowest
-                return Swift.min(range, Swift.max(0, Int(((value - low) * factor).rounded()))) + Int((low * factor).rounded())
+                // The strongest condition takes the whole allotted range, so the best lead reaches the maximum.
+                let above = value - low >= criterion.range ? range : Swift.min(range, Swift.max(0, Int(((value - low) * factor).rounded())))
+                return above + Int((low * factor).rounded())
             }
         }
     }
