@@ -34,6 +34,8 @@ struct Train: ParsableCommand {
     @Option(help: "Calibration of points to probability: platt or isotonic.") var calibration: String = "platt"
     @Option(help: "How to split: random (stratified) or time:COLUMN (oldest leads train).") var split: SplitChoice = SplitChoice(argument: "random")!
     @Option(help: "Seed of the split and of the trainer.") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Test on this file instead of a split of DATA (which then gives train and validation only), e.g. to compare with other tools on the same rows.", valueName: "file"))
+    var testData: String?
     @Option(help: "Where to write the card.") var out: String
     @Flag(help: "Print the summary as JSON.") var json = false
 
@@ -47,9 +49,21 @@ struct Train: ParsableCommand {
     func run() throws {
         try reportingFailure {
             let dataset = try dataOptions.load(data)
-            let parts = try dataset.split(split.method(seed))
-            let train = dataset.selecting(parts.train), validation = dataset.selecting(parts.validation), test = dataset.selecting(parts.test)
+            let train: Dataset, validation: Dataset, test: Dataset, splitText: String
+            if let testData {
+                let parts = try dataset.split(split.method(seed), validationFraction: 0.25, testFraction: 0)
+                (train, validation) = (dataset.selecting(parts.train), dataset.selecting(parts.validation))
+                test = try dataOptions.load(testData)
+                splitText = "\(parts.method) into train/validation; test from \(testData)"
+            } else {
+                let parts = try dataset.split(split.method(seed))
+                (train, validation, test) = (dataset.selecting(parts.train), dataset.selecting(parts.validation), dataset.selecting(parts.test))
+                splitText = parts.method
+            }
+            let clock = ContinuousClock()
+            let started = clock.now
             let fitted = try TrainedModel.fit(model, train: train, validation: validation, seed: seed)
+            let fitSeconds = (clock.now - started) / .seconds(1)
             let export = CardExport(scale: PointScale(maximum: scale, allowNegative: negativePoints, maxCriteria: maxCriteria),
                                     tiers: try tierOptions.rule(),
                                     calibration: TotalsCalibrationMethod(rawValue: calibration)!,
@@ -62,13 +76,13 @@ struct Train: ParsableCommand {
                 trainer: fitted.record, created: ISO8601DateFormatter().string(from: Date()), leadscoreVersion: LeadScore.version)
             var (card, points) = try export.card(from: try fitted.model.additiveModel(), name: URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent,
                                                  train: train, heldOut: validation, provenance: provenance)
-            let testDescription = "test split: \(parts.test.count) leads, \(parts.method)"
+            let testDescription = "test: \(test.rowCount) leads (\(splitText))"
             card.metrics = try CardExport.metrics(of: card, points: points, on: test, description: testDescription)
             let modelMetrics = try MetricSet(probabilities: try fitted.model.predictProbability(test), outcomes: test.labels!)
             try card.write(toPath: out)
             let summary = TrainingSummary(card: card, points: points, model: fitted, modelTest: modelMetrics,
-                                          sizes: [parts.train.count, parts.validation.count, parts.test.count],
-                                          split: parts.method, notes: dataset.notes, output: out)
+                                          sizes: [train.rowCount, validation.rowCount, test.rowCount], fitSeconds: fitSeconds,
+                                          split: splitText, notes: dataset.notes, output: out)
             print(json ? try summary.json() : summary.text())
         }
     }

@@ -31,6 +31,9 @@ struct TrainingSummary: Encodable {
     var modelNote: String
     var split: String
     var rows: [String: Int]
+    /// Seconds to fit the model(s), excluding loading and the card export.
+    var fitSeconds: Double
+    var criteria: Int
     var modelTest: Scores
     var cardTest: Scores
     var tiers: [TierLine]
@@ -39,11 +42,13 @@ struct TrainingSummary: Encodable {
     var notes: [String]
     var output: String
 
-    init(card: ScoreCard, points: PointModel, model: TrainedModel, modelTest: MetricSet, sizes: [Int], split: String, notes: [String], output: String) {
+    init(card: ScoreCard, points: PointModel, model: TrainedModel, modelTest: MetricSet, sizes: [Int], fitSeconds: Double, split: String, notes: [String], output: String) {
         self.model = model.name
         modelNote = model.note
         self.split = split
         rows = ["train": sizes[0], "validation": sizes[1], "test": sizes[2]]
+        self.fitSeconds = fitSeconds
+        criteria = card.criteria.count
         self.modelTest = Scores(auc: modelTest.auc, logLoss: modelTest.logLoss, brier: modelTest.brier, ece: modelTest.ece)
         let metrics = card.metrics
         cardTest = Scores(auc: metrics?.auc ?? .nan, logLoss: metrics?.logLoss ?? .nan, brier: metrics?.brier ?? .nan, ece: metrics?.ece ?? .nan)
@@ -68,7 +73,7 @@ struct TrainingSummary: Encodable {
 
     func json() throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
@@ -76,7 +81,7 @@ struct TrainingSummary: Encodable {
     func text() -> String {
         var lines: [String] = []
         lines.append("Trained \(model) on \(rows["train"]!) leads (validation \(rows["validation"]!), test \(rows["test"]!); \(split)).")
-        lines.append("  \(modelNote)")
+        lines.append("  \(modelNote); fitted in \(String(format: "%.2f", fitSeconds)) s")
         lines += notes.map { "  note: \($0)" }
         lines.append("")
         lines.append(TextColumns.render([["on test", "AUC", "log loss", "Brier", "calibration error"],
