@@ -17,6 +17,10 @@ extension LogisticRegression {
     ///   - sampleWeights: non-negative, one per row; `nil` for all ones. Class weights multiply them.
     public func fit(design: Matrix, labels: [UInt8], sampleWeights: [Double]? = nil) throws -> DesignFit {
         try validate()
+        if penalty.l1Share > 0, strength > 0, design.columns > Self.denseHessianLimit {
+            throw LogisticRegressionError.invalidParameter(
+                "L1 and elastic net use the dense Hessian, limited to \(Self.denseHessianLimit) design columns; this design has \(design.columns): use the L2 penalty, or fewer columns (a higher minimumLevelCount, fewer bins)")
+        }
         let rowWeights = try self.rowWeights(labels: labels, sampleWeights: sampleWeights, rows: design.rows)
         let targets = labels.map(Double.init)
         let l1 = strength * penalty.l1Share

@@ -44,7 +44,8 @@ public struct LogisticRegression: Codable, Sendable, Equatable {
         case automatic
         case newtonCholesky
         case newtonCG
-        /// Proximal Newton with coordinate descent; the one solver for L1 and elastic net.
+        /// Proximal Newton with coordinate descent; the one solver for L1 and elastic net, up to
+        /// `denseHessianLimit` design columns.
         case proximalNewton
     }
 

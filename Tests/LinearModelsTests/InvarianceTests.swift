@@ -70,4 +70,18 @@ final class InvarianceTests: XCTestCase {
         let copied = try LogisticRegression().fit(design: copies, labels: repeated.map { labels[$0] })
         assertClose(weighted.weights, copied.weights, relative: 1e-9, absolute: 1e-12, "weights = copies")
     }
+
+    /// Class weights multiply sample weights: given weights equal the same per-row sample weights, and
+    /// "balanced" is n / (2·n_class) from the (weighted) class totals, as scikit-learn computes it.
+    func testClassWeightsActLikePerClassSampleWeights() throws {
+        let (design, labels) = simulated
+        let given = try LogisticRegression(classWeight: .given(lost: 0.5, converted: 3)).fit(design: design, labels: labels)
+        let perRow = try LogisticRegression().fit(design: design, labels: labels, sampleWeights: labels.map { $0 == 1 ? 3 : 0.5 })
+        assertClose(given.weights, perRow.weights, relative: 1e-12, absolute: 1e-14, "given")
+        let positives = Double(labels.filter { $0 == 1 }.count), total = Double(labels.count)
+        let balanced = try LogisticRegression(classWeight: .balanced).fit(design: design, labels: labels)
+        let explicit = try LogisticRegression(classWeight: .given(lost: total / (2 * (total - positives)), converted: total / (2 * positives)))
+            .fit(design: design, labels: labels)
+        assertClose(balanced.weights, explicit.weights, relative: 1e-12, absolute: 1e-14, "balanced")
+    }
 }

@@ -50,6 +50,10 @@ final class SeparableDataTests: XCTestCase {
             }
         }
         XCTAssertThrowsError(try LogisticRegression().fit(design: design, labels: [1, 1, 1, 1, 1, 1, 1, 1]))
+        let wide = Matrix(rows: 2, columns: LogisticRegression.denseHessianLimit + 1)
+        XCTAssertThrowsError(try LogisticRegression(penalty: .l1).fit(design: wide, labels: [0, 1])) { error in
+            XCTAssertTrue("\(error)".contains("L2"), "\(error)")
+        }
         XCTAssertThrowsError(try LogisticRegression().fit(design: design, labels: labels, sampleWeights: [1, 1, -1, 1, 1, 1, 1, 1]))
     }
 }
