@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "LeadScoreCLI",
             dependencies: [
-                "LeadData", "LinearAlgebra", "Evaluation", "ProbabilityCalibration", "LinearModels", "BoostedStumps",
+                "LeadData", "LeadCSV", "FeatureEncoding", "ModelCore", "LinearAlgebra", "Evaluation", "ProbabilityCalibration", "LinearModels", "BoostedStumps",
                 "ScoreCardFormat", "RuleScoring", "PointExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -18,7 +18,7 @@ extension Dataset {
 
 extension DataColumn {
     /// The value of `row` as text, in the form the loader reads back to the same value.
-    func formattedValue(row: Int) -> String {
+    public func formattedValue(row: Int) -> String {
         switch values {
         case .numeric(let values), .date(let values):
             let value = values[row]

@@ -74,7 +74,7 @@ struct Train: ParsableCommand {
                                       rows: dataset.rowCount, positiveRate: dataset.positiveRate),
                 target: dataset.outcome?.column, positiveLabel: dataset.outcome?.positiveLabel,
                 trainer: fitted.record, created: ISO8601DateFormatter().string(from: Date()), leadscoreVersion: LeadScore.version)
-            var (card, points) = try export.card(from: try fitted.model.additiveModel(), name: URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent,
+            var (card, points) = try export.card(from: try fitted.model.additiveModel(), name: "\(URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent) · \(fitted.name)",
                                                  train: train, heldOut: validation, provenance: provenance)
             let testDescription = "test: \(test.rowCount) leads (\(splitText))"
             card.metrics = try CardExport.metrics(of: card, points: points, on: test, description: testDescription)

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import ScoreCardFormat
+
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure a card (learned or written by hand) on historical leads.",
+        discussion: """
+            AUC of the point totals, calibration of the card's probabilities, lift by decile and, per tier, \
+            the share of leads and their conversion rate.
+
+            Example:
+              leadscore evaluate docs/examples/seed-practice.json datasets/synthetic/leads.csv --target converted
+            """)
+
+    @Argument(help: "The card (JSON).") var card: String
+    @Argument(help: "CSV of historical leads with the outcome column.") var data: String
+    @OptionGroup var dataOptions: DataOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        guard dataOptions.target != nil else { throw ValidationError("name the outcome column with --target") }
+    }
+
+    func run() throws {
+        try reportingFailure {
+            let evaluation = try CardEvaluation(card: try ScoreCard.load(path: card), data: try dataOptions.load(data))
+            print(json ? try jsonText(evaluation) : evaluation.text())
+        }
+    }
+}
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare two cards on the same historical leads, e.g. the team's hand-made card and the learned one.",
+        discussion: """
+            Example:
+              leadscore compare docs/examples/seed-practice.json card.json datasets/synthetic/leads.csv --target converted
+            """)
+
+    @Argument(help: "The first card (JSON).") var first: String
+    @Argument(help: "The second card (JSON).") var second: String
+    @Argument(help: "CSV of historical leads with the outcome column.") var data: String
+    @OptionGroup var dataOptions: DataOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        guard dataOptions.target != nil else { throw ValidationError("name the outcome column with --target") }
+    }
+
+    func run() throws {
+        try reportingFailure {
+            let leads = try dataOptions.load(data)
+            let evaluations = try [first, second].map { try CardEvaluation(card: try ScoreCard.load(path: $0), data: leads) }
+            if json {
+                print(try jsonText(evaluations))
+                return
+            }
+            print(CardEvaluation.table(evaluations))
+            let (a, b) = (evaluations[0], evaluations[1])
+            let better = a.auc >= b.auc ? a : b, worse = a.auc >= b.auc ? b : a
+            print("")
+            print(String(format: "%@ ranks leads better: AUC %.4f against %.4f (%+.4f).", better.card, better.auc, worse.auc, better.auc - worse.auc))
+            for evaluation in evaluations where evaluation.probabilitySource.hasPrefix("no calibration") {
+                print("\(evaluation.card) has no calibration; its probabilities are a logistic fit on these leads.")
+            }
+        }
+    }
+}
+
+func jsonText(_ value: some Encodable) throws -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
+}
