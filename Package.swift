@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(name: "ScoreCardFormatTests", dependencies: ["ScoreCardFormat"]),
         .testTarget(name: "RuleScoringTests", dependencies: ["RuleScoring", "ScoreCardFormat"]),
         .testTarget(name: "PointExportTests", dependencies: ["PointExport", "ModelCore", "LeadData"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LeadData", "LeadCSV", "BoostedStumps", "LinearModels", "FeatureEncoding", "PointExport", "RuleScoring", "ScoreCardFormat"]),
         .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI"]),
     ]
 )
