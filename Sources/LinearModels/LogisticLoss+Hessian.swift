@@ -1,3 +1,4 @@
+import FeatureEncoding
 import LinearAlgebra
 
 extension LogisticLoss {
@@ -19,18 +20,25 @@ extension LogisticLoss {
         return hessian
     }
 
-    /// Rows `range` of `[X | 1]`, each multiplied by `√Dᵢ`.
+    /// Rows `range` of `[X | 1]`, each multiplied by `√Dᵢ`; columns are filled on all cores (a copy is
+    /// memory-bound, and BLAS only parallelises the product that follows).
     private func scaledBlock(_ range: Range<Int>) -> Matrix {
         let (n, p, m) = (design.rows, design.columns, range.count)
         let roots = curvatures[range].map { $0.squareRoot() }
         let values = [Double](unsafeUninitializedCapacity: m * (p + 1)) { block, initialized in
+            let output = SharedPointer(block)
             design.storage.withUnsafeBufferPointer { x in
-                for j in 0..<p {
-                    let (from, to) = (j * n + range.lowerBound, j * m)
-                    for i in 0..<m { block[to + i] = x[from + i] * roots[i] }
+                let input = SharedPointer(x)
+                concurrentForEach(p + 1, threads: availableCores) { j in
+                    let to = j * m
+                    if j == p {
+                        for i in 0..<m { output.pointer[to + i] = roots[i] }
+                    } else {
+                        let from = j * n + range.lowerBound
+                        for i in 0..<m { output.pointer[to + i] = input.pointer[from + i] * roots[i] }
+                    }
                 }
             }
-            for i in 0..<m { block[p * m + i] = roots[i] }
             initialized = m * (p + 1)
         }
         return Matrix(rows: m, columns: p + 1, columnMajor: values)

@@ -11,6 +11,6 @@ public struct DesignMatrix: Sendable {
 
     public var columnCount: Int { terms.count }
 
-    /// A copy of column `j`.
+    /// Column `j`, without copying.
     public func column(_ j: Int) -> ArraySlice<Double> { values[(j * rowCount)..<((j + 1) * rowCount)] }
 }
