@@ -6,7 +6,7 @@ public struct FitDiagnostics: Codable, Sendable, Equatable {
     public var iterations: Int
     /// `‖∇F‖₂` at the weights (minimum-norm subgradient under L1), in the units of the summed loss.
     public var gradientNorm: Double
-    /// The norm it had to fall below: `tolerance · ‖∇F at zero weights‖₂`.
+    /// The norm it had to fall below: `tolerance · ‖∇f‖₂` at the intercept-only model.
     public var gradientThreshold: Double
     public var converged: Bool { gradientNorm <= gradientThreshold }
     /// Objective value at the weights, penalty included.

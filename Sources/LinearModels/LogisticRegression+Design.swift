@@ -1,3 +1,4 @@
+import Foundation
 import LinearAlgebra
 
 /// Weights fitted on design columns, before they are mapped back to raw data.
@@ -25,7 +26,7 @@ extension LogisticRegression {
         let targets = labels.map(Double.init)
         let l1 = strength * penalty.l1Share
         var loss = LogisticLoss(design: design, targets: targets, rowWeights: rowWeights, ridge: strength - l1)
-        let start = [Double](repeating: 0, count: loss.dimension)
+        let start = interceptOnlyStart(targets: targets, rowWeights: rowWeights, columns: design.columns)
         let stopping = StoppingRule(tolerance: tolerance, maxIterations: maxIterations)
         var warnings: [FitWarning] = []
 
@@ -59,6 +60,16 @@ extension LogisticRegression {
                                          blasThreads: BLASThreads.count, warnings: warnings)
         return DesignFit(weights: Array(outcome.point.dropLast()), intercept: outcome.point[design.columns],
                          diagnostics: diagnostics)
+    }
+
+    /// All weights 0 and the intercept at the weighted log-odds of conversion: the optimum of the
+    /// intercept-only model, one Newton iteration closer to the answer than all zeros, and the point the
+    /// relative tolerance refers to.
+    private func interceptOnlyStart(targets: [Double], rowWeights: [Double], columns: Int) -> [Double] {
+        var start = [Double](repeating: 0, count: columns + 1)
+        let converted = zip(targets, rowWeights).reduce(0) { $0 + $1.0 * $1.1 }
+        start[columns] = log(converted / (rowWeights.reduce(0, +) - converted))
+        return start
     }
 
     private func resolvedSolver(columns: Int, l1: Double) -> Solver {

@@ -58,8 +58,9 @@ public struct LogisticRegression: Codable, Sendable, Equatable {
     public var strength: Double
     public var classWeight: ClassWeight
     public var solver: Solver
-    /// Relative gradient tolerance: stop when `‖∇F‖₂ ≤ tolerance · ‖∇F at zero weights‖₂` (minimum-norm
-    /// subgradient under L1). Newton converges quadratically, so a tight default costs one iteration more.
+    /// Relative gradient tolerance: stop when `‖∇F‖₂ ≤ tolerance · ‖∇f‖₂ at the intercept-only model` (all
+    /// weights 0, intercept at the weighted log-odds of conversion; under L1 the left side is the
+    /// minimum-norm subgradient). Newton converges quadratically, so a tight default costs one iteration more.
     public var tolerance: Double
     /// Newton iterations at most (each solves one linear system).
     public var maxIterations: Int

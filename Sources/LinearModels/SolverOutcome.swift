@@ -1,8 +1,8 @@
 import LinearAlgebra
 
 /// When a solver stops: at a point where `‖∇̃F(θ)‖₂ ≤ tolerance · ‖∇f(θ₀)‖₂` (`∇̃` is the gradient, or the
-/// minimum-norm subgradient under L1; `θ₀` the all-zero start). Relative like LIBLINEAR's test, so the
-/// same tolerance means the same thing for a thousand rows or a million, with any row weights.
+/// minimum-norm subgradient under L1; `θ₀` the start, the intercept-only model). Relative like LIBLINEAR's
+/// test, so the same tolerance means the same thing for a thousand rows or a million, with any row weights.
 struct StoppingRule: Sendable {
     var tolerance: Double
     var maxIterations: Int
@@ -14,7 +14,7 @@ struct SolverOutcome: Sendable {
     /// Objective value there, penalty included.
     var value: Double
     var gradientNorm: Double
-    /// `tolerance · ‖∇f(θ₀)‖₂`: the norm the gradient had to fall below.
+    /// `tolerance · ‖∇f(θ₀)‖₂`: the norm the gradient had to fall below (`θ₀` the start).
     var threshold: Double
     var iterations: Int
     /// The line search found no decrease before the gradient met the threshold: the iterate is as good
