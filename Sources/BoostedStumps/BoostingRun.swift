@@ -33,17 +33,14 @@ struct BoostingRun {
     /// The feature the next cyclic round tries first.
     private var cyclicCursor = 0
 
-    init(booster: StumpBooster, mapper: BinMapper, train: Part, validation: Part?, monotone: [Int]) {
+    init(booster: StumpBooster, mapper: BinMapper, train: BinnedColumns, labels: [UInt8], validation: Part?,
+         monotone: [Int]) {
         self.booster = booster
         self.mapper = mapper
-        self.train = train
+        self.train = Part(bins: train, labels: labels)
         self.validation = validation
         self.monotone = monotone
-        rowCounts = mapper.features.indices.map { feature in
-            var counts = [Int](repeating: 0, count: mapper.features[feature].binCount)
-            for bin in train.bins[(feature * train.rowCount)..<((feature + 1) * train.rowCount)] { counts[Int(bin)] += 1 }
-            return counts
-        }
+        rowCounts = mapper.features.indices.map { train.binCounts(feature: $0, binCount: mapper.features[$0].binCount) }
         rules = SplitRules(l2: booster.l2, minLeafRows: booster.minLeafRows, minLeafHessian: booster.minLeafHessian,
                            categorySmoothing: booster.categorySmoothing, categoryL2: booster.categoryL2,
                            minCategoryGroupRows: booster.minCategoryGroupRows)

@@ -133,7 +133,7 @@ public struct StumpBooster: Sendable {
         if let unknown = Set(monotoneConstraints.keys).subtracting(mapper.features.map(\.name)).sorted().first {
             throw .invalidConstraint(feature: unknown, reason: "no such numeric or boolean feature in the training data")
         }
-        var run = BoostingRun(booster: self, mapper: mapper, train: .init(bins: trainBins, labels: labels),
+        var run = BoostingRun(booster: self, mapper: mapper, train: trainBins, labels: labels,
                               validation: validationPart, monotone: monotone)
         return run.boost()
     }

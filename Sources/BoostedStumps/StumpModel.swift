@@ -42,7 +42,7 @@ public struct StumpModel: ProbabilisticClassifier, Codable, Sendable, Equatable 
     public func logOdds(_ dataset: Dataset) throws -> [Double] {
         let bins = try mapper.transform(dataset)
         var scores = [Double](repeating: intercept, count: dataset.rowCount)
-        for (feature, table) in valuePerBin().enumerated() where stumps.contains(where: { $0.feature == feature }) {
+        for (feature, table) in valuePerBin().enumerated() {
             for (row, bin) in bins.columns[feature].enumerated() { scores[row] += table[Int(bin)] }
         }
         return scores
