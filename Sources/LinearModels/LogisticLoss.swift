@@ -14,8 +14,10 @@ struct LogisticLoss: TwiceDifferentiableObjective {
     let targets: [Double]
     let rowWeights: [Double]
     let ridge: Double
-    /// Rows per block when forming `XᵀDX`, so the scaled copy BLAS needs is a block, not the design.
-    var gramBlockRows = 16_384
+    /// Rows per block when forming `XᵀDX`, so the scaled copy BLAS needs is a block, not the design:
+    /// 16 384 rows (a few MB for lead-scoring widths, enough for `dsyrk` to run at full speed), fewer for
+    /// wide designs so a block stays near 32 MB.
+    var gramBlockRows: Int { min(16_384, max(256, 4_194_304 / (design.columns + 1))) }
 
     private(set) var point: [Double]
     /// `z = Xβ + b` at `point`.
