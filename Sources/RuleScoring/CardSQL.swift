@@ -66,7 +66,7 @@ public struct CardSQL: Sendable {
     func criterionExpression(_ criterion: Criterion, indent: String) -> String {
         let value = dialect.trimmedText(SQLDialect.quoteIdentifier(criterion.feature))
         let tokens = Set(card.missingValues + [""]).sorted().map(SQLDialect.quoteText).joined(separator: ", ")
-        let compiled = CompiledCriterion(criterion)
+        let compiled = CompiledCriterion(criterion, missingValues: card.missingValues)
         let points = { (condition: Int32) in String(criterion.conditions[Int(condition)].points) }
         let missing = points(compiled.missingCondition)
         let otherwise = criterion.conditions.firstIndex { $0.match == .otherwise }.map { String(criterion.conditions[$0].points) }

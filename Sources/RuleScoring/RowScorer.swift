@@ -32,7 +32,11 @@ public struct RowScorer: Sendable {
 
     /// The total of a row of raw fields in header order.
     public func total(_ row: [String]) -> Int {
-        scorer.total { index in scorer.condition(index, text: text(row, index)) }
+        scorer.total { index in
+            guard let column = column(index), column < row.count else { return scorer.condition(index, field: nil) }
+            return row[column].utf8.withContiguousStorageIfAvailable { scorer.condition(index, field: $0) }
+                ?? scorer.condition(index, text: row[column])
+        }
     }
 
     public func score(_ row: [String]) -> ScoredLead {

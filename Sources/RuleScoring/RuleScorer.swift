@@ -14,6 +14,9 @@ public struct RuleScorer: Sendable {
     let reader: FieldReader
     /// The subtotal bucket of each criterion: its group's index, or `card.groups.count` for none.
     let bucketOfCriterion: [Int]
+    /// Each group's caps as plain numbers (`Int.min`, `Int.max` when absent), so the hot path touches
+    /// no `CriterionGroup` and its strings.
+    private let groupFloors: [Int], groupCeilings: [Int]
     /// Index into `card.tiers` for each total `0…maximumPoints`, -1 when the card has no tiers.
     let tierOfTotal: [Int]
     /// Probability for each total `0…maximumPoints`; `nil` without calibration (or for an unreachable total).
@@ -23,11 +26,13 @@ public struct RuleScorer: Sendable {
     public init(card: ScoreCard) throws(CardError) {
         try card.validate()
         self.card = card
-        compiled = card.criteria.map(CompiledCriterion.init)
+        compiled = card.criteria.map { CompiledCriterion($0, missingValues: card.missingValues) }
         reader = FieldReader(missingValues: card.missingValues)
         bucketOfCriterion = card.criteria.map { criterion in
             card.groups.firstIndex { $0.name == criterion.group } ?? card.groups.count
         }
+        groupFloors = card.groups.map { $0.minimumPoints ?? .min }
+        groupCeilings = card.groups.map { $0.maximumPoints ?? .max }
         let totals = 0...card.maximumPoints
         tierOfTotal = totals.map { total in card.tiers.firstIndex { total >= $0.minimumPoints } ?? -1 }
         let reachable = Set(card.reachableTotals())
@@ -82,12 +87,12 @@ public struct RuleScorer: Sendable {
         for index in compiled.indices {
             subtotals[bucketOfCriterion[index]] &+= compiled[index].points[Int(conditionOf(index))]
         }
-        var raw = card.basePoints + subtotals[card.groups.count]
-        for (bucket, group) in card.groups.enumerated() {
-            subtotals[bucket] = group.capped(subtotals[bucket])
+        var raw = card.basePoints + subtotals[groupFloors.count]
+        for bucket in groupFloors.indices {
+            subtotals[bucket] = min(max(subtotals[bucket], groupFloors[bucket]), groupCeilings[bucket])
             raw += subtotals[bucket]
         }
-        return card.clampTotal(raw)
+        return min(max(raw, 0), card.maximumPoints)
     }
 
     /// The total alone, for bulk scoring.

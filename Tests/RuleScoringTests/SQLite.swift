@@ -34,7 +34,7 @@ struct SQLite {
         let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0, problems.isEmpty else {
-            throw SQLiteFailure(description: "sqlite3 failed (\(process.terminationStatus)): \(problems)")
+            throw EngineFailure(description: "sqlite3 failed (\(process.terminationStatus)): \(problems)")
         }
         return String(decoding: result, as: UTF8.self)
     }
@@ -50,6 +50,6 @@ struct SQLite {
     }
 }
 
-struct SQLiteFailure: Error, CustomStringConvertible {
+struct EngineFailure: Error, CustomStringConvertible {
     var description: String
 }
