@@ -17,7 +17,7 @@ struct Train: ParsableCommand {
             validation, and reports model and card on test.
 
             Examples:
-              leadscore train datasets/synthetic/leads.csv --target converted --out card.json
+              leadscore train datasets/synthetic/leads.csv --target converted --out card.json --report report.html
               leadscore train Leads.csv --target Converted --missing Select \\
                   --exclude 'Prospect ID,Lead Number,Tags,Lead Quality,Lead Profile,Last Activity,Last Notable Activity' \\
                   --model stumps --tiers hot:70,warm:40 --out card.json
@@ -37,6 +37,8 @@ struct Train: ParsableCommand {
     @Option(help: ArgumentHelp("Test on this file instead of a split of DATA (which then gives train and validation only), e.g. to compare with other tools on the same rows.", valueName: "file"))
     var testData: String?
     @Option(help: "Where to write the card.") var out: String
+    @Option(help: ArgumentHelp("Also write a report on the card's test leads: HTML, or a notebook when the name ends in .ipynb (see `leadscore report`).", valueName: "file"))
+    var report: String?
     @Flag(help: "Print the summary as JSON.") var json = false
 
     func validate() throws {
@@ -80,10 +82,15 @@ struct Train: ParsableCommand {
             card.metrics = try CardExport.metrics(of: card, points: points, on: test, description: testDescription)
             let modelMetrics = try MetricSet(probabilities: try fitted.model.predictProbability(test), outcomes: test.labels!)
             try card.write(toPath: out)
+            if let report {
+                let leads = testData.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "the test split of \(URL(fileURLWithPath: data).lastPathComponent) (\(splitText))"
+                try ReportOutput(card: card, cardPath: out, leads: test, data: leads).write(to: report, format: ReportFormat(path: report))
+            }
             let summary = TrainingSummary(card: card, points: points, model: fitted, modelTest: modelMetrics,
                                           sizes: [train.rowCount, validation.rowCount, test.rowCount], fitSeconds: fitSeconds,
                                           split: splitText, notes: dataset.notes, output: out)
             print(json ? try summary.json() : summary.text())
+            if let report, !json { print("Report written to \(report)") }
         }
     }
 }

@@ -1,0 +1,80 @@
+import Foundation
+
+/// Escaping for the two languages a report is written in. Every text that comes from a card or a data
+/// file — criterion and category names, tier actions, file names — passes through one of these, so a
+/// category called `<b>` or `$1|2` shows literally instead of turning into markup.
+enum Markup {
+    /// Text for HTML and SVG content and for attribute values in double or single quotes.
+    static func html(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// Text for a Jupyter markdown cell, also inside a table cell: `&`, `<` and `>` as entities (markdown
+    /// cells render raw HTML), markdown's inline punctuation behind a backslash, `$` too (Jupyter reads it
+    /// as LaTeX), a leading list or quote marker escaped, and line breaks as spaces (a table row is one line).
+    static func markdown(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "$":
+                escaped.append("\\")
+                escaped.append(character)
+            case "\n", "\r", "\r\n":
+                escaped.append(" ")
+            default:
+                escaped.append(character)
+            }
+        }
+        // "- x", "+ x" and "1. x" at the start would begin a list.
+        if escaped.hasPrefix("-") || escaped.hasPrefix("+") {
+            escaped.insert("\\", at: escaped.startIndex)
+        } else if let marker = escaped.firstIndex(where: { !$0.isNumber }), marker != escaped.startIndex,
+                  escaped[marker] == "." || escaped[marker] == ")", escaped[escaped.index(after: marker)...].hasPrefix(" ") {
+            escaped.insert("\\", at: marker)
+        }
+        return escaped
+    }
+}
+
+/// How numbers read in a report: the same spelling in both formats.
+enum ReportNumber {
+    static func percent(_ value: Double, digits: Int = 1) -> String {
+        value.isFinite ? String(format: "%.\(digits)f %%", value * 100) : "–"
+    }
+
+    static func fixed(_ value: Double, digits: Int = 3) -> String {
+        value.isFinite ? String(format: "%.\(digits)f", value) : "–"
+    }
+
+    /// A count with thin spaces between thousands: `20 000`.
+    static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { grouped += "\u{202F}" }
+            grouped.append(digit)
+        }
+        return (value < 0 ? "−" : "") + grouped
+    }
+
+    /// Points with a real minus sign, as a person writes them: `+12`, `−5`, `0`.
+    static func points(_ value: Int, signed: Bool = false) -> String {
+        if value < 0 { return "−\(value.magnitude)" }
+        return signed && value > 0 ? "+\(value)" : "\(value)"
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import LeadData
+import ScoreCardFormat
+
+/// The two ways a report is written.
+enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+    /// One self-contained page.
+    case html
+    /// A Jupyter notebook.
+    case ipynb
+
+    /// The format a file name asks for: `.ipynb` is a notebook, anything else a page.
+    init(path: String) {
+        self = URL(fileURLWithPath: path).pathExtension.lowercased() == "ipynb" ? .ipynb : .html
+    }
+}
+
+/// A report on a card measured on labelled leads, ready to write; `report` and `train --report` share it.
+struct ReportOutput {
+    var card: ScoreCard
+    /// Where the card file is, for the notebook's cell that reloads it.
+    var cardPath: String
+    var leads: Dataset
+    /// Which leads these are, in words.
+    var data: String
+
+    /// Measures the card, lays the report out and writes it atomically (a temporary file beside `path`,
+    /// renamed into place), so a failure never leaves half a report.
+    func write(to path: String, format: ReportFormat) throws {
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        if URL(fileURLWithPath: cardPath).standardizedFileURL == target {
+            throw ValidationErrorMessage("--out \(path) is the card itself; name another file for the report")
+        }
+        let evaluation = try CardEvaluation(card: card, data: leads)
+        let document = try ReportDocument(card: card, evaluation: evaluation, data: data)
+        let bytes: Data
+        switch format {
+        case .html:
+            bytes = Data(HTMLReport(document: document).text.utf8)
+        case .ipynb:
+            let recipe = PointsRecipe(card: card, cardPath: Self.relativePath(of: cardPath, from: target.deletingLastPathComponent()),
+                                      dataset: leads, data: data, totals: evaluation.totals)
+            bytes = try NotebookReport(document: document, recipe: recipe).data()
+        }
+        let folder = target.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationErrorMessage("cannot write the report to \(path): there is no folder \(folder.path)")
+        }
+        do {
+            try bytes.write(to: target, options: .atomic)
+        } catch {
+            throw ValidationErrorMessage("cannot write the report to \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// `path` as seen from `folder` (`../cards/card.json`), so the notebook and the card can move together.
+    static func relativePath(of path: String, from folder: URL) -> String {
+        let file = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
+        let base = folder.standardizedFileURL.pathComponents
+        let shared = zip(file, base).prefix { $0 == $1 }.count
+        return (Array(repeating: "..", count: base.count - shared) + file[shared...]).joined(separator: "/")
+    }
+}

@@ -1,0 +1,221 @@
+import Foundation
+
+/// A point in a chart's data coordinates.
+struct ChartPoint {
+    var x: Double
+    var y: Double
+}
+
+/// A chart drawn as SVG text: a plot area, two axes and marks placed in data coordinates. Just enough for
+/// the report's plots, and no scripts or external fonts, so a report stays one file that opens offline,
+/// prints, and shows the same inside a notebook. Colours and fonts are presentation attributes rather than
+/// CSS, because a notebook shows the SVG on its own, without the page's style sheet.
+struct SVGChart {
+    struct Tick {
+        var value: Double
+        var text: String
+    }
+
+    struct Axis {
+        var label: String
+        var domain: ClosedRange<Double>
+        var ticks: [Tick]
+        /// Grid lines across the plot at the ticks.
+        var grid = true
+    }
+
+    struct Stroke {
+        var color: String
+        var width = 2.0
+        var dashed = false
+    }
+
+    enum Anchor: String {
+        case start, middle, end
+    }
+
+    enum Mark {
+        case line([ChartPoint], Stroke)
+        /// A filled box between two corners; the tooltip shows on hover in a browser.
+        case box(from: ChartPoint, to: ChartPoint, fill: String, opacity: Double, tooltip: String?)
+        case dot(ChartPoint, radius: Double, fill: String, tooltip: String?)
+        /// Text at a point, shifted by whole pixels (`dx`, `dy`) so it clears the mark it names.
+        case text(ChartPoint, String, anchor: Anchor, dx: Double, dy: Double, color: String)
+    }
+
+    struct LegendEntry {
+        var text: String
+        var stroke: Stroke
+    }
+
+    enum Corner {
+        case topLeft, topRight, bottomRight
+    }
+
+    /// What the chart shows, in words: its accessible name.
+    var summary: String
+    var x: Axis
+    var y: Axis
+    var marks: [Mark] = []
+    var legend: [LegendEntry] = []
+    var legendCorner = Corner.bottomRight
+    var width = 520.0
+    var height = 340.0
+}
+
+/// The report's colours: Okabe–Ito blue and orange, which stay apart for colour-blind readers and in grey.
+enum Palette {
+    static let paper = "#ffffff"
+    static let ink = "#1d2433"
+    static let muted = "#5b6475"
+    static let grid = "#e6e8ec"
+    static let axis = "#9aa1ad"
+    static let converted = "#0072b2"
+    static let lost = "#e69f00"
+    static let negative = "#c0392b"
+}
+
+extension SVGChart.Axis {
+    /// Ticks at round steps (1, 2, 2.5 or 5 times a power of ten; whole numbers only for `integers`)
+    /// across the domain, about `count` of them.
+    static func ticks(_ domain: ClosedRange<Double>, count: Int = 5, integers: Bool = false, text: (Double) -> String) -> [SVGChart.Tick] {
+        let raw = max((domain.upperBound - domain.lowerBound) / Double(max(count, 1)), integers ? 1 : .leastNonzeroMagnitude)
+        let magnitude = pow(10, floor(log10(raw)))
+        let multiples: [Double] = integers && magnitude == 1 ? [1, 2, 5, 10] : [1, 2, 2.5, 5, 10]
+        let step = (multiples.first { $0 * magnitude >= raw * 0.999 } ?? 10) * magnitude
+        var ticks: [SVGChart.Tick] = []
+        var value = (domain.lowerBound / step).rounded(.up) * step
+        while value <= domain.upperBound + step * 1e-9 {
+            ticks.append(SVGChart.Tick(value: value, text: text(value)))
+            value += step
+        }
+        return ticks
+    }
+
+    /// A rate axis from 0 to `upper`, ticks as percentages.
+    static func share(_ label: String, upper: Double = 1) -> SVGChart.Axis {
+        SVGChart.Axis(label: label, domain: 0...upper, ticks: ticks(0...upper) { ReportNumber.percent($0, digits: 0) })
+    }
+}
+
+extension SVGChart {
+    private static let fontSize = 12.0
+
+    /// Roughly how wide a text is in pixels; enough to size margins and legend boxes.
+    static func textWidth(_ text: String, size: Double = fontSize) -> Double { Double(text.count) * size * 0.56 }
+
+    /// - Parameter standalone: adds the SVG namespace, which an SVG outside an HTML page (a notebook
+    ///   image) needs and an inline one does not.
+    func svg(standalone: Bool = false) -> String {
+        let frame = PlotFrame(chart: self)
+        var parts: [String] = []
+        let namespace = standalone ? #" xmlns="http://www.w3.org/2000/svg""# : ""
+        parts.append(#"<svg\#(namespace) class="chart" viewBox="0 0 \#(n(width)) \#(n(height))" width="\#(n(width))" height="\#(n(height))" role="img" aria-label="\#(Markup.html(summary))" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif" font-size="\#(n(Self.fontSize))">"#)
+        parts.append("<title>\(Markup.html(summary))</title>")
+        parts += axes(frame)
+        parts += marks.map { render($0, frame) }
+        parts += legendParts(frame)
+        parts.append("</svg>")
+        return parts.joined(separator: "\n")
+    }
+
+    private func axes(_ frame: PlotFrame) -> [String] {
+        var parts: [String] = []
+        let bottom = frame.top + frame.height, right = frame.left + frame.width
+        for tick in x.ticks {
+            let px = frame.x(tick.value)
+            if x.grid { parts.append(line(px, frame.top, px, bottom, Palette.grid, 1)) }
+            parts.append(text(px, bottom + 17, tick.text, anchor: .middle, color: Palette.muted))
+        }
+        for tick in y.ticks {
+            let py = frame.y(tick.value)
+            if y.grid { parts.append(line(frame.left, py, right, py, Palette.grid, 1)) }
+            parts.append(text(frame.left - 7, py + 4, tick.text, anchor: .end, color: Palette.muted))
+        }
+        parts.append(line(frame.left, bottom, right, bottom, Palette.axis, 1))
+        parts.append(line(frame.left, frame.top, frame.left, bottom, Palette.axis, 1))
+        parts.append(text(frame.left + frame.width / 2, height - 8, x.label, anchor: .middle, color: Palette.ink))
+        if !y.label.isEmpty {
+            let cx = 15.0, cy = frame.top + frame.height / 2
+            parts.append(#"<text x="\#(n(cx))" y="\#(n(cy))" text-anchor="middle" fill="\#(Palette.ink)" transform="rotate(-90 \#(n(cx)) \#(n(cy)))">\#(Markup.html(y.label))</text>"#)
+        }
+        return parts
+    }
+
+    private func render(_ mark: Mark, _ frame: PlotFrame) -> String {
+        switch mark {
+        case .line(let points, let stroke):
+            let coordinates = points.map { "\(n(frame.x($0.x))),\(n(frame.y($0.y)))" }.joined(separator: " ")
+            return #"<polyline points="\#(coordinates)" fill="none" \#(attributes(stroke)) stroke-linejoin="round"/>"#
+        case .box(let from, let to, let fill, let opacity, let tooltip):
+            let (x0, x1) = (frame.x(min(from.x, to.x)), frame.x(max(from.x, to.x)))
+            let (y0, y1) = (frame.y(max(from.y, to.y)), frame.y(min(from.y, to.y)))
+            return #"<rect x="\#(n(x0))" y="\#(n(y0))" width="\#(n(max(x1 - x0, 0.5)))" height="\#(n(y1 - y0))" fill="\#(fill)" fill-opacity="\#(n(opacity))">\#(title(tooltip))</rect>"#
+        case .dot(let center, let radius, let fill, let tooltip):
+            return #"<circle cx="\#(n(frame.x(center.x)))" cy="\#(n(frame.y(center.y)))" r="\#(n(radius))" fill="\#(fill)" stroke="\#(Palette.paper)" stroke-width="1">\#(title(tooltip))</circle>"#
+        case .text(let point, let words, let anchor, let dx, let dy, let color):
+            return text(frame.x(point.x) + dx, frame.y(point.y) + dy, words, anchor: anchor, color: color)
+        }
+    }
+
+    private func legendParts(_ frame: PlotFrame) -> [String] {
+        guard !legend.isEmpty else { return [] }
+        let rowHeight = 18.0, swatch = 22.0
+        let boxWidth = swatch + 16 + (legend.map { Self.textWidth($0.text) }.max() ?? 0)
+        let boxHeight = rowHeight * Double(legend.count) + 8
+        let left = legendCorner == .topLeft ? frame.left + 10 : frame.left + frame.width - boxWidth - 8
+        let top = legendCorner == .bottomRight ? frame.top + frame.height - boxHeight - 10 : frame.top + 8
+        var parts = [#"<rect x="\#(n(left))" y="\#(n(top))" width="\#(n(boxWidth))" height="\#(n(boxHeight))" fill="\#(Palette.paper)" fill-opacity="0.9" stroke="\#(Palette.grid)"/>"#]
+        for (row, entry) in legend.enumerated() {
+            let y = top + 4 + rowHeight * (Double(row) + 0.5)
+            parts.append(#"<line x1="\#(n(left + 6))" y1="\#(n(y))" x2="\#(n(left + 6 + swatch))" y2="\#(n(y))" \#(attributes(entry.stroke))/>"#)
+            parts.append(text(left + swatch + 12, y + 4, entry.text, anchor: .start, color: Palette.ink))
+        }
+        return parts
+    }
+
+    private func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, _ color: String, _ width: Double) -> String {
+        #"<line x1="\#(n(x1))" y1="\#(n(y1))" x2="\#(n(x2))" y2="\#(n(y2))" stroke="\#(color)" stroke-width="\#(n(width))"/>"#
+    }
+
+    private func text(_ x: Double, _ y: Double, _ words: String, anchor: Anchor, color: String) -> String {
+        #"<text x="\#(n(x))" y="\#(n(y))" text-anchor="\#(anchor.rawValue)" fill="\#(color)">\#(Markup.html(words))</text>"#
+    }
+
+    private func attributes(_ stroke: Stroke) -> String {
+        let dash = stroke.dashed ? #" stroke-dasharray="5 4""# : ""
+        return #"stroke="\#(stroke.color)" stroke-width="\#(n(stroke.width))"\#(dash)"#
+    }
+
+    private func title(_ tooltip: String?) -> String { tooltip.map { "<title>\(Markup.html($0))</title>" } ?? "" }
+
+    /// Pixel coordinates with one decimal: plenty on screen and in print, and a smaller file.
+    private func n(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+    }
+}
+
+/// Where the plot area sits inside the chart (margins sized to the tick texts) and how data maps onto it.
+private struct PlotFrame {
+    let left: Double, top: Double, width: Double, height: Double
+    let xDomain: ClosedRange<Double>, yDomain: ClosedRange<Double>
+
+    init(chart: SVGChart) {
+        let widestTick = chart.y.ticks.map { SVGChart.textWidth($0.text) }.max() ?? 0
+        left = (chart.y.label.isEmpty ? 8 : 30) + widestTick + 10
+        top = 12
+        width = chart.width - left - 16
+        height = chart.height - top - 46
+        xDomain = chart.x.domain
+        yDomain = chart.y.domain
+    }
+
+    func x(_ value: Double) -> Double {
+        left + (value - xDomain.lowerBound) / (xDomain.upperBound - xDomain.lowerBound) * width
+    }
+
+    func y(_ value: Double) -> Double {
+        top + height - (value - yDomain.lowerBound) / (yDomain.upperBound - yDomain.lowerBound) * height
+    }
+}
