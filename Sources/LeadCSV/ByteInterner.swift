@@ -75,11 +75,13 @@ public struct ByteInterner: Sendable {
         }
     }
 
+    /// Called when the hashes are equal. Up to eight bytes, equal hashes and lengths mean equal keys
+    /// (`hashBytes` is a bijection there), so only longer keys are compared byte by byte.
     @inline(__always)
     private func keyEquals(_ code: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = keyStarts[code], length = keyStarts[code + 1] - start
         guard length == key.count else { return false }
-        guard length > 0 else { return true }
+        guard length > 8 else { return true }
         return keyBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, key.baseAddress!, length) == 0 }
     }
 

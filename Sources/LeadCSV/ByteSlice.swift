@@ -25,7 +25,8 @@ extension UnsafeBufferPointer where Element == UInt8 {
 
 /// A 64-bit hash of a byte string, for interning and for counting distinct identifiers without keeping
 /// them. Each 8-byte word goes through MurmurHash3's finaliser, a bijection, so keys of up to eight
-/// bytes and equal length never collide; longer keys collide with probability about 2⁻⁶⁴ per pair.
+/// bytes and equal length never collide (`ByteInterner` relies on it); longer keys collide with
+/// probability about 2⁻⁶⁴ per pair.
 @inline(__always)
 public func hashBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)

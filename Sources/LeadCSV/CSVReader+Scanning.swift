@@ -1,8 +1,19 @@
 private let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
 
+/// `byte` in each of the eight bytes of a word.
+@inline(__always)
+private func repeatedByte(_ byte: UInt8) -> UInt64 { UInt64(byte) &* 0x0101_0101_0101_0101 }
+
+/// The high bit set in each zero byte of `word`. Bits above the lowest zero byte may be wrong (a borrow
+/// runs on), but the lowest set bit always marks the first zero byte, which is all the scan asks.
+@inline(__always)
+private func zeroBytes(_ word: UInt64) -> UInt64 {
+    (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+}
+
 extension CSVReader {
     /// What one attempt to scan a record in the buffered bytes found.
-    private enum Scan {
+    enum Scan {
         case record
         /// The record (or a line ending) continues past the buffered bytes.
         case needMore
@@ -23,8 +34,9 @@ extension CSVReader {
     /// The hot loop: splits the record at `start` into fields without copying them. It starts over from
     /// the record's first byte after a refill, so nothing here changes the buffer before the record is
     /// complete (doubled quotes are undone only then).
-    private mutating func scanRecord() throws(CSVError) -> Scan {
-        let bytes = buffer, stops = self.stops, delimiter = self.delimiter
+    mutating func scanRecord() throws(CSVError) -> Scan {
+        let bytes = buffer, delimiter = self.delimiter
+        let delimiters = repeatedByte(delimiter), lineFeeds = repeatedByte(lineFeed), carriageReturns = repeatedByte(carriageReturn)
         let end = self.end, atEndOfFile = self.atEndOfFile
         var position = start
         var recordLine = nextLine
@@ -39,7 +51,7 @@ extension CSVReader {
         guard position < end else { return atEndOfFile ? .endOfInput : .needMore }
         if bytes[position] == carriageReturn { return .needMore }  // a lone CR at the end of the buffer
 
-        let recordStart = position
+        let firstByte = position
         var fieldCount = 0, quotedLineBreaks = 0, hasDoubledQuotes = false
         while true {
             if fieldCount == boundsCapacity { growBounds() }
@@ -73,7 +85,17 @@ extension CSVReader {
                     fieldStart = ~fieldStart  // marked for undoubling once the record is complete
                 }
             } else {
-                while !stops[Int(bytes[position])] { position &+= 1 }
+                // Eight bytes at a time: the first delimiter, CR or LF ends the field. The sentinel line feed
+                // at `end` stops the scan, and the padding after it keeps the loads inside the buffer.
+                while true {
+                    let word = UnsafeRawPointer(bytes + position).loadUnaligned(as: UInt64.self)
+                    let hits = zeroBytes(word ^ delimiters) | zeroBytes(word ^ lineFeeds) | zeroBytes(word ^ carriageReturns)
+                    if hits != 0 {
+                        position &+= hits.trailingZeroBitCount &>> 3
+                        break
+                    }
+                    position &+= 8
+                }
                 fieldEnd = position
             }
             bounds[2 &* fieldCount] = fieldStart
@@ -94,11 +116,11 @@ extension CSVReader {
             break
         }
 
-        if let invalid = firstInvalidUTF8(UnsafeRawBufferPointer(start: bytes + recordStart, count: position - recordStart)) {
-            throw invalidUTF8Error(at: recordStart + invalid, recordStart: recordStart, line: recordLine, fieldCount: fieldCount)
+        if let invalid = firstInvalidUTF8(UnsafeRawBufferPointer(start: bytes + firstByte, count: position - firstByte)) {
+            throw invalidUTF8Error(at: firstByte + invalid, recordStart: firstByte, line: recordLine, fieldCount: fieldCount)
         }
         if hasDoubledQuotes { undoubleQuotes(fieldCount: fieldCount) }
-        (start, line, nextLine, fieldsFound) = (position, recordLine, recordLine + quotedLineBreaks, fieldCount)
+        (recordStart, start, line, nextLine, fieldsFound) = (firstByte, position, recordLine, recordLine + quotedLineBreaks, fieldCount)
         return .record
     }
 

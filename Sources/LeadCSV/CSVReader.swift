@@ -35,7 +35,8 @@ public struct CSVReader: ~Copyable {
     @usableFromInline var buffer: UnsafeMutablePointer<UInt8>
     var capacity: Int
     /// The unread bytes are `buffer[start..<end]`; `buffer[end]` is always a line feed, a sentinel that
-    /// stops the unquoted-field scan without a bounds check per byte.
+    /// stops the unquoted-field scan without a bounds check, and `padding` bytes after it can be read, so
+    /// that scan can load eight bytes at a time.
     var start = 0, end = 0
     /// File offset of `buffer[0]`.
     private var bufferOffset = 0
@@ -45,8 +46,9 @@ public struct CSVReader: ~Copyable {
     @usableFromInline var bounds: UnsafeMutablePointer<Int>
     var boundsCapacity = 64
     var fieldsFound = 0
-    /// `stops[byte]` is true for the delimiter, CR and LF: the bytes that end an unquoted field.
-    let stops: UnsafeMutablePointer<Bool>
+    /// Where the current record's first field starts in `buffer`.
+    var recordStart = 0
+    static let padding = 8
 
     /// Opens `path`, skips a byte-order mark, detects the delimiter unless `delimiter` is given, and reads
     /// the header. `chunkSize` is the read size (tests use tiny ones to split records across reads).
@@ -65,12 +67,9 @@ public struct CSVReader: ~Copyable {
         self.descriptor = descriptor
         self.fileSize = fileSize
         self.delimiter = delimiter
-        capacity = max(chunkSize, 16)
-        buffer = .allocate(capacity: capacity + 1)
-        buffer[0] = UInt8(ascii: "\n")
+        capacity = min(max(chunkSize, 16), Self.recordLimit)
+        buffer = Self.allocateBuffer(capacity: capacity)
         bounds = .allocate(capacity: 2 * boundsCapacity)
-        stops = .allocate(capacity: 256)
-        stops.initialize(repeating: false, count: 256)
     }
 
     private mutating func readHeader(detectingDelimiter: Bool) throws(CSVError) {
@@ -79,7 +78,6 @@ public struct CSVReader: ~Copyable {
         if detectingDelimiter {
             delimiter = detectDelimiter(in: UnsafeRawBufferPointer(start: buffer + start, count: end - start))
         }
-        for stop in [delimiter, UInt8(ascii: "\r"), UInt8(ascii: "\n")] { stops[Int(stop)] = true }
         guard try readRecord() else { throw CSVError(.empty, SourceLocation(path: path)) }
         header = try headerNames()
     }
@@ -88,21 +86,30 @@ public struct CSVReader: ~Copyable {
         if descriptor >= 0 { close(descriptor) }
         buffer.deallocate()
         bounds.deallocate()
-        stops.deallocate()
     }
 
     /// Advances to the next data record; `false` at the end of the file. Throws if the file has no data
     /// record at all, and for any record that is malformed or has the wrong number of fields.
     public mutating func nextRecord() throws(CSVError) -> Bool {
         guard try readRecord() else {
-            if recordCount == 0 { throw CSVError(.headerOnly, SourceLocation(path: path, line: nextLine)) }
+            try checkSomeRecordWasRead()
             return false
         }
+        try acceptRecord()
+        return true
+    }
+
+    /// Counts the record just scanned as data, if it has the header's number of fields.
+    mutating func acceptRecord() throws(CSVError) {
         guard fieldsFound == header.count else {
             throw CSVError(.fieldCount(expected: header.count, found: fieldsFound), SourceLocation(path: path, line: line))
         }
         recordCount += 1
-        return true
+    }
+
+    /// At the end of the file: a header without data is an error, not an empty dataset.
+    func checkSomeRecordWasRead() throws(CSVError) {
+        if recordCount == 0 { throw CSVError(.headerOnly, SourceLocation(path: path, line: nextLine)) }
     }
 
     /// The bytes of field `index` of the current record, quotes removed and `""` undoubled. Valid until the
@@ -142,7 +149,7 @@ public struct CSVReader: ~Copyable {
             guard capacity < Self.recordLimit else {
                 throw CSVError(.recordTooLong(limitBytes: Self.recordLimit), SourceLocation(path: path, line: nextLine))
             }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: min(2 * capacity, Self.recordLimit) + 1)
+            let grown = Self.allocateBuffer(capacity: min(2 * capacity, Self.recordLimit))
             grown.update(from: buffer, count: end)
             buffer.deallocate()
             buffer = grown
@@ -153,6 +160,14 @@ public struct CSVReader: ~Copyable {
         buffer[end] = UInt8(ascii: "\n")
         atEndOfFile = count == 0
         return count > 0
+    }
+
+    /// A buffer for `capacity` bytes, the sentinel and the padding, zeroed so the padding is never garbage.
+    private static func allocateBuffer(capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 1 + padding)
+        buffer.initialize(repeating: 0, count: capacity + 1 + padding)
+        buffer[0] = UInt8(ascii: "\n")
+        return buffer
     }
 
     private mutating func skipByteOrderMark() throws(CSVError) {

@@ -9,7 +9,7 @@ import Darwin
 /// caller may treat as missing-value tokens.
 public enum DecimalNumber {
     /// Powers of ten that are exact as doubles (10²² is the largest).
-    private static let exactPowers: [Double] = [
+    @usableFromInline static let exactPowers: [Double] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
         1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
     ]
@@ -19,45 +19,43 @@ public enum DecimalNumber {
     /// Clinger's fast path covers what CRM exports hold: when the significant digits fit in 2⁵³ and the
     /// power of ten is at most 22 in size, both are exact doubles and one multiplication or division
     /// rounds once, exactly as `strtod` would. Longer mantissas and larger exponents go to `strtod`.
-    /// `decimalSeparator` is `.` unless the file writes `1,5`.
+    /// `decimalSeparator` is `.` unless the file writes `1,5`. Inlinable, so a column parser's loop
+    /// compiles it in place: it runs for every numeric field of a file.
+    @inlinable
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>, decimalSeparator: UInt8 = UInt8(ascii: ".")) -> Double? {
         guard var cursor = bytes.baseAddress, !bytes.isEmpty else { return nil }
         let end = cursor + bytes.count
         let negative = cursor.pointee == UInt8(ascii: "-")
         if negative || cursor.pointee == UInt8(ascii: "+") { cursor += 1 }
 
-        // One flat loop over digits and at most one decimal mark: no nested function, whose captured
-        // variables would cost a dynamic exclusivity check per digit.
-        var mantissa: UInt64 = 0, significantDigits = 0, exponent = 0
-        var sawDigit = false, sawSeparator = false, tooManyDigits = false
-        while cursor < end {
-            let byte = cursor.pointee
-            let digit = byte &- UInt8(ascii: "0")
-            if digit < 10 {
-                sawDigit = true
-                if significantDigits < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(digit)
-                    if mantissa != 0 { significantDigits += 1 }
-                    if sawSeparator { exponent -= 1 }
-                } else {
-                    tooManyDigits = true  // strtod will read them all
-                }
-            } else if byte == decimalSeparator, !sawSeparator {
-                sawSeparator = true
-            } else {
-                break
-            }
+        // Integer digits, then fraction digits: two tight loops, no flags. Leading zeros count as digits,
+        // so a long run of them takes the slow path, which is still exact.
+        var mantissa: UInt64 = 0
+        let integerStart = cursor
+        while cursor < end, case let digit = cursor.pointee &- UInt8(ascii: "0"), digit < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(digit)
             cursor += 1
         }
-        guard sawDigit else { return nil }
-        if cursor < end, cursor.pointee | 0x20 == UInt8(ascii: "e") {
+        var digits = cursor - integerStart, exponent = 0
+        if cursor < end, cursor.pointee == decimalSeparator {
             cursor += 1
-            guard let written = exponentValue(&cursor, end) else { return nil }
+            let fractionStart = cursor
+            while cursor < end, case let digit = cursor.pointee &- UInt8(ascii: "0"), digit < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(digit)
+                cursor += 1
+            }
+            exponent = fractionStart - cursor
+            digits -= exponent
+        }
+        guard digits > 0 else { return nil }
+        if cursor < end {
+            guard cursor.pointee | 0x20 == UInt8(ascii: "e") else { return nil }
+            cursor += 1
+            guard let written = exponentValue(&cursor, end), cursor == end else { return nil }
             exponent += written
         }
-        guard cursor == end else { return nil }
-
-        if !tooManyDigits, mantissa <= 1 << 53, (-22...22).contains(exponent) {
+        // Up to 19 digits the mantissa has not wrapped around.
+        if digits <= 19, mantissa <= 1 << 53, exponent >= -22, exponent <= 22 {
             let value = exponent < 0 ? Double(mantissa) / exactPowers[-exponent] : Double(mantissa) * exactPowers[exponent]
             return negative ? -value : value
         }
@@ -65,7 +63,8 @@ public enum DecimalNumber {
     }
 
     /// The signed integer after `e`; clamped, since anything beyond ±100 000 is zero or infinity anyway.
-    private static func exponentValue(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Int? {
+    @usableFromInline
+    static func exponentValue(_ cursor: inout UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> Int? {
         var negative = false
         if cursor < end, cursor.pointee == UInt8(ascii: "-") || cursor.pointee == UInt8(ascii: "+") {
             negative = cursor.pointee == UInt8(ascii: "-")
@@ -84,7 +83,8 @@ public enum DecimalNumber {
     /// `strtod` on a NUL-terminated copy, for the rare numbers the fast path cannot round. The syntax was
     /// already checked, so `strtod` never sees hexadecimal or `inf`; the decimal mark is written as the
     /// current C locale's, in case something in the process called `setlocale`.
-    private static func systemParse(_ bytes: UnsafeBufferPointer<UInt8>, decimalSeparator: UInt8) -> Double? {
+    @usableFromInline
+    static func systemParse(_ bytes: UnsafeBufferPointer<UInt8>, decimalSeparator: UInt8) -> Double? {
         let localeMark = localeconv().pointee.decimal_point.map { CChar($0.pointee) } ?? CChar(UInt8(ascii: "."))
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { text in
             for (index, byte) in bytes.enumerated() {

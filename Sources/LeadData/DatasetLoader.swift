@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import LeadCSV
 
 extension Dataset {
@@ -11,75 +13,120 @@ extension Dataset {
     public static func load(csv path: String, options: LoadOptions = LoadOptions()) throws -> Dataset {
         let missingTokens = MissingTokens(options.allMissingTokens)
         let plan = try ColumnPlan(path: path, options: options, missingTokens: missingTokens)
-        var loader = StreamingLoader(plan: plan, options: options, missingTokens: missingTokens)
-        return try loader.load(path: path)
+        return try StreamingPass(plan: plan, options: options, missingTokens: missingTokens).load(path: path)
     }
 }
 
-/// The second pass: every record parsed into the columns' parsers, grouped by type so the loop over a
-/// record's fields calls each parser directly.
-private struct StreamingLoader {
+/// The second pass over the file, in batches of records. While the lanes parse one batch (each lane a share
+/// of the columns), the reader fills the next batch and reads its outcomes, so every core has work.
+///
+/// A class with raw storage for the lanes because threads work on it at once, each on its own part: the
+/// reading step on the reader, `outcome` and the next batch; lane i on `lanes[i]` and `failures[i]`.
+/// Hence `@unchecked Sendable`.
+private final class StreamingPass: @unchecked Sendable {
     let plan: ColumnPlan
     let options: LoadOptions
-    var numbers = ParserGroup<NumericParser>()
-    var booleans = ParserGroup<BooleanParser>()
-    var dates = ParserGroup<DateParser>()
-    var categories = ParserGroup<CategoricalParser>()
-    var summaries = ParserGroup<SummaryParser>()
-    var outcome: OutcomeParser?
+    private let lanes: UnsafeMutableBufferPointer<ParserLane>
+    private let failures: UnsafeMutableBufferPointer<FieldFailure?>
+    private var outcome: OutcomeParser?
+    /// Whether steps run on several threads; not for small files, where threads cost more than they save.
+    private let parallel: Bool
 
     init(plan: ColumnPlan, options: LoadOptions, missingTokens: MissingTokens) {
         self.plan = plan
         self.options = options
-        let decimal = options.decimalSeparator
-        for (index, role) in plan.roles.enumerated() {
-            switch role {
-            case nil: outcome = OutcomeParser(missingTokens: missingTokens)
-            case .numeric?: numbers.add(NumericParser(missingTokens: missingTokens, decimalSeparator: decimal), column: index)
-            case .boolean?: booleans.add(BooleanParser(missingTokens: missingTokens, decimalSeparator: decimal), column: index)
-            case .date?: dates.add(DateParser(missingTokens: missingTokens), column: index)
-            case .categorical?: categories.add(CategoricalParser(missingTokens: missingTokens), column: index)
-            case .identifier?, .excluded?: summaries.add(SummaryParser(missingTokens: missingTokens), column: index)
-            }
+        let columns = plan.header.indices.filter { plan.roles[$0] != nil }
+        parallel = plan.estimatedRows >= 20_000 && ProcessInfo.processInfo.activeProcessorCount > 1
+        // Two lanes per core, so that the threads can even out lanes of unequal cost.
+        var shares = [ParserLane](repeating: ParserLane(), count: parallel ? min(2 * ProcessInfo.processInfo.activeProcessorCount, max(1, columns.count)) : 1)
+        for column in columns {
+            let cheapest = shares.indices.min { shares[$0].cost < shares[$1].cost }!
+            shares[cheapest].add(column: column, role: plan.roles[column]!, missingTokens: missingTokens, decimalSeparator: options.decimalSeparator)
         }
-        let rows = plan.estimatedRows
-        numbers.reserve(rows); booleans.reserve(rows); dates.reserve(rows); categories.reserve(rows); summaries.reserve(rows)
-        outcome?.reserve(rows)
+        for index in shares.indices { shares[index].reserve(plan.estimatedRows) }
+        lanes = .allocate(capacity: shares.count)
+        _ = lanes.initialize(from: shares)
+        failures = .allocate(capacity: shares.count)
+        failures.initialize(repeating: nil)
+        if plan.target != nil {
+            outcome = OutcomeParser(missingTokens: missingTokens)
+            outcome?.reserve(plan.estimatedRows)
+        }
     }
 
-    mutating func load(path: String) throws -> Dataset {
+    deinit {
+        lanes.deinitialize().deallocate()
+        failures.deallocate()
+    }
+
+    func load(path: String) throws -> Dataset {
         var reader = try CSVReader(path: path, delimiter: plan.delimiter)
-        while try reader.nextRecord() {
-            if let target = plan.target {
-                switch outcome!.read(reader.field(target).trimmingSpaces()) {
-                case .outcome: break
-                case .missing: continue
-                case .thirdValue:
-                    throw LoadError(.tooManyOutcomeValues(seen: outcome!.values), reader.location(ofField: target),
-                                    value: String(decoding: reader.field(target).trimmingSpaces(), as: UTF8.self))
-                }
-            }
-            if let column = numbers.consume(reader) ?? booleans.consume(reader) ?? dates.consume(reader)
-                ?? categories.consume(reader) ?? summaries.consume(reader) {
+        var current = StagedBatch(columnCount: plan.header.count), next = StagedBatch(columnCount: plan.header.count)
+        var more = try current.fill(from: &reader, outcome: &outcome, target: plan.target)
+        while more {
+            let filled = withUnsafeMutablePointer(to: &reader) { step(parsing: current, filling: next, from: $0) }
+            // The current batch comes first in the file, so its errors come before the reader's.
+            if let failure = failures.compactMap({ $0 }).min() {
+                let column = failure.column
                 throw LoadError(.unexpectedValue(role: plan.roles[column]!, inferredFromRows: plan.inferred[column] ? plan.sampleRows : nil),
-                                reader.location(ofField: column), value: String(decoding: reader.field(column).trimmingSpaces(), as: UTF8.self))
+                                location(column: column, line: current.batch.line(ofRow: failure.row), path: path),
+                                value: text(current.batch, row: failure.row, column: column))
             }
+            if let row = current.thirdOutcome, let target = plan.target {
+                throw LoadError(.tooManyOutcomeValues(seen: outcome!.values), location(column: target, line: current.batch.line(ofRow: row), path: path),
+                                value: text(current.batch, row: row, column: target))
+            }
+            more = try filled.get()
+            swap(&current, &next)
         }
         return try finish(path: path, rowsRead: reader.recordCount)
+    }
+
+    /// Parses `current` on the lanes while `next` is filled from `reader`.
+    private func step(parsing current: StagedBatch, filling next: StagedBatch, from reader: UnsafeMutablePointer<CSVReader>) -> Result<Bool, any Error> {
+        nonisolated(unsafe) let reader = reader
+        nonisolated(unsafe) var filled: Result<Bool, any Error> = .success(false)
+        nonisolated(unsafe) let rows = current.keptRows
+        run(iterations: lanes.count + 1) { index in
+            if index == 0 {
+                filled = Result { try next.fill(from: &reader.pointee, outcome: &self.outcome, target: self.plan.target) }
+            } else {
+                self.failures[index - 1] = self.lanes[index - 1].consume(current.batch, rows: rows)
+            }
+        }
+        return filled
+    }
+
+    /// Runs the iterations on all cores when the pass is parallel, else one after the other.
+    private func run(iterations: Int, _ body: @Sendable (Int) -> Void) {
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: iterations, execute: body)
+        } else {
+            for index in 0..<iterations { body(index) }
+        }
+    }
+
+    private func text(_ batch: CSVBatch, row: Int, column: Int) -> String {
+        String(decoding: batch.column(column)[row].trimmingSpaces(), as: UTF8.self)
+    }
+
+    private func location(column: Int, line: Int?, path: String) -> SourceLocation {
+        SourceLocation(path: path, line: line, column: column + 1, columnName: plan.header[column])
     }
 
     private func finish(path: String, rowsRead: Int) throws(LoadError) -> Dataset {
         var labels: [UInt8]?, resolved: Outcome?
         if let target = plan.target, let outcome {
-            let location = SourceLocation(path: path, column: target + 1, columnName: plan.header[target])
-            (labels, resolved) = try outcome.finish(positiveLabel: options.positiveLabel, location: location)
+            (labels, resolved) = try outcome.finish(positiveLabel: options.positiveLabel, location: location(column: target, line: nil, path: path))
         }
-        var finished = [(values: ColumnValues, missing: Int, distinct: Int)?](repeating: nil, count: plan.header.count)
-        numbers.finish(into: &finished); booleans.finish(into: &finished); dates.finish(into: &finished)
-        categories.finish(into: &finished); summaries.finish(into: &finished)
+        // Finishing counts distinct values, the costly part: lanes in parallel.
+        nonisolated(unsafe) var finished = [[(column: Int, result: ParsedColumn)]](repeating: [], count: lanes.count)
+        run(iterations: lanes.count) { index in finished[index] = self.lanes[index].finish() }
+        var results = [ParsedColumn?](repeating: nil, count: plan.header.count)
+        for (column, result) in finished.joined() { results[column] = result }
         let columns = plan.header.indices.compactMap { index in
-            finished[index].map { DataColumn(name: plan.header[index], role: plan.roles[index]!, values: $0.values,
-                                             missingCount: $0.missing, distinctCount: $0.distinct) }
+            results[index].map { DataColumn(name: plan.header[index], role: plan.roles[index]!, values: $0.values,
+                                            missingCount: $0.missing, distinctCount: $0.distinct) }
         }
         let rowCount = rowsRead - (resolved?.droppedMissing ?? 0)
         var notes = plan.notes
@@ -101,33 +148,5 @@ private struct StreamingLoader {
         if column.missingCount == rowCount { return ["\"\(name)\" is empty in every row"] }
         if column.distinctCount == 1 { return ["\"\(name)\" has a single value in every row that has one, so it cannot help a model"] }
         return []
-    }
-}
-
-/// The parsers of one type and the file columns they read.
-private struct ParserGroup<Parser: FieldParser> {
-    private var columns: [Int] = []
-    private var parsers: [Parser] = []
-
-    mutating func add(_ parser: Parser, column: Int) {
-        parsers.append(parser)
-        columns.append(column)
-    }
-
-    mutating func reserve(_ rows: Int) {
-        for index in parsers.indices { parsers[index].reserve(rows) }
-    }
-
-    /// Feeds the current record's fields to the parsers; the column of the first field that does not fit.
-    @inline(__always)
-    mutating func consume(_ reader: borrowing CSVReader) -> Int? {
-        for index in parsers.indices where !parsers[index].append(reader.field(columns[index]).trimmingSpaces()) {
-            return columns[index]
-        }
-        return nil
-    }
-
-    func finish(into finished: inout [(values: ColumnValues, missing: Int, distinct: Int)?]) {
-        for (parser, column) in zip(parsers, columns) { finished[column] = parser.finish() }
     }
 }

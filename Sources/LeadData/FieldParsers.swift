@@ -163,10 +163,5 @@ struct SummaryParser: FieldParser {
 
     mutating func reserve(_ rows: Int) { hashes.reserveCapacity(rows) }
 
-    func finish() -> (values: ColumnValues, missing: Int, distinct: Int) {
-        var sorted = hashes
-        sorted.sort()
-        let distinct = sorted.indices.count { $0 == 0 || sorted[$0] != sorted[$0 - 1] }
-        return (.none, missing, distinct)
-    }
+    func finish() -> (values: ColumnValues, missing: Int, distinct: Int) { (.none, missing, countDistinct(hashes: hashes)) }
 }

@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Up to `capacity` consecutive records of a file, with a copy of their bytes, so a loader can parse one
+/// column over thousands of rows at a time, different columns on different threads, and one batch while
+/// the reader fills the next.
+///
+/// A reference type so that threads share one batch without copying it; it owns its memory. Its fields
+/// are valid until it is filled again. `@unchecked Sendable` because threads only read it, and only the
+/// reader writes it, between uses.
+public final class CSVBatch: @unchecked Sendable {
+    public let columnCount: Int
+    public let capacity: Int
+    /// Records in the batch.
+    public internal(set) var count = 0
+    /// The records' bytes, copied out of the reader's buffer.
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var bytesCapacity: Int
+    /// Row after row, each field's start and end in `bytes`: one contiguous run per record.
+    private let bounds: UnsafeMutablePointer<Int32>
+    private let lines: UnsafeMutablePointer<Int>
+    /// Where the batch's first record starts in the reader's buffer.
+    private var origin = 0
+
+    public init(columnCount: Int, capacity: Int = 4096) {
+        self.columnCount = columnCount
+        self.capacity = capacity
+        bytesCapacity = 1 << 20
+        bytes = .allocate(capacity: bytesCapacity)
+        bounds = .allocate(capacity: 2 * columnCount * capacity)
+        lines = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        bytes.deallocate()
+        bounds.deallocate()
+        lines.deallocate()
+    }
+
+    /// Field `column` of every record in the batch.
+    public func column(_ column: Int) -> CSVColumnSlice {
+        CSVColumnSlice(base: bytes, bounds: bounds + 2 * column, stride: 2 * columnCount, count: count)
+    }
+
+    /// The physical line on which record `row` of the batch starts.
+    public func line(ofRow row: Int) -> Int { lines[row] }
+
+    /// Appends the offsets of the reader's current record.
+    func append(_ reader: borrowing CSVReader) {
+        if count == 0 { origin = reader.recordStart }
+        let row = bounds + 2 &* columnCount &* count
+        for index in 0..<2 &* columnCount { row[index] = Int32(truncatingIfNeeded: reader.bounds[index] &- origin) }
+        lines[count] = reader.line
+        count += 1
+    }
+
+    /// Copies the bytes of the appended records, which end where the reader's unread bytes start.
+    func copyBytes(_ reader: borrowing CSVReader) {
+        let length = reader.start - origin
+        if length > bytesCapacity {
+            bytes.deallocate()
+            bytesCapacity = max(length, 2 * bytesCapacity)
+            bytes = .allocate(capacity: bytesCapacity)
+        }
+        memcpy(bytes, reader.buffer + origin, length)
+    }
+}
+
+/// One column of a batch: `slice[row]` is the field's bytes. A value, so a parsing loop holds it in
+/// registers instead of reaching into the batch object for every field.
+public struct CSVColumnSlice {
+    @usableFromInline let base: UnsafePointer<UInt8>
+    /// The field's start in row 0; its end follows, and row r's pair is `stride * r` further on.
+    @usableFromInline let bounds: UnsafePointer<Int32>
+    @usableFromInline let stride: Int
+    public let count: Int
+
+    init(base: UnsafePointer<UInt8>, bounds: UnsafePointer<Int32>, stride: Int, count: Int) {
+        self.base = base
+        self.bounds = bounds
+        self.stride = stride
+        self.count = count
+    }
+
+    @inlinable
+    public subscript(row: Int) -> UnsafeBufferPointer<UInt8> {
+        let pair = bounds + row &* stride
+        let start = Int(pair[0])
+        return UnsafeBufferPointer(start: base + start, count: Int(pair[1]) &- start)
+    }
+}
+
+extension CSVReader {
+    /// Fills `batch` with the next records, as many as fit or as the buffered bytes hold; `false` when no
+    /// record is left. The checks and errors are those of `nextRecord()`.
+    public mutating func nextBatch(_ batch: CSVBatch) throws(CSVError) -> Bool {
+        precondition(batch.columnCount == header.count, "a batch needs one column per header field")
+        batch.count = 0
+        filling: while batch.count < batch.capacity {
+            switch try scanRecord() {
+            case .record:
+                try acceptRecord()
+                batch.append(self)
+            case .needMore:
+                // Offsets in the batch refer to the buffer as it is: stop before a refill moves it.
+                guard batch.count == 0 else { break filling }
+                _ = try refill()
+            case .endOfInput:
+                if batch.count == 0 { try checkSomeRecordWasRead() }
+                break filling
+            }
+        }
+        if batch.count > 0 { batch.copyBytes(self) }
+        return batch.count > 0
+    }
+}

@@ -1,0 +1,67 @@
+import XCTest
+import LeadCSV
+@testable import LeadData
+
+/// Files large enough for the parallel pass: batches, lanes on several threads, a batch parsed while the
+/// next is read. Results and errors must be those of reading row after row.
+final class LargeFileTests: XCTestCase {
+    private let rows = 50_000
+
+    /// Row r (0-based): id, a level from a cycle of seven, r / 2, yes every third row, and an outcome that
+    /// is missing every 100th row and converted when r is divisible by 4.
+    private func text(replacing replacements: [Int: String] = [:]) -> String {
+        let levels = ["web", "event", "partner", "referral", "paid", "cold", "other"]
+        var lines = ["id,source,score,webinar,converted"]
+        lines.reserveCapacity(rows + 1)
+        for row in 0..<rows {
+            if let line = replacements[row] {
+                lines.append(line)
+                continue
+            }
+            let outcome = row % 100 == 99 ? "" : (row % 4 == 0 ? "1" : "0")
+            lines.append("\(row + 1),\(levels[row % 7]),\(Double(row) / 2),\(row % 3 == 0 ? "yes" : "no"),\(outcome)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    func testParallelPassGivesTheRowByRowResult() throws {
+        let data = try load(text(), LoadOptions(target: "converted"))
+        let kept = (0..<rows).filter { $0 % 100 != 99 }
+        XCTAssertEqual(data.rowCount, kept.count)
+        XCTAssertEqual(data.outcome?.droppedMissing, rows - kept.count)
+        XCTAssertEqual(data.labels, kept.map { $0 % 4 == 0 ? 1 : 0 })
+        XCTAssertEqual(data.column(named: "id")?.distinctCount, kept.count)
+        XCTAssertEqual(data.column(named: "source")?.values,
+                       .categorical(codes: kept.map { Int32($0 % 7) }, levels: ["web", "event", "partner", "referral", "paid", "cold", "other"]))
+        XCTAssertEqual(data.column(named: "score")?.numbers, kept.map { Double($0) / 2 })
+        XCTAssertEqual(data.column(named: "score")?.distinctCount, kept.count)
+        XCTAssertEqual(data.column(named: "webinar")?.numbers, kept.map { $0 % 3 == 0 ? 1 : 0 })
+    }
+
+    func testTheEarliestErrorIsReportedWithItsLine() throws {
+        // Two bad fields in one batch, the later one in an earlier column: the earlier row wins.
+        let replacements = [40_000: "40001,web,oops,no,0", 40_001: "40002,web,1,maybe,0", 40_002: "40003,web,2,no,2"]
+        let (error, path) = try loadError(text(replacing: replacements), LoadOptions(target: "converted"))
+        XCTAssertEqual(error.kind, .unexpectedValue(role: .numeric, inferredFromRows: 10_000))
+        XCTAssertEqual(error.location, SourceLocation(path: path, line: 40_002, column: 3, columnName: "score"))
+        XCTAssertEqual(error.value, "oops")
+    }
+
+    func testAThirdOutcomeAfterAnEarlierErrorComesSecond() throws {
+        let replacements = [30_000: "30001,web,1,no,maybe", 29_999: "30000,web,zz,no,1"]
+        let (error, _) = try loadError(text(replacing: replacements), LoadOptions(target: "converted"))
+        XCTAssertEqual(error.location.line, 30_001)
+        XCTAssertEqual(error.value, "zz")
+        let (third, _) = try loadError(text(replacing: [30_000: "30001,web,1,no,maybe"]), LoadOptions(target: "converted"))
+        XCTAssertEqual(third.kind, .tooManyOutcomeValues(seen: ["1", "0"]))
+        XCTAssertEqual(third.location.line, 30_002)
+    }
+
+    func testAMalformedRecordLateInTheFile() throws {
+        let path = try temporaryFile(text(replacing: [45_000: "45001,web,1,no"]))
+        XCTAssertThrowsError(try Dataset.load(csv: path)) { error in
+            XCTAssertEqual((error as? CSVError)?.kind, .fieldCount(expected: 5, found: 4))
+            XCTAssertEqual((error as? CSVError)?.location.line, 45_002)
+        }
+    }
+}
