@@ -59,7 +59,8 @@ public struct StumpBooster: Sendable {
     public var monotoneConstraints: [String: Int]
     public var featureSelection: FeatureSelection
     public var binning: BinningParameters
-    /// Threads for binning, histograms and score updates. The model does not depend on it.
+    /// Threads for binning, histograms and score updates (1: all on the calling thread). The model
+    /// does not depend on it.
     public var threads: Int
 
     public init(rounds: Int = 1_000, learningRate: Double = 0.1, l2: Double = 0, minLeafRows: Int = 20,

@@ -4,17 +4,21 @@ import Foundation
 /// Cores this process may use: the default thread count of binning and boosting.
 public var availableCores: Int { ProcessInfo.processInfo.activeProcessorCount }
 
-/// Runs `body(index)` for every index in `0..<count`: on the calling thread when `threads` is 1 (tests
-/// of thread-count independence, small data), else spread over Dispatch's pool.
+/// Runs `body(index)` for every index in `0..<count` on at most `threads` threads: on the calling
+/// thread when `threads` is 1 (tests of thread-count independence, small data), else on that many
+/// Dispatch workers, worker `w` taking indices `w, w + threads, …`.
 ///
 /// Callers must make the result independent of which thread runs which index: each index writes its
 /// own slots and every floating-point sum is taken in a fixed order inside one index. That is what
 /// keeps binning and boosting deterministic for a seed whatever the number of cores.
 package func concurrentForEach(_ count: Int, threads: Int, _ body: @Sendable (Int) -> Void) {
-    if threads <= 1 || count <= 1 {
+    let workers = min(threads, count)
+    if workers <= 1 {
         for index in 0..<count { body(index) }
     } else {
-        DispatchQueue.concurrentPerform(iterations: count, execute: body)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: count, by: workers) { body(index) }
+        }
     }
 }
 
