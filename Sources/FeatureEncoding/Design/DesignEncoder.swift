@@ -64,22 +64,34 @@ public struct DesignEncoder: Codable, Sendable, Equatable {
 
     /// Encodes every row of `dataset`. Features absent from it are encoded as missing (and noted);
     /// a feature whose column changed type throws `DesignError.roleChanged`.
+    ///
+    /// Each feature zeroes and writes its own columns, so features are encoded on all cores at once.
     public func encode(_ dataset: Dataset) throws(DesignError) -> DesignMatrix {
         let rows = dataset.rowCount
         let terms = self.terms
-        var values = [Double](repeating: 0, count: rows * terms.count)
-        var notes: [String] = []
-        var first = 0
-        for feature in features {
-            let column = dataset.column(named: feature.name)
-            if column == nil || column?.values == ColumnValues.none {
-                notes.append("feature '\(feature.name)' has no values in \(dataset.source); scored as missing")
-            }
-            try values.withUnsafeMutableBufferPointer { (design) throws(DesignError) in
-                try feature.write(column, rows: rows, into: design, first: first)
-            }
-            first += feature.terms.count
+        let columns = features.map { dataset.column(named: $0.name) }
+        let notes = zip(features, columns).compactMap { feature, column in
+            column == nil || column?.values == ColumnValues.none
+                ? "feature '\(feature.name)' has no values in \(dataset.source); scored as missing" : nil
         }
+        let firsts = features.reduce(into: [0]) { $0.append($0.last! + $1.terms.count) }
+        var failures = [DesignError?](repeating: nil, count: features.count)
+        let values = [Double](unsafeUninitializedCapacity: rows * terms.count) { design, initialized in
+            failures.withUnsafeMutableBufferPointer { failures in
+                let (output, failed) = (SharedPointer(design), SharedPointer(failures))
+                concurrentForEach(features.count, threads: availableCores) { index in
+                    let own = output.pointer[(firsts[index] * rows)..<(firsts[index + 1] * rows)]
+                    UnsafeMutableBufferPointer(rebasing: own).initialize(repeating: 0)
+                    do throws(DesignError) {
+                        try features[index].write(columns[index], rows: rows, into: output.pointer, first: firsts[index])
+                    } catch {
+                        failed.pointer[index] = error
+                    }
+                }
+            }
+            initialized = rows * terms.count
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         return DesignMatrix(rowCount: rows, terms: terms, values: values, notes: notes)
     }
 }
