@@ -6,7 +6,7 @@ import LinearAlgebra
 /// The objective is stateful like LIBLINEAR's: `evaluate(at:)` remembers the point and whatever the other
 /// requirements need there (for a GLM the margins `Xθ`), so the gradient and Hessian products cost no
 /// second pass over the data to recompute them.
-public protocol TwiceDifferentiableObjective {
+protocol TwiceDifferentiableObjective {
     /// Number of parameters.
     var dimension: Int { get }
     /// `f(θ)`; later calls refer to this point.
@@ -32,17 +32,17 @@ public protocol TwiceDifferentiableObjective {
 
 /// Armijo backtracking: accept the first `α = 1, β, β², …` (at most `maxTrials`) that decreases the
 /// objective by at least `η·α·slope`. LIBLINEAR's values: η = 0.01, β = ½, 20 trials.
-public struct ArmijoRule: Sendable, Equatable {
-    public var sufficientDecrease = 0.01
-    public var shrink = 0.5
-    public var maxTrials = 20
-    public init() {}
+struct ArmijoRule: Sendable, Equatable {
+    var sufficientDecrease = 0.01
+    var shrink = 0.5
+    var maxTrials = 20
+    init() {}
 }
 
 /// The point a line search accepted.
-public struct LineStep: Sendable {
-    public var point: [Double]
+struct LineStep: Sendable {
+    var point: [Double]
     /// The objective there, penalty included.
-    public var value: Double
-    public var stepLength: Double
+    var value: Double
+    var stepLength: Double
 }
