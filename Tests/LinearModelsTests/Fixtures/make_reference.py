@@ -4,8 +4,8 @@
 Encodes Leads.csv by LeadScore's DesignEncoder rules (written out below, so the encoding can be checked
 against the Swift encoder), writes the exact design matrix it fitted on, then fits scikit-learn at tol 1e-12:
 newton-cholesky for L2 (lbfgs stops near a gradient norm of 1e-3 on the summed loss, leaving coefficients
-off by about that much), saga for L1 and elastic net (about ten minutes on two cores). The Swift tests fit the same matrix and compare; a second test encodes the CSV in Swift and
-compares its columns with this matrix.
+off by about that much), saga for L1 and elastic net (about ten minutes on two cores). The Swift tests fit the same matrix and
+compare; a second test encodes the CSV in Swift and compares its columns with this matrix.
 
 usage: make_reference.py [PATH/TO/Leads.csv]   (default ../../../../shared/datasets/x-education-leads/Leads.csv)
 writes: x_education_design.csv  (no header; columns: Converted, sample_weight, then one per design term)
