@@ -8,11 +8,18 @@ import Darwin
 ///
 /// A categorical column repeats a few labels millions of times; hashing the bytes and comparing them
 /// with the stored copy finds a label already seen without creating a `String` for it. Open addressing
-/// with linear probing over a power-of-two table kept at most half full.
+/// with linear probing over a power-of-two table kept at most half full; each slot holds the key's hash,
+/// length and code, so a probe reads one slot, and only keys over eight bytes are compared byte by byte
+/// (up to eight, equal hashes and lengths mean equal keys: see `hashBytes`).
 public struct ByteInterner: Sendable {
-    /// Code stored in each slot, or -1 for an empty slot.
-    private var slots: [Int32]
-    private var hashes: [UInt64] = []
+    private struct Slot {
+        var hash: UInt64 = 0
+        var length: Int32 = 0
+        /// The key's code plus one; 0 marks an empty slot.
+        var codePlusOne: Int32 = 0
+    }
+
+    private var slots: [Slot]
     /// Key `code` is `keyBytes[keyStarts[code]..<keyStarts[code + 1]]`.
     private var keyStarts: [Int] = [0]
     private var keyBytes: [UInt8] = []
@@ -20,32 +27,28 @@ public struct ByteInterner: Sendable {
     public init(minimumCapacity: Int = 8) {
         var slotCount = 16
         while slotCount < 2 * minimumCapacity { slotCount *= 2 }
-        slots = [Int32](repeating: -1, count: slotCount)
+        slots = [Slot](repeating: Slot(), count: slotCount)
     }
 
-    public var count: Int { hashes.count }
+    public var count: Int { keyStarts.count - 1 }
 
     /// The code of `key`, adding it with the next code if it is new.
-    @inline(__always)
     public mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (code: Int, isNew: Bool) {
         let hash = hashBytes(key)
-        switch find(key, hash: hash) {
-        case .found(let code): return (code, false)
-        case .empty(let slot):
-            let code = hashes.count
-            slots[slot] = Int32(code)
-            hashes.append(hash)
-            keyBytes.append(contentsOf: key)
-            keyStarts.append(keyBytes.count)
-            if 2 * hashes.count > slots.count { rehash() }
-            return (code, true)
-        }
+        let probe = find(key, hash: hash)
+        if probe.code >= 0 { return (probe.code, false) }
+        let code = count
+        slots[probe.slot] = Slot(hash: hash, length: Int32(key.count), codePlusOne: Int32(code + 1))
+        keyBytes.append(contentsOf: key)
+        keyStarts.append(keyBytes.count)
+        if 2 * count > slots.count { rehash() }
+        return (code, true)
     }
 
     /// The code of `key` if it was interned.
     public func code(of key: UnsafeBufferPointer<UInt8>) -> Int? {
-        if case .found(let code) = find(key, hash: hashBytes(key)) { return code }
-        return nil
+        let code = find(key, hash: hashBytes(key)).code
+        return code >= 0 ? code : nil
     }
 
     public func code(of key: String) -> Int? {
@@ -58,40 +61,34 @@ public struct ByteInterner: Sendable {
         String(decoding: keyBytes[keyStarts[code]..<keyStarts[code + 1]], as: UTF8.self)
     }
 
-    private enum Probe {
-        case found(Int)
-        case empty(slot: Int)
-    }
-
+    /// The key's code and slot, or code -1 and the empty slot where it would go.
     @inline(__always)
-    private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Probe {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let code = Int(slots[slot])
-            if code < 0 { return .empty(slot: slot) }
-            if hashes[code] == hash, keyEquals(code, key) { return .found(code) }
-            slot = (slot + 1) & mask
+    private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (code: Int, slot: Int) {
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let entry = slots[slot]
+                if entry.codePlusOne == 0 { return (-1, slot) }
+                let code = Int(entry.codePlusOne) - 1
+                if entry.hash == hash, Int(entry.length) == key.count, key.count <= 8 || bytesEqual(code, key) { return (code, slot) }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
-    /// Called when the hashes are equal. Up to eight bytes, equal hashes and lengths mean equal keys
-    /// (`hashBytes` is a bijection there), so only longer keys are compared byte by byte.
-    @inline(__always)
-    private func keyEquals(_ code: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = keyStarts[code], length = keyStarts[code + 1] - start
-        guard length == key.count else { return false }
-        guard length > 8 else { return true }
-        return keyBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, key.baseAddress!, length) == 0 }
+    private func bytesEqual(_ code: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        keyBytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + keyStarts[code], key.baseAddress!, key.count) == 0 }
     }
 
     private mutating func rehash() {
-        slots = [Int32](repeating: -1, count: 2 * slots.count)
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: 2 * old.count)
         let mask = slots.count - 1
-        for (code, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(code)
+        for entry in old where entry.codePlusOne != 0 {
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
+            while slots[slot].codePlusOne != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 }

@@ -61,7 +61,7 @@ struct ColumnPlan {
         inferred = header.indices.map { roles[$0] == nil && $0 != target }
         for index in unknown {
             roles[index] = evidence[index].role(name: header[index])
-            notes += Self.notes(on: evidence[index], column: header[index], sampleRows: sampleRows)
+            notes += Self.notes(on: evidence[index], column: header[index], sampleRows: sampleRows, decimalSeparator: options.decimalSeparator)
         }
         self.roles = roles
         self.sampleRows = sampleRows
@@ -69,7 +69,12 @@ struct ColumnPlan {
 
     /// What the user should know about an inferred role: a column the sample says nothing about, and a
     /// numeric column made categorical by a few placeholder texts.
-    private static func notes(on evidence: RoleEvidence, column: String, sampleRows: Int) -> [String] {
+    private static func notes(on evidence: RoleEvidence, column: String, sampleRows: Int, decimalSeparator: UInt8) -> [String] {
+        if evidence.needsTheOtherDecimalMark {
+            let mark = decimalSeparator == UInt8(ascii: ".") ? "," : "."
+            return ["\"\(column)\" holds numbers written with a decimal \"\(mark)\", so it was typed categorical;"
+                    + " pass --decimal '\(mark)' to read them as numbers"]
+        }
         if evidence.values == 0 {
             return ["\"\(column)\" has no values in the first \(sampleRows) rows, so it was typed categorical;"
                     + " if it holds numbers or dates, pass --role '\(column)=numeric' (or =date)"]

@@ -7,6 +7,8 @@ import LeadCSV
 struct RoleEvidence {
     private(set) var values = 0
     private var numbers = 0, integers = 0, zeroOrOne = 0, booleanWords = 0, dates = 0
+    /// Values that are numbers only when read with the other decimal mark (`1,5` in a `;` file).
+    private var otherMarkNumbers = 0
     private var distinct = Set<UInt64>()
     /// A few of the texts that are not numbers, for the note on a mostly numeric column.
     private(set) var texts: [String] = []
@@ -24,6 +26,8 @@ struct RoleEvidence {
                 if number == 0 || number == 1 { zeroOrOne += 1 }
             }
         } else {
+            let otherMark = decimalSeparator == UInt8(ascii: ".") ? UInt8(ascii: ",") : UInt8(ascii: ".")
+            if DecimalNumber.parse(bytes, decimalSeparator: otherMark) != nil { otherMarkNumbers += 1 }
             if BooleanWord.value(of: bytes) != nil { booleanWords += 1 }
             if ISODate.parse(bytes) != nil { dates += 1 }
             if texts.count < 3, distinctTexts.insert(hash).inserted { texts.append(String(decoding: bytes, as: UTF8.self)) }
@@ -42,6 +46,11 @@ struct RoleEvidence {
         }
         // Unique text: UUIDs, e-mail addresses, free-text notes. Small samples need the name's support.
         return unique && (values >= 20 || (values >= 2 && Self.namesAnIdentifier(name))) ? .identifier : .categorical
+    }
+
+    /// Every value a number once read with the other decimal mark, some only then: `--decimal` is wrong.
+    var needsTheOtherDecimalMark: Bool {
+        values > 0 && numbers < values && numbers + otherMarkNumbers == values
     }
 
     /// Mostly numbers with a few texts: probably placeholders the user should declare missing.

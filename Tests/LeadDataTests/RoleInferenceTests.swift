@@ -67,4 +67,11 @@ final class RoleInferenceTests: XCTestCase {
         XCTAssertEqual(data.column(named: "ref")?.distinctCount, 15)
         XCTAssertTrue(data.notes.contains { $0.hasPrefix("\"ref\" was unique in the first 10 rows, so it was typed identifier, but it has 15 distinct values in 20 rows") })
     }
+
+    func testDecimalCommasGetANote() throws {
+        let data = try load("name;amount\nAnna;1,5\nBen;2\nCleo;0,25\n")
+        XCTAssertEqual(data.column(named: "amount")?.role, .categorical)
+        XCTAssertTrue(data.notes.contains("\"amount\" holds numbers written with a decimal \",\", so it was typed categorical; pass --decimal ',' to read them as numbers"))
+        XCTAssertEqual(try load("name;amount\nAnna;1,5\nBen;2\n", LoadOptions(decimalSeparator: UInt8(ascii: ","))).column(named: "amount")?.role, .numeric)
+    }
 }
