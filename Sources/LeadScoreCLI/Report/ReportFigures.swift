@@ -127,7 +127,7 @@ struct ReportFigures {
             x: SVGChart.Axis(label: "Points (total)", domain: domain,
                              ticks: SVGChart.Axis.ticks(domain, count: 8, integers: true) { ReportNumber.points(Int($0)) }),
             y: .share("Share of the group's leads", upper: upper))
-        chart.width = 1040
+        chart.width = 820
         for (label, colour, name) in [(0, Palette.lost, "lost"), (1, Palette.converted, "converted")] {
             chart.marks += shares[label].enumerated().filter { $0.element > 0 }.map { bin, share in
                 let start = first + bin * width
@@ -165,8 +165,8 @@ struct ReportFigures {
             y: SVGChart.Axis(label: "", domain: 0...max(rows, 1),
                              ticks: names.enumerated().map { SVGChart.Tick(value: rows - Double($0.offset) - 0.5, text: $0.element) },
                              grid: false))
-        chart.width = 1040
-        chart.height = 58 + 26 * max(rows, 1)
+        chart.width = 820
+        chart.height = 58 + 22 * max(rows, 1)
         chart.marks = [.line([ChartPoint(x: 0, y: 0), ChartPoint(x: 0, y: rows)], SVGChart.Stroke(color: Palette.ink, width: 1))]
         for (row, criterion) in criteria.enumerated() {
             let middle = rows - Double(row) - 0.5

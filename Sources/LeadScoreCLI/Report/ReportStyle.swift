@@ -1,5 +1,6 @@
 /// The report page's style sheet: system fonts (nothing to download), tabular figures, two plots a row on
-/// a screen, one column on a phone, and print rules that keep figures and table groups whole.
+/// a screen, one column on a phone and on paper (where two would shrink the text below reading size),
+/// and print rules that keep figures and table groups whole.
 enum ReportStyle {
     static let css = """
         :root { --ink: #1d2433; --muted: #5b6475; --line: #e3e6ec; --soft: #f5f6f8; --accent: #0072b2; --negative: #c0392b; }
@@ -51,7 +52,7 @@ enum ReportStyle {
         dl.facts dt { font-weight: 600; }
         dl.facts dd { margin: 0; overflow-wrap: anywhere; }
         footer { margin-top: 3rem; padding-top: 12px; border-top: 1px solid var(--line); font-size: .8rem; color: var(--muted); }
-        @media (max-width: 800px) {
+        @media screen and (max-width: 800px) {
           main { padding: 24px 16px; }
           .metrics { grid-template-columns: 1fr 1fr; }
           .figures { grid-template-columns: 1fr; }
@@ -62,6 +63,9 @@ enum ReportStyle {
           main { max-width: none; padding: 0; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           h2 { break-after: avoid; }
+          .figures { grid-template-columns: 1fr; justify-items: center; gap: 18px; }
+          figure { width: 100%; max-width: 140mm; }
+          figure.wide { max-width: none; }
           .metric, tr { break-inside: avoid; }
           .table-wrap { overflow: visible; }
         }

@@ -205,7 +205,9 @@ private struct PlotFrame {
         let widestTick = chart.y.ticks.map { SVGChart.textWidth($0.text) }.max() ?? 0
         left = (chart.y.label.isEmpty ? 8 : 30) + widestTick + 10
         top = 12
-        width = chart.width - left - 16
+        // Room on the right for half the last tick's text, which is centred on the plot's edge.
+        let lastTick = chart.x.ticks.last.map { SVGChart.textWidth($0.text) / 2 + 4 } ?? 0
+        width = chart.width - left - max(16, lastTick)
         height = chart.height - top - 46
         xDomain = chart.x.domain
         yDomain = chart.y.domain

@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+
+/// Runs `python3` with `arguments` in `folder`; skips the test when Python or `nbformat` is missing, since
+/// the notebook checks need both and the rest of the suite does not.
+func runPythonWithNbformat(_ arguments: [String], in folder: URL) throws -> CommandResult {
+    let probe = try runProcess(["python3", "-c", "import nbformat"], in: folder)
+    guard probe.status == 0 else { throw XCTSkip("python3 with nbformat is not available: \(probe.errors)") }
+    return try runProcess(["python3"] + arguments, in: folder)
+}
+
+private func runProcess(_ arguments: [String], in folder: URL) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    let output = Pipe(), errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    do { try process.run() } catch { throw XCTSkip("cannot run \(arguments[0]): \(error)") }
+    let printed = output.fileHandleForReading.readDataToEndOfFile()
+    let complained = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self),
+                         errors: String(decoding: complained, as: UTF8.self))
+}
+
+/// The parts of a notebook file the tests look at.
+struct NotebookContents {
+    var cells: [[String: Any]]
+
+    init(path: String) throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let notebook = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        cells = try XCTUnwrap(notebook["cells"] as? [[String: Any]])
+    }
+
+    func source(_ cell: [String: Any]) -> String { (cell["source"] as? [String])?.joined() ?? cell["source"] as? String ?? "" }
+
+    var markdown: String { cells.filter { $0["cell_type"] as? String == "markdown" }.map(source).joined(separator: "\n") }
+
+    /// The SVG images the notebook shows.
+    var images: [String] {
+        cells.flatMap { ($0["outputs"] as? [[String: Any]]) ?? [] }.compactMap { output in
+            let data = output["data"] as? [String: Any]
+            return (data?["image/svg+xml"] as? [String])?.joined()
+        }
+    }
+
+    /// The Python cell that recomputes points: the last code cell.
+    var pointsCell: String { cells.last { $0["cell_type"] as? String == "code" }.map(source) ?? "" }
+}
+
+/// The `lead N: X points (LeadScore: Y)` lines the points cell prints, as (Python's total, LeadScore's).
+func printedTotals(_ output: String) -> [(python: Int, leadscore: Int)] {
+    output.split(separator: "\n").compactMap { line in
+        guard line.hasPrefix("lead "), let colon = line.firstIndex(of: ":"), let open = line.range(of: "(LeadScore: ") else { return nil }
+        let python = line[line.index(after: colon)...].split(separator: " ").first.flatMap { Int($0) }
+        let leadscore = line[open.upperBound...].prefix { $0.isNumber }
+        guard let python, let total = Int(leadscore) else { return nil }
+        return (python, total)
+    }
+}
