@@ -13,8 +13,8 @@ struct Report: ParsableCommand {
             points of a few leads.
 
             Examples:
-              leadscore report card.json datasets/synthetic/leads.csv --target converted --out report.html
-              leadscore report card.json datasets/synthetic/leads.csv --target converted --out report.ipynb
+              leadscore report card.json leads.csv --target converted --out report.html
+              leadscore report card.json leads.csv --target converted --out report.ipynb
             """)
 
     @Argument(help: "The card (JSON).") var card: String

@@ -17,7 +17,8 @@ struct Train: ParsableCommand {
             validation, and reports model and card on test.
 
             Examples:
-              leadscore train datasets/synthetic/leads.csv --target converted --out card.json --report report.html
+              leadscore train datasets/synthetic/leads.csv --target converted \\
+                  --out card.json --report report.html
               leadscore train Leads.csv --target Converted --missing Select \\
                   --exclude 'Prospect ID,Lead Number,Tags,Lead Quality,Lead Profile,Last Activity,Last Notable Activity' \\
                   --model stumps --tiers hot:70,warm:40 --out card.json
