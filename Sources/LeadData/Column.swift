@@ -49,6 +49,10 @@ public struct DataColumn: Sendable, Equatable {
         self.distinctCount = distinctCount
     }
 
+    /// Whether values were kept: identifiers and excluded columns keep only their summary, so a scorer
+    /// must treat them as absent rather than read anything from them.
+    public var hasValues: Bool { values.count != nil }
+
     /// Whether a model may learn from this column.
     public var isFeature: Bool {
         switch role {

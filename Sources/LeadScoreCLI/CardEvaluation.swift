@@ -38,8 +38,9 @@ struct CardEvaluation: Encodable {
     init(card: ScoreCard, data: Dataset) throws {
         guard let labels = data.labels else { throw ValidationErrorMessage("name the outcome column with --target") }
         let scorer = try RuleScorer(card: card)
-        let rows = scorer.rowScorer(header: data.columns.map(\.name))
-        totals = (0..<data.rowCount).map { row in rows.total(data.columns.map { $0.formattedValue(row: row) }) }
+        let columns = data.columns.filter(\.hasValues)
+        let rows = scorer.rowScorer(header: columns.map(\.name))
+        totals = (0..<data.rowCount).map { row in rows.total(columns.map { $0.formattedValue(row: row) }) }
         self.card = card.name
         self.labels = labels
         self.rows = data.rowCount

@@ -32,7 +32,7 @@ struct PointsRecipe {
         }
         var features: [String] = []
         for criterion in card.criteria where !features.contains(criterion.feature) { features.append(criterion.feature) }
-        let columns = features.compactMap { feature in dataset.columns.first { $0.name == feature } }
+        let columns = features.compactMap { feature in dataset.columns.first { $0.name == feature && $0.hasValues } }
         leads = rows.map { row in Lead(values: columns.map { ($0.name, $0.formattedValue(row: row)) }, total: totals[row]) }
     }
 
