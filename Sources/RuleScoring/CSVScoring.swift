@@ -48,10 +48,10 @@ extension RuleScorer {
         defer { subtotals.deallocate() }
         while try reader.nextRecord() {
             let total = rows.tally(fieldAt: { reader.field($0) }, subtotals: subtotals)
-            let tier = tierOfTotal[total]
+            let tier = compiled.tierOfTotal[total]
             var fields = reader.record
             fields += [String(total), String(card.maximumPoints)] + subtotals.prefix(card.groups.count).map(String.init)
-            fields += [tier < 0 ? "" : card.tiers[tier].name, probabilityOfTotal[total].map { "\($0)" } ?? ""]
+            fields += [tier < 0 ? "" : card.tiers[tier].name, compiled.probabilityOfTotal[total].map { "\($0)" } ?? ""]
             if explain > 0 {
                 let lead = rows.score(fieldAt: { reader.field($0) })
                 fields.append(lead.reasons(limit: explain).map(\.description).joined(separator: "; "))
