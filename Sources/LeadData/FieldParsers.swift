@@ -32,7 +32,7 @@ struct NumericParser: FieldParser {
         return true
     }
 
-    mutating func reserve(_ rows: Int) { values.reserveCapacity(rows) }
+    mutating func reserve(_ rows: Int) { values.reserveColumn(rows) }
 
     func finish() -> (values: ColumnValues, missing: Int, distinct: Int) {
         (.numeric(values), missing, countDistinct(values))
@@ -58,7 +58,7 @@ struct DateParser: FieldParser {
         return true
     }
 
-    mutating func reserve(_ rows: Int) { values.reserveCapacity(rows) }
+    mutating func reserve(_ rows: Int) { values.reserveColumn(rows) }
 
     func finish() -> (values: ColumnValues, missing: Int, distinct: Int) {
         (.date(values), missing, countDistinct(values))
@@ -99,7 +99,7 @@ struct BooleanParser: FieldParser {
         return true
     }
 
-    mutating func reserve(_ rows: Int) { values.reserveCapacity(rows) }
+    mutating func reserve(_ rows: Int) { values.reserveColumn(rows) }
 
     func finish() -> (values: ColumnValues, missing: Int, distinct: Int) {
         let missing = values.count { $0.isNaN }
@@ -136,7 +136,7 @@ struct CategoricalParser: FieldParser {
         return true
     }
 
-    mutating func reserve(_ rows: Int) { codes.reserveCapacity(rows) }
+    mutating func reserve(_ rows: Int) { codes.reserveColumn(rows) }
 
     func finish() -> (values: ColumnValues, missing: Int, distinct: Int) {
         (.categorical(codes: codes, levels: levels), codes.count { $0 < 0 }, levels.count)
@@ -161,7 +161,7 @@ struct SummaryParser: FieldParser {
         return true
     }
 
-    mutating func reserve(_ rows: Int) { hashes.reserveCapacity(rows) }
+    mutating func reserve(_ rows: Int) { hashes.reserveColumn(rows) }
 
     func finish() -> (values: ColumnValues, missing: Int, distinct: Int) { (.none, missing, countDistinct(hashes: hashes)) }
 }

@@ -40,7 +40,7 @@ struct OutcomeParser {
         }
     }
 
-    mutating func reserve(_ rows: Int) { indices.reserveCapacity(rows) }
+    mutating func reserve(_ rows: Int) { indices.reserveColumn(rows) }
 
     /// The 0/1 labels with 1 = converted, and how they were read. `location` names the target column.
     func finish(positiveLabel: String?, location: SourceLocation) throws(LoadError) -> (labels: [UInt8], outcome: Outcome) {
