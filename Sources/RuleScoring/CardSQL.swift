@@ -66,15 +66,17 @@ public struct CardSQL: Sendable {
     func criterionExpression(_ criterion: Criterion, indent: String) -> String {
         let value = dialect.trimmedText(SQLDialect.quoteIdentifier(criterion.feature))
         let tokens = Set(card.missingValues + [""]).sorted().map(SQLDialect.quoteText).joined(separator: ", ")
-        let compiled = CompiledCriterion(criterion, missingValues: card.missingValues)
+        let reader = FieldReader(missingValues: card.missingValues, decimalSeparator: card.decimalSeparator)
+        let compiled = CompiledCriterion(criterion, missingValues: card.missingValues, reader: reader)
+        let comma = card.decimalSeparator == ","
         let points = { (condition: Int32) in String(criterion.conditions[Int(condition)].points) }
         let missing = points(compiled.missingCondition)
         let otherwise = criterion.conditions.firstIndex { $0.match == .otherwise }.map { String(criterion.conditions[$0].points) }
         var branches = ["WHEN \(value) IS NULL OR \(value) IN (\(tokens)) THEN \(missing)"]
         switch criterion.type {
         case .numeric:
-            branches.append("WHEN NOT (\(dialect.isNumber(value))) THEN \(missing)")
-            let number = dialect.number(value)
+            branches.append("WHEN NOT (\(dialect.isNumber(value, comma: comma))) THEN \(missing)")
+            let number = dialect.number(value, comma: comma)
             for condition in criterion.conditions {
                 guard case .range(let range) = condition.match else { continue }
                 branches.append("WHEN \(rangeTest(range, number)) THEN \(condition.points)")
@@ -89,9 +91,9 @@ public struct CardSQL: Sendable {
             let words = { (list: [String]) in list.map(SQLDialect.quoteText).joined(separator: ", ") }
             branches.append("WHEN LOWER(\(value)) IN (\(words(RawValue.trueWords))) THEN \(whenTrue)")
             branches.append("WHEN LOWER(\(value)) IN (\(words(RawValue.falseWords))) THEN \(whenFalse)")
-            branches.append("WHEN NOT (\(dialect.isNumber(value))) THEN \(missing)")
-            branches.append("WHEN \(dialect.number(value)) = 1 THEN \(whenTrue)")
-            branches.append("WHEN \(dialect.number(value)) = 0 THEN \(whenFalse)")
+            branches.append("WHEN NOT (\(dialect.isNumber(value, comma: comma))) THEN \(missing)")
+            branches.append("WHEN \(dialect.number(value, comma: comma)) = 1 THEN \(whenTrue)")
+            branches.append("WHEN \(dialect.number(value, comma: comma)) = 0 THEN \(whenFalse)")
             return caseExpression(branches, otherwise: missing, indent: indent)
         }
         // Numbers in a gap and unlisted categories go to `otherwise`; a numeric criterion without one

@@ -23,8 +23,9 @@ final class CompiledCard: Sendable {
     /// - Precondition: `card` is valid.
     init(_ card: ScoreCard) {
         self.card = card
-        criteria = card.criteria.map { CompiledCriterion($0, missingValues: card.missingValues) }
-        reader = FieldReader(missingValues: card.missingValues)
+        let reader = FieldReader(missingValues: card.missingValues, decimalSeparator: card.decimalSeparator)
+        self.reader = reader
+        criteria = card.criteria.map { CompiledCriterion($0, missingValues: card.missingValues, reader: reader) }
         bucketOfCriterion = card.criteria.map { criterion in
             card.groups.firstIndex { $0.name == criterion.group } ?? card.groups.count
         }

@@ -30,7 +30,7 @@ final class CompiledCriterion: Sendable {
     private let tokensLookLikeValues: Bool
     let points: [Int]
 
-    init(_ criterion: Criterion, missingValues: [String]) {
+    init(_ criterion: Criterion, missingValues: [String], reader: FieldReader) {
         let conditions = criterion.conditions
         let otherwise = Int32(conditions.firstIndex { $0.match == .otherwise } ?? -1)
         let missing = conditions.firstIndex { $0.match == .missing }.map(Int32.init) ?? otherwise
@@ -49,10 +49,10 @@ final class CompiledCriterion: Sendable {
         switch criterion.type {
         case .numeric:
             kind = .numeric
-            tokensLookLikeValues = missingValues.contains { token in withBytes(of: token) { FieldReader.number($0.trimmingSpaces()) != nil } }
+            tokensLookLikeValues = missingValues.contains { token in withBytes(of: token) { reader.number($0.trimmingSpaces()) != nil } }
         case .boolean:
             kind = .boolean
-            tokensLookLikeValues = missingValues.contains { token in withBytes(of: token) { FieldReader.boolean($0.trimmingSpaces()) != nil } }
+            tokensLookLikeValues = missingValues.contains { token in withBytes(of: token) { reader.boolean($0.trimmingSpaces()) != nil } }
         case .categorical:
             kind = .categorical
             tokensLookLikeValues = false
@@ -75,14 +75,14 @@ final class CompiledCriterion: Sendable {
         switch kind {
         case .numeric:
             if tokensLookLikeValues, reader.isMissing(value) { return missingCondition }
-            guard let number = FieldReader.number(value) else { return missingCondition }
+            guard let number = reader.number(value) else { return missingCondition }
             return steps.condition(of: number) ?? otherwiseCondition
         case .categorical:
             guard let code = labels.code(of: value) else { return otherwiseCondition }
             return conditionOfCode[code]
         case .boolean:
             if tokensLookLikeValues, reader.isMissing(value) { return missingCondition }
-            guard let flag = FieldReader.boolean(value) else { return missingCondition }
+            guard let flag = reader.boolean(value) else { return missingCondition }
             return flag ? whenTrue : whenFalse
         }
     }

@@ -7,8 +7,10 @@ import ScoreCardFormat
 struct FieldReader: Sendable {
     private let missingTokens: ByteInterner
     private let hasTokens: Bool
+    private let decimalSeparator: UInt8
 
-    init(missingValues: [String]) {
+    init(missingValues: [String], decimalSeparator: String) {
+        self.decimalSeparator = decimalSeparator == "," ? UInt8(ascii: ",") : UInt8(ascii: ".")
         var tokens = ByteInterner()
         for value in missingValues where !value.isEmpty {
             var text = value
@@ -25,16 +27,16 @@ struct FieldReader: Sendable {
     }
 
     @inline(__always)
-    static func number(_ trimmed: UnsafeBufferPointer<UInt8>) -> Double? {
-        DecimalNumber.parse(trimmed)
+    func number(_ trimmed: UnsafeBufferPointer<UInt8>) -> Double? {
+        DecimalNumber.parse(trimmed, decimalSeparator: decimalSeparator)
     }
 
     /// yes/y/true or a number equal to 1 → true; no/n/false or a number equal to 0 → false.
     @inline(__always)
-    static func boolean(_ trimmed: UnsafeBufferPointer<UInt8>) -> Bool? {
+    func boolean(_ trimmed: UnsafeBufferPointer<UInt8>) -> Bool? {
         if trimmed.equalsIgnoringCase("yes") || trimmed.equalsIgnoringCase("true") || trimmed.equalsIgnoringCase("y") { return true }
         if trimmed.equalsIgnoringCase("no") || trimmed.equalsIgnoringCase("false") || trimmed.equalsIgnoringCase("n") { return false }
-        switch DecimalNumber.parse(trimmed) {
+        switch number(trimmed) {
         case 1: return true
         case 0: return false
         default: return nil

@@ -9,8 +9,11 @@ public enum SQLDialect: String, CaseIterable, Sendable {
     /// the like. Standard `TRIM` removes spaces only, so a value padded with tabs is not trimmed here.
     case ansi
 
-    /// The decimal literal grammar of `RawValue`, as a regular expression.
-    static let decimalPattern = "[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?"
+    /// The decimal literal grammar of `RawValue`, as a regular expression, with `.` or `,` as the mark.
+    static func decimalPattern(comma: Bool) -> String {
+        let mark = comma ? "[,]" : "[.]"
+        return "[+-]?([0-9]+\(mark)?[0-9]*|\(mark)[0-9]+)([eE][+-]?[0-9]+)?"
+    }
 
     /// A column's value as trimmed text, whatever the column's type: the form every rule reads.
     func trimmedText(_ column: String) -> String {
@@ -21,20 +24,29 @@ public enum SQLDialect: String, CaseIterable, Sendable {
         }
     }
 
-    /// Whether trimmed text `value` is a decimal literal.
-    func isNumber(_ value: String) -> String {
+    /// Whether trimmed text `value` is a decimal literal (with a decimal comma when `comma`).
+    func isNumber(_ value: String, comma: Bool) -> String {
         switch self {
         // Comparing text with a REAL applies numeric affinity, which converts exactly the well-formed
-        // literals; anything else stays text and compares unequal.
-        case .sqlite: return "\(value) = CAST(\(value) AS REAL)"
-        case .postgres: return "\(value) ~ '^\(Self.decimalPattern)$'"
-        case .ansi: return "\(value) SIMILAR TO '\(Self.decimalPattern)'"
+        // literals; anything else stays text and compares unequal. With a decimal comma, a point is
+        // not a number, and the comma becomes the point SQLite reads.
+        case .sqlite:
+            let text = pointed(value, comma: comma)
+            return (comma ? "INSTR(\(value), '.') = 0 AND " : "") + "\(text) = CAST(\(text) AS REAL)"
+        case .postgres: return "\(value) ~ '^\(Self.decimalPattern(comma: comma))$'"
+        case .ansi: return "\(value) SIMILAR TO '\(Self.decimalPattern(comma: comma))'"
         }
     }
 
     /// Trimmed text known to be a decimal literal, as a double.
-    func number(_ value: String) -> String {
-        self == .sqlite ? "CAST(\(value) AS REAL)" : "CAST(\(value) AS DOUBLE PRECISION)"
+    func number(_ value: String, comma: Bool) -> String {
+        let text = pointed(value, comma: comma)
+        return self == .sqlite ? "CAST(\(text) AS REAL)" : "CAST(\(text) AS DOUBLE PRECISION)"
+    }
+
+    /// The text with a decimal comma written as a point, which is what casts read.
+    private func pointed(_ value: String, comma: Bool) -> String {
+        comma ? "REPLACE(\(value), ',', '.')" : value
     }
 
     /// `value` kept within `low…high` (either may be absent).

@@ -5,8 +5,10 @@
 /// 1. Leading and trailing spaces and tabs are removed.
 /// 2. The value is missing when it is absent (no such column or key, SQL `NULL`), empty, or exactly one of
 ///    the card's `missingValues`. This is checked first, whatever the criterion's type.
-/// 3. Numeric: a plain decimal literal — optional sign, digits with an optional point, optional exponent
-///    (`12`, `-0.5`, `.5`, `3.`, `9.83E-05`); anything else (`n/a`, `0x10`, `inf`, `1,5`) counts as missing.
+/// 3. Numeric: a plain decimal literal — optional sign, digits with an optional decimal mark, optional
+///    exponent (`12`, `-0.5`, `.5`, `3.`, `9.83E-05`); anything else (`n/a`, `0x10`, `inf`, `1 000`) counts
+///    as missing. The mark is the card's `decimalSeparator`: "." by default, "," for `1,5` (then `1.5`
+///    is not a number).
 /// 4. Boolean: `yes`, `y`, `true` (any letter case) or a number equal to 1 is true; `no`, `n`, `false` or a
 ///    number equal to 0 is false; anything else counts as missing.
 /// 5. Categorical: the trimmed text itself, matched exactly (letter case matters).

@@ -1,8 +1,8 @@
-/// The card's JSON object. Defaults (`missingValues` `[""]`, `basePoints` 0, `maximumPoints` 100, no groups,
+/// The card's JSON object. Defaults (`missingValues` `[""]`, `decimalSeparator` ".", `basePoints` 0, `maximumPoints` 100, no groups,
 /// no tiers) let a hand-written card stay short.
 extension ScoreCard: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case format, version, name, description, missingValues, basePoints, maximumPoints, groups, criteria, tiers,
+        case format, version, name, description, missingValues, decimalSeparator, basePoints, maximumPoints, groups, criteria, tiers,
              calibration, provenance, metrics
     }
 
@@ -25,6 +25,7 @@ extension ScoreCard: Codable {
         name = try container.decode(String.self, forKey: .name)
         description = try container.decodeIfPresent(String.self, forKey: .description)
         missingValues = try container.decodeIfPresent([String].self, forKey: .missingValues) ?? [""]
+        decimalSeparator = try container.decodeIfPresent(String.self, forKey: .decimalSeparator) ?? "."
         basePoints = try container.decodeIntegerIfPresent(forKey: .basePoints) ?? 0
         maximumPoints = try container.decodeIntegerIfPresent(forKey: .maximumPoints) ?? 100
         groups = try container.decodeIfPresent([CriterionGroup].self, forKey: .groups) ?? []
@@ -42,6 +43,7 @@ extension ScoreCard: Codable {
         try container.encode(name, forKey: .name)
         try container.encodeIfPresent(description, forKey: .description)
         try container.encode(missingValues, forKey: .missingValues)
+        if decimalSeparator != "." { try container.encode(decimalSeparator, forKey: .decimalSeparator) }
         try container.encode(basePoints, forKey: .basePoints)
         try container.encode(maximumPoints, forKey: .maximumPoints)
         if !groups.isEmpty { try container.encode(groups, forKey: .groups) }

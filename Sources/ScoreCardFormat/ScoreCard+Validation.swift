@@ -45,6 +45,9 @@ extension ScoreCard {
         for (index, token) in missingValues.enumerated() where RawValue.trimmed(token) != token {
             list.add("missingValues[\(index)]", "\(CardLocation.quoted(token)) starts or ends with a space or tab, so it can never match: values are trimmed before they are compared")
         }
+        if decimalSeparator != "." && decimalSeparator != "," {
+            list.add("decimalSeparator", "must be \".\" or \",\"; found \(CardLocation.quoted(decimalSeparator))")
+        }
         if criteria.isEmpty { list.add("criteria", "a card needs at least one criterion") }
     }
 

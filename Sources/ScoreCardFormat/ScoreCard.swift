@@ -22,6 +22,9 @@ public struct ScoreCard: Sendable, Equatable {
     /// is always missing, listed or not. Trainer and scorer read this same list, so they agree on what
     /// is missing.
     public var missingValues: [String]
+    /// The decimal mark in numeric values: "." (`1.5`), or "," for exports that write `1,5`. Trainer and
+    /// scorer read numbers with the same mark, so a card remembers the one its data used.
+    public var decimalSeparator: String
     /// Points every lead starts with.
     public var basePoints: Int
     /// Top of the score range; totals are kept within `0…maximumPoints` and shown as "52/65".
@@ -37,7 +40,7 @@ public struct ScoreCard: Sendable, Equatable {
     public var metrics: CardMetrics?
 
     public init(
-        name: String, description: String? = nil, missingValues: [String] = [""], basePoints: Int = 0,
+        name: String, description: String? = nil, missingValues: [String] = [""], decimalSeparator: String = ".", basePoints: Int = 0,
         maximumPoints: Int = 100, groups: [CriterionGroup] = [], criteria: [Criterion], tiers: [Tier] = [],
         calibration: Calibration? = nil, provenance: Provenance? = nil, metrics: CardMetrics? = nil
     ) {
@@ -45,6 +48,7 @@ public struct ScoreCard: Sendable, Equatable {
         self.name = name
         self.description = description
         self.missingValues = missingValues
+        self.decimalSeparator = decimalSeparator
         self.basePoints = basePoints
         self.maximumPoints = maximumPoints
         self.groups = groups

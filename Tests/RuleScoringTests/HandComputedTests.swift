@@ -72,6 +72,16 @@ final class HandComputedTests: XCTestCase {
         }
     }
 
+    func testADecimalCommaCard() throws {
+        var card = try handScorerCard()
+        card.decimalSeparator = ","
+        let scorer = try RuleScorer(card: card)
+        XCTAssertEqual(scorer.score(["visits": "2,5"]).contributions[0].label, "1–3 visits")
+        XCTAssertEqual(scorer.score(["visits": "3,5"]).contributions[0].label, "4+ visits")
+        XCTAssertEqual(scorer.score(["visits": "2.5"]).contributions[0].label, "visits unknown")
+        XCTAssertEqual(scorer.score(["demo": "1,0"]).contributions[1].points, 15)
+    }
+
     func testFastPathsAgreeWithTheFullResult() throws {
         let scorer = try RuleScorer(card: handScorerCard())
         let rows = scorer.rowScorer(header: ["size", "level", "visits", "unrelated", "demo"])

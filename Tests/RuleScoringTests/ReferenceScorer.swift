@@ -47,7 +47,10 @@ struct ReferenceScorer {
         }
     }
 
-    private func number(_ text: String) -> Double? {
+    /// With a decimal comma, `1,5` is a number and `1.5` is not.
+    private func number(_ written: String) -> Double? {
+        if card.decimalSeparator == ",", written.contains(".") { return nil }
+        let text = card.decimalSeparator == "," ? written.replacingOccurrences(of: ",", with: ".") : written
         let range = NSRange(text.startIndex..., in: text)
         return decimal.firstMatch(in: text, range: range) == nil ? nil : Double(text)
     }

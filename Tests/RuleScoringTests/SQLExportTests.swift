@@ -15,7 +15,8 @@ final class SQLExportTests: XCTestCase {
 
     func testTrickyValuesScoreTheSameInSQLite() throws {
         let folder = try temporaryFolder(self)
-        let visits = ["5", " 2 ", "\t3\t", "abc", "", "NA", "1e2", ".5", "3.", "+3", "-0", "1e", "inf", "0x10", "3.0000001", "9.83E-05", "1,5", "NaN"]
+        let visits = ["5", " 2 ", "\t3\t", "abc", "", "NA", "1e2", ".5", "3.", "+3", "-0", "1e", "inf", "0x10", "3.0000001", "9.83E-05", "1,5", "NaN",
+                      "2,5", "3,0000001", ",5", "1.5,2"]
         let demos = ["yes", "YES", "1.0", "0", "maybe", "", "NA", "n", " True", "2", "+1"]
         let levels = ["vp", "VP", " vp", "student", "", "NA", "manager", "c_level", "it's"]
         let sizes = ["100", "99.999", "1e2", "", "NA", "x", "250"]
@@ -27,6 +28,14 @@ final class SQLExportTests: XCTestCase {
         let data = folder.appendingPathComponent("tricky.csv").path
         try (lines.joined(separator: "\n") + "\n").write(toFile: data, atomically: true, encoding: .utf8)
         XCTAssertEqual(try compareWithSQLite(card: handScorerCard(), data: data), visits.count * demos.count)
+        var comma = try handScorerCard()
+        comma.decimalSeparator = ","
+        XCTAssertEqual(try compareWithSQLite(card: comma, data: data), visits.count * demos.count)
+        let reference = ReferenceScorer(card: comma)
+        let scorer = try RuleScorer(card: comma)
+        for value in visits {
+            XCTAssertEqual(scorer.score(["visits": value]).points, reference.score(["visits": value]).total, value)
+        }
     }
 
     func testNullCellsAndTypedColumnsScoreAsTheCardSays() throws {

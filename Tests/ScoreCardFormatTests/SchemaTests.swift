@@ -14,6 +14,7 @@ final class SchemaTests: XCTestCase {
     func testAFullyFilledCardAsWrittenMatchesTheSchema() throws {
         var card = try ScoreCard(json: Data(smallCard.utf8))
         card.description = "every optional field set"
+        card.decimalSeparator = ","
         card.groups = [CriterionGroup(name: "engagement", label: "What the lead did", minimumPoints: 0, maximumPoints: 25)]
         card.criteria[0].group = "engagement"
         card.tiers[0].history = TierHistory(leads: 120, conversions: 50, shareOfLeads: 0.12, shareOfConversions: 0.4, conversionRate: 0.41,
@@ -47,6 +48,7 @@ final class SchemaTests: XCTestCase {
             smallCard(replacing: #""criteria": ["#, with: #""provenance": {"data": {"sha256": "abc"}}, "criteria": ["#),
             smallCard(replacing: #""missingValues": ["", "NA"]"#, with: #""missingValues": ["", " NA"]"#),
             smallCard(replacing: #""points": 10, "label": "demo requested""#, with: #""points": 20000, "label": "demo requested""#),
+            smallCard(replacing: #""basePoints": 5,"#, with: #""decimalSeparator": ";", "basePoints": 5,"#),
         ]
         XCTAssertEqual(try schemaAccepts(broken), broken.map { _ in false })
         for (index, text) in broken.enumerated() {

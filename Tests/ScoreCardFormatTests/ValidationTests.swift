@@ -129,6 +129,15 @@ final class ValidationTests: XCTestCase {
         XCTAssertTrue(twice.contains(#"criteria[2] "demo" conditions[1]: a second "is": true condition (the first is conditions[0])"#), twice)
     }
 
+    func testDecimalSeparator() throws {
+        let text = problems(smallCard(replacing: #""basePoints": 5,"#, with: #""decimalSeparator": ";", "basePoints": 5,"#))
+        XCTAssertTrue(text.contains(#"decimalSeparator: must be "." or ","; found ";""#), text)
+        let comma = try ScoreCard(json: Data(smallCard(replacing: #""basePoints": 5,"#, with: #""decimalSeparator": ",", "basePoints": 5,"#).utf8))
+        XCTAssertEqual(comma.decimalSeparator, ",")
+        XCTAssertTrue(String(decoding: try comma.jsonData(), as: UTF8.self).contains(#""decimalSeparator": ",""#))
+        XCTAssertFalse(String(decoding: try ScoreCard(json: Data(smallCard.utf8)).jsonData(), as: UTF8.self).contains("decimalSeparator"))
+    }
+
     func testDuplicateFeature() {
         let text = problems(smallCard(replacing: #""feature": "demo""#, with: #""feature": "visits""#))
         XCTAssertTrue(text.contains(#"criteria[2] "visits".feature: "visits" is already scored by criteria[0]"#), text)
