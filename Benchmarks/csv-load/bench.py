@@ -20,9 +20,9 @@ import time
 # favours pandas. The whole process is measured as well.
 PANDAS = """
 import sys, time, pandas
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 frame = pandas.read_csv(sys.argv[1])
-print(time.perf_counter() - start, frame.shape[0], frame.shape[1], int(frame.memory_usage(deep=True).sum()))
+print(time.perf_counter() - start, time.process_time() - cpu, frame.shape[0], frame.shape[1], int(frame.memory_usage(deep=True).sum()))
 """
 
 
@@ -79,18 +79,19 @@ def main():
     summary = json.loads(run(leadscore + ["--json"])[3])  # also warms the page cache
     run(pandas)
     load_before = os.getloadavg()
-    ours, theirs, calls = [], [], []
+    ours, theirs, calls, call_cpus = [], [], [], []
     for index in range(options.runs):
         ours.append(run(leadscore))
         theirs.append(run(pandas))
         calls.append(float(theirs[-1][3].split()[0]))
+        call_cpus.append(float(theirs[-1][3].split()[1]))
         print(f"run {index + 1}: leadscore {ours[-1][0]:.2f} s, pandas read_csv {calls[-1]:.2f} s "
               f"(process {theirs[-1][0]:.2f} s)", flush=True)
     load_after = os.getloadavg()
 
     wall, wall_low, wall_high = describe(ours, 0)
     call, call_low, call_high = statistics.median(calls), min(calls), max(calls)
-    rows, columns, frame_bytes = (int(x) for x in theirs[-1][3].split()[1:4])
+    rows, columns, frame_bytes = (int(x) for x in theirs[-1][3].split()[2:5])
     typed = typed_size_mib(summary)
     info = machine()
     size = os.path.getsize(options.file) / 1e6
@@ -115,7 +116,7 @@ def main():
         "| --- | ---: | ---: | ---: | ---: |",
         f"| leadscore inspect (process) | **{wall:.2f} s** | {wall_low:.2f}–{wall_high:.2f} s |"
         f" {describe(ours, 1)[0]:.2f} s | {describe(ours, 2)[0]:.0f} MiB |",
-        f"| pandas read_csv (call) | **{call:.2f} s** | {call_low:.2f}–{call_high:.2f} s | | |",
+        f"| pandas read_csv (call) | **{call:.2f} s** | {call_low:.2f}–{call_high:.2f} s | {statistics.median(call_cpus):.2f} s | |",
         f"| pandas (process) | {describe(theirs, 0)[0]:.2f} s | {describe(theirs, 0)[1]:.2f}–{describe(theirs, 0)[2]:.2f} s |"
         f" {describe(theirs, 1)[0]:.2f} s | {describe(theirs, 2)[0]:.0f} MiB |",
         "",

@@ -77,7 +77,13 @@ extension CSVReader {
                 fieldEnd = scan
                 position = scan + 1
                 if position < end, bytes[position] != delimiter, bytes[position] != lineFeed, bytes[position] != carriageReturn {
-                    let shown = UnsafeBufferPointer(start: bytes + fieldStart - 1, count: min(end - fieldStart + 1, position - fieldStart + 11))
+                    // Shown: the field from its opening quote to the end of the stray text (at most 40 bytes
+                    // of it), read in full first so the message does not depend on where a read stopped.
+                    let limit = min(position + 40, end)
+                    var stray = position
+                    while stray < limit, bytes[stray] != delimiter, bytes[stray] != lineFeed, bytes[stray] != carriageReturn { stray += 1 }
+                    if stray == end, !atEndOfFile { return .needMore }
+                    let shown = UnsafeBufferPointer(start: bytes + fieldStart - 1, count: stray - fieldStart + 1)
                     throw CSVError(.textAfterClosingQuote, location(line: recordLine + quotedLineBreaks, field: fieldCount), value: String(decoding: shown, as: UTF8.self))
                 }
                 if doubled {

@@ -112,7 +112,7 @@ final class CSVErrorTests: XCTestCase {
         let error = try XCTUnwrap(error(reading: path))
         XCTAssertEqual(error.kind, .textAfterClosingQuote)
         XCTAssertEqual(error.location, SourceLocation(path: path, line: 2, column: 2, columnName: "b"))
-        XCTAssertEqual(error.value, "\"quoted\"tail\n")
+        XCTAssertEqual(error.value, "\"quoted\"tail")
     }
 
     func testLocationDescriptions() {

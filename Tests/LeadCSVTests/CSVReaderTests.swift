@@ -111,6 +111,45 @@ final class CSVReaderTests: XCTestCase {
         }
     }
 
+    /// Random text from CSV's special characters, well-formed or not: reading it in tiny chunks must give
+    /// the same records, or the same error at the same place, as reading it whole.
+    func testRandomInputReadsTheSameInAnyChunkSize() throws {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("a,\"\n\r;é ".utf8)
+        func outcome(_ path: String, _ chunkSize: Int) -> String {
+            do { return "\(try ReadFile(path, delimiter: UInt8(ascii: ","), chunkSize: chunkSize))" } catch { return "\(error)" }
+        }
+        for _ in 0..<300 {
+            let bytes = (0..<Int.random(in: 1...120, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let path = try temporaryFile(bytes)
+            let whole = outcome(path, 4 << 20)
+            for chunkSize in [16, 21] { XCTAssertEqual(outcome(path, chunkSize), whole, "\(bytes)") }
+        }
+    }
+
+    /// Batches hold the same records, with their lines, as reading record by record, however the batch
+    /// and read sizes cut the file.
+    func testBatchesHoldTheSameRecords() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["x", "", "a,b", "q\"q", "two\nlines", "ü", "12.5"]
+        let rows = (0..<80).map { _ in (0..<3).map { _ in pieces.randomElement(using: &generator)! } }
+        let path = try temporaryFile(csvText(header: ["a", "b", "c"], rows: rows, lineEnding: "\n"))
+        let expected = try ReadFile(path, delimiter: UInt8(ascii: ","))
+        for (chunkSize, capacity) in [(16, 3), (40, 7), (4 << 20, 5), (4 << 20, 4096)] {
+            var reader = try CSVReader(path: path, delimiter: UInt8(ascii: ","), chunkSize: chunkSize)
+            let batch = CSVBatch(columnCount: 3, capacity: capacity)
+            var records: [[String]] = [], lines: [Int] = []
+            while try reader.nextBatch(batch) {
+                for row in 0..<batch.count {
+                    records.append((0..<3).map { String(decoding: batch.column($0)[row], as: UTF8.self) })
+                    lines.append(batch.line(ofRow: row))
+                }
+            }
+            XCTAssertEqual(records, expected.records, "chunk \(chunkSize), batch \(capacity)")
+            XCTAssertEqual(lines, expected.lines, "chunk \(chunkSize), batch \(capacity)")
+        }
+    }
+
     func testWhatTheWriterWritesTheReaderReads() throws {
         var generator = SystemRandomNumberGenerator()
         let alphabet = Array("ab ,;\"\n\r\té1")
