@@ -11,7 +11,8 @@ final class StagedBatch: @unchecked Sendable {
     private(set) var thirdOutcome: Int?
 
     init(columnCount: Int) {
-        batch = CSVBatch(columnCount: columnCount)
+        // About a million field offsets a batch (8 MB), so a file with a thousand columns gets short batches.
+        batch = CSVBatch(columnCount: columnCount, capacity: min(4096, max(16, (1 << 20) / max(columnCount, 1))))
         rows = .allocate(capacity: batch.capacity)
     }
 

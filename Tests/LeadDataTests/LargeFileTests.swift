@@ -38,6 +38,17 @@ final class LargeFileTests: XCTestCase {
         XCTAssertEqual(data.column(named: "webinar")?.numbers, kept.map { $0 % 3 == 0 ? 1 : 0 })
     }
 
+    func testAWideFileIsReadInShorterBatches() throws {
+        let columns = 700, rows = 3000
+        var text = (0..<columns).map { "c\($0)" }.joined(separator: ",") + "\n"
+        for row in 0..<rows { text += (0..<columns).map { String((row * 7 + $0) % 11) }.joined(separator: ",") + "\n" }
+        let data = try load(text)
+        XCTAssertEqual(data.rowCount, rows)
+        XCTAssertEqual(data.columns.count, columns)
+        XCTAssertEqual(data.column(named: "c699")?.numbers?.last, Double(((rows - 1) * 7 + 699) % 11))
+        XCTAssertEqual(data.column(named: "c3")?.distinctCount, 11)
+    }
+
     func testTheEarliestErrorIsReportedWithItsLine() throws {
         // Two bad fields in one batch, the later one in an earlier column: the earlier row wins.
         let replacements = [40_000: "40001,web,oops,no,0", 40_001: "40002,web,1,maybe,0", 40_002: "40003,web,2,no,2"]
