@@ -85,7 +85,8 @@ final class CompiledCard: Sendable {
             let condition = Int(conditions[index])
             return Contribution(
                 feature: criterion.feature, criterion: index, condition: condition,
-                label: criterion.conditions[condition].label, points: criterion.conditions[condition].points,
+                label: criterion.conditions[condition].label, criterionLabel: criterion.label,
+                points: criterion.conditions[condition].points,
                 bestPoints: criterion.bestPoints)
         }
         let points = contributions.map(\.points)

@@ -17,9 +17,14 @@ public struct Reason: Sendable, Equatable, CustomStringConvertible {
     public var feature: String
     /// The matched condition's label.
     public var label: String
+    /// The criterion's label.
+    public var criterionLabel: String
 
+    /// "+18 demo requested" when the condition's label already names its criterion (hand-written cards
+    /// usually do), else "+15 Job level: director" (learned cards label conditions tersely: "3+", "unknown").
     public var description: String {
-        (points < 0 ? "−\(-points)" : "+\(points)") + " " + label
+        let text = label.lowercased().contains(criterionLabel.lowercased()) ? label : "\(criterionLabel): \(label)"
+        return (points < 0 ? "−\(-points)" : "+\(points)") + " " + text
     }
 }
 
@@ -30,11 +35,11 @@ extension ScoredLead {
         let gains = contributions.filter { $0.points > 0 }
             .sorted { ($0.points, -$0.criterion) > ($1.points, -$1.criterion) }
             .prefix(max(limit, 0))
-            .map { Reason(kind: .gain, points: $0.points, feature: $0.feature, label: $0.label) }
+            .map { Reason(kind: .gain, points: $0.points, feature: $0.feature, label: $0.label, criterionLabel: $0.criterionLabel) }
         let costs = contributions.filter { $0.shortfall > 0 }
             .sorted { ($0.shortfall, -$0.criterion) > ($1.shortfall, -$1.criterion) }
             .prefix(max(limit, 0))
-            .map { Reason(kind: .cost, points: -$0.shortfall, feature: $0.feature, label: $0.label) }
+            .map { Reason(kind: .cost, points: -$0.shortfall, feature: $0.feature, label: $0.label, criterionLabel: $0.criterionLabel) }
         return gains + costs
     }
 }

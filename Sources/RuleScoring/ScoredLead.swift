@@ -41,6 +41,8 @@ public struct Contribution: Sendable, Equatable {
     public var condition: Int
     /// The matched condition's label ("demo requested").
     public var label: String
+    /// The criterion's label ("Job level"), so a reason can say what a terse condition label is about.
+    public var criterionLabel: String
     public var points: Int
     /// The most points any condition of the criterion gives.
     public var bestPoints: Int

@@ -13,7 +13,7 @@ final class ReasonTests: XCTestCase {
         let lead = try RuleScorer(card: handScorerCard()).score(["visits": "2", "demo": "no", "level": "student"])
         // Shortfalls: student 15 − (−10) = 25, no demo 15, 1–3 visits 20 − 10 = 10, size 5.
         let reasons = lead.reasons(limit: 2)
-        XCTAssertEqual(reasons.map(\.description), ["+10 1–3 visits", "−25 student", "−15 no demo"])
+        XCTAssertEqual(reasons.map(\.description), ["+10 1–3 visits", "−25 Job level: student", "−15 no demo"])
         XCTAssertEqual(reasons.map(\.kind), [.gain, .cost, .cost])
         XCTAssertEqual(reasons.map(\.feature), ["visits", "level", "demo"])
         XCTAssertEqual(lead.contributions.map(\.shortfall), [10, 15, 25, 5])
