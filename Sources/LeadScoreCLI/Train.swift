@@ -71,6 +71,7 @@ struct Train: ParsableCommand {
                                     tiers: try tierOptions.rule(),
                                     calibration: TotalsCalibrationMethod(rawValue: calibration)!,
                                     missingValues: try dataOptions.loadOptions().allMissingTokens,
+                                    decimalSeparator: dataOptions.decimal,
                                     pruneUnhelpful: prune)
             let provenance = Provenance(
                 data: DataFingerprint(file: URL(fileURLWithPath: data).lastPathComponent, sha256: try SHA256.hexDigest(ofFile: data),
