@@ -64,12 +64,13 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .target(name: "TestSupport", dependencies: ["LeadData"], path: "Tests/TestSupport"),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "LeadCSVTests", dependencies: ["LeadCSV"]),
         .testTarget(name: "LeadDataTests", dependencies: ["LeadData"]),
         .testTarget(name: "FeatureEncodingTests", dependencies: ["FeatureEncoding"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ProbabilityCalibrationTests", dependencies: ["ProbabilityCalibration", "Evaluation"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ProbabilityCalibrationTests", dependencies: ["ProbabilityCalibration", "Evaluation", "TestSupport"]),
         .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels", "LeadData"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BoostedStumpsTests", dependencies: ["BoostedStumps", "LeadData"]),
         .testTarget(name: "ScoreCardFormatTests", dependencies: ["ScoreCardFormat"]),

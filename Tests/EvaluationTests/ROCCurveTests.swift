@@ -1,4 +1,5 @@
 import Evaluation
+import TestSupport
 import XCTest
 
 /// `rocCurve` against scikit-learn 1.9's `roc_curve(y, s, sample_weight=w, drop_intermediate=False)` on

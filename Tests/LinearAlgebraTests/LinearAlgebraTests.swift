@@ -1,5 +1,6 @@
 import XCTest
 @testable import LinearAlgebra
+import TestSupport
 
 /// Every wrapper is compared with a naive triple loop on random matrices, odd sizes included.
 final class LinearAlgebraTests: XCTestCase {
@@ -124,18 +125,4 @@ final class LinearAlgebraTests: XCTestCase {
         Vector.addScaled(2, [1, 2, 3], to: &y)
         XCTAssertEqual(y, [3, 5, 7])
     }
-}
-
-/// Small deterministic generator so the tests need no global random state.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func nextUniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 }
