@@ -16,7 +16,8 @@ public final class CSVBatch: @unchecked Sendable {
     public let capacity: Int
     /// Records in the batch.
     public internal(set) var count = 0
-    /// The records' bytes, copied out of the reader's buffer.
+    /// The records' bytes, copied out of the reader's buffer, with `CSVColumnSlice.padding` readable bytes
+    /// after them so numbers can be read eight bytes at a time.
     private var bytes: UnsafeMutablePointer<UInt8>
     private var bytesCapacity: Int
     /// Row after row, each field's start and end in `bytes`: one contiguous run per record.
@@ -29,7 +30,7 @@ public final class CSVBatch: @unchecked Sendable {
         self.columnCount = columnCount
         self.capacity = capacity
         bytesCapacity = 1 << 20
-        bytes = .allocate(capacity: bytesCapacity)
+        bytes = Self.allocateBytes(bytesCapacity)
         bounds = .allocate(capacity: 2 * columnCount * capacity)
         lines = .allocate(capacity: capacity)
     }
@@ -57,13 +58,19 @@ public final class CSVBatch: @unchecked Sendable {
         count += 1
     }
 
+    private static func allocateBytes(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + CSVColumnSlice.padding)
+        bytes.initialize(repeating: 0, count: capacity + CSVColumnSlice.padding)
+        return bytes
+    }
+
     /// Copies the bytes of the appended records, which end where the reader's unread bytes start.
     func copyBytes(_ reader: borrowing CSVReader) {
         let length = reader.start - origin
         if length > bytesCapacity {
             bytes.deallocate()
             bytesCapacity = max(length, 2 * bytesCapacity)
-            bytes = .allocate(capacity: bytesCapacity)
+            bytes = Self.allocateBytes(bytesCapacity)
         }
         memcpy(bytes, reader.buffer + origin, length)
     }
@@ -72,6 +79,9 @@ public final class CSVBatch: @unchecked Sendable {
 /// One column of a batch: `slice[row]` is the field's bytes. A value, so a parsing loop holds it in
 /// registers instead of reaching into the batch object for every field.
 public struct CSVColumnSlice {
+    /// Bytes readable after the end of every field.
+    static let padding = 8
+
     @usableFromInline let base: UnsafePointer<UInt8>
     /// The field's start in row 0; its end follows, and row r's pair is `stride * r` further on.
     @usableFromInline let bounds: UnsafePointer<Int32>
@@ -90,6 +100,13 @@ public struct CSVColumnSlice {
         let pair = bounds + row &* stride
         let start = Int(pair[0])
         return UnsafeBufferPointer(start: base + start, count: Int(pair[1]) &- start)
+    }
+
+    /// The number in field `row`, surrounding spaces ignored: `DecimalNumber.parse`'s result, found faster,
+    /// since the batch's padding lets short numbers be read eight bytes at once.
+    @inlinable
+    public func number(_ row: Int, decimalSeparator: UInt8 = UInt8(ascii: ".")) -> Double? {
+        DecimalNumber.parse(padded: self[row].trimmingSpaces(), decimalSeparator: decimalSeparator)
     }
 }
 

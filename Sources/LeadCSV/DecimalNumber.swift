@@ -95,3 +95,50 @@ public enum DecimalNumber {
         }
     }
 }
+
+extension DecimalNumber {
+    /// `parse(_:decimalSeparator:)` for bytes followed by at least eight readable bytes (a `CSVBatch`'s
+    /// fields). Up to eight characters after the sign — nearly every count, amount or rate in a CRM export —
+    /// are read as one word: the digits checked, the decimal mark removed and the digits combined with
+    /// three multiplications (Lemire's eight-digit method), with no branch per character. Anything else,
+    /// and anything unusual, goes to `parse`, so both always agree.
+    @inlinable
+    static func parse(padded bytes: UnsafeBufferPointer<UInt8>, decimalSeparator: UInt8) -> Double? {
+        guard var cursor = bytes.baseAddress, !bytes.isEmpty else { return nil }
+        var length = bytes.count
+        let negative = cursor.pointee == UInt8(ascii: "-")
+        if negative || cursor.pointee == UInt8(ascii: "+") {
+            cursor += 1
+            length -= 1
+        }
+        guard (1...8).contains(length) else { return parse(bytes, decimalSeparator: decimalSeparator) }
+        let kept: UInt64 = length == 8 ? ~0 : (1 << UInt64(8 * length)) &- 1
+        // Each byte minus "0" (as xor: digits become 0...9), the bytes after the field cleared.
+        let values = (UnsafeRawPointer(cursor).loadUnaligned(as: UInt64.self) ^ 0x3030_3030_3030_3030) & kept
+        // High bit of each byte that is not 0...9. A carry out of a non-digit can only mark more bytes, and
+        // any extra mark sends the field to `parse`.
+        let nonDigits = ((values &+ 0x7676_7676_7676_7676) | values) & 0x8080_8080_8080_8080 & kept
+        var digits = values, count = length, exponent = 0
+        if nonDigits != 0 {
+            let mark = nonDigits.trailingZeroBitCount >> 3
+            guard nonDigits & (nonDigits &- 1) == 0, length > 1, cursor[mark] == decimalSeparator else {
+                return parse(bytes, decimalSeparator: decimalSeparator)
+            }
+            let below: UInt64 = mark == 0 ? 0 : values & ((1 << UInt64(8 * mark)) &- 1)
+            let above: UInt64 = mark == 7 ? 0 : values >> UInt64(8 * (mark + 1))
+            digits = below | (mark == 0 ? above : above << UInt64(8 * mark))
+            count = length - 1
+            exponent = mark + 1 - length
+        }
+        // Right-align the digits (leading zero bytes are leading zeros), then pairs, then fours, then eight.
+        var word = count == 8 ? digits : digits << UInt64(8 * (8 - count))
+        word = (word &* 10) &+ (word >> 8)
+        let hundreds: UInt64 = 100 + (1_000_000 << 32), ones: UInt64 = 1 + (10_000 << 32)
+        let evens = (word & 0x0000_00FF_0000_00FF) &* hundreds
+        let odds = ((word >> 16) & 0x0000_00FF_0000_00FF) &* ones
+        let mantissa = (evens &+ odds) >> 32
+        // At most 8 digits and 7 decimals: Clinger's fast path, exact.
+        let value = exponent == 0 ? Double(mantissa) : Double(mantissa) / exactPowers[-exponent]
+        return negative ? -value : value
+    }
+}

@@ -4,9 +4,16 @@ import LeadCSV
 protocol FieldParser {
     /// Adds one field, trimmed of spaces; `false` if it does not fit the column's role.
     mutating func append(_ field: UnsafeBufferPointer<UInt8>) -> Bool
+    /// Adds field `row` of a batch's column: the trimmed field, unless the parser can do better with the
+    /// batch's padded buffer.
+    mutating func append(_ fields: CSVColumnSlice, row: Int) -> Bool
     mutating func reserve(_ rows: Int)
     /// The column's values, missing count and distinct count.
     func finish() -> (values: ColumnValues, missing: Int, distinct: Int)
+}
+
+extension FieldParser {
+    mutating func append(_ fields: CSVColumnSlice, row: Int) -> Bool { append(fields[row].trimmingSpaces()) }
 }
 
 /// Numbers, NaN for missing. Text that is neither a number nor a missing token does not fit.
@@ -26,6 +33,18 @@ struct NumericParser: FieldParser {
             values.append(value)
             return true
         }
+        return appendMissing(field)
+    }
+
+    mutating func append(_ fields: CSVColumnSlice, row: Int) -> Bool {
+        if let value = fields.number(row, decimalSeparator: decimalSeparator) {
+            values.append(value)
+            return true
+        }
+        return appendMissing(fields[row].trimmingSpaces())
+    }
+
+    private mutating func appendMissing(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
         guard missingTokens.contains(field) else { return false }
         values.append(.nan)
         missing += 1

@@ -79,7 +79,7 @@ struct ParserGroup<Parser: FieldParser> {
         parsers.withUnsafeMutableBufferPointer { parsers in
             for (index, column) in columns.enumerated() {
                 let fields = batch.column(column)
-                for row in rows where !parsers[index].append(fields[Int(row)].trimmingSpaces()) {
+                for row in rows where !parsers[index].append(fields, row: Int(row)) {
                     earliest = min(earliest ?? FieldFailure(row: Int(row), column: column), FieldFailure(row: Int(row), column: column))
                     break
                 }

@@ -72,4 +72,22 @@ final class DecimalNumberTests: XCTestCase {
         XCTAssertEqual(parse("1,23456789012345678901", separator: ","), 1.23456789012345678901)
         XCTAssertNil(parse("1.5", separator: ","))
     }
+
+    /// The word-at-a-time reader for padded fields agrees with `parse` on every input, numbers or not,
+    /// whatever bytes follow the field.
+    func testPaddedParsingAgreesWithParse() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789012345678901234567890123456789.-+e,a ".utf8)
+        for _ in 0..<40_000 {
+            let field = (0..<Int.random(in: 0...11, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let padded = field + (0..<8).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            for separator in [UInt8(ascii: "."), UInt8(ascii: ",")] {
+                let (expected, actual) = padded.withUnsafeBufferPointer { buffer in
+                    let bytes = UnsafeBufferPointer(rebasing: buffer[..<field.count])
+                    return (DecimalNumber.parse(bytes, decimalSeparator: separator), DecimalNumber.parse(padded: bytes, decimalSeparator: separator))
+                }
+                XCTAssertEqual(actual?.bitPattern, expected?.bitPattern, String(decoding: field, as: UTF8.self))
+            }
+        }
+    }
 }
