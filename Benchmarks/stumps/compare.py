@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """LeadScore's boosted stumps against LightGBM and XGBoost stumps, on the same rows, in one run.
 
-usage: compare.py [accuracy] [speed] [cyclic] [truth]   (default: all four)
+usage: compare.py [accuracy] [speed] [truth]   (default: all three)
                   [--work /tmp/leadscore-stumps-bench] [--repeats 3] [--threads 2] [--package REPO]
 
   accuracy  shipped data sets (leaking columns excluded per their SOURCE.md; online shoppers with and
@@ -13,8 +13,6 @@ usage: compare.py [accuracy] [speed] [cyclic] [truth]   (default: all four)
             the three fits interleaved --repeats times; medians of wall and CPU seconds.
             Target: LeadScore at most half of XGBoost's (max_depth=1, tree_method=hist) wall time at
             equal test AUC (±0.001).
-  cyclic    greedy vs cyclic (round-robin, EBM-style) feature selection on the 1 000 000 leads with a
-            validation split: time for each to reach the validation loss both reach.
   truth     the 100 000-lead truth-recovery check (TruthRecoveryTests with LEADSCORE_BENCH=1).
 
 The LeadScore side is the test PeerBenchmarkTests (skipped unless LEADSCORE_BENCH=1), run from a
@@ -126,18 +124,17 @@ def xgboost(Xtr, ytr, Xte, yte, threads, rounds=ROUNDS):
     return dict(model="xgboost", fit_s=round(wall, 3), cpu_s=round(cpu, 3), **metrics(yte, m.predict_proba(Xte)[:, 1]))
 
 
-def leadscore(o, directory, yte, tag, rounds=ROUNDS, selection="greedy", validation=None, patience=None):
-    job = dict(train=f"{directory}/train", test=f"{directory}/test", validation=validation, rounds=rounds,
-               learningRate=RATE, featureSelection=selection, earlyStoppingPatience=patience, threads=o.threads,
-               output=f"{directory}/leadscore-{tag}")
+def leadscore(o, directory, yte, tag):
+    job = dict(train=f"{directory}/train", test=f"{directory}/test", validation=None, rounds=ROUNDS, learningRate=RATE,
+               earlyStoppingPatience=None, threads=o.threads, output=f"{directory}/leadscore-{tag}")
     with open(f"{directory}/job-{tag}.json", "w") as f:
         json.dump(job, f)
     swift_test(o, "PeerBenchmarkTests", LEADSCORE_BENCH_JOB=f"{directory}/job-{tag}.json")
     with open(job["output"] + ".json") as f:
         result = json.load(f)
     log_odds = np.fromfile(job["output"] + ".test.f64", dtype="<f8")
-    return dict(model=f"leadscore-{selection}", fit_s=round(result["fitSeconds"], 3), cpu_s=round(result["fitCPUSeconds"], 3),
-                stumps=result["stumps"], **metrics(yte, 1 / (1 + np.exp(-log_odds)))), result
+    return dict(model="leadscore", fit_s=round(result["fitSeconds"], 3), cpu_s=round(result["fitCPUSeconds"], 3),
+                stumps=result["stumps"], **metrics(yte, 1 / (1 + np.exp(-log_odds))))
 
 
 def swift_test(o, name, **env):
@@ -164,7 +161,7 @@ def accuracy(o, report):
         write_part(Xtr, ytr, roles, f"{directory}/train")
         write_part(Xte, yte, roles, f"{directory}/test")
         rows = [lightgbm(Xtr, ytr, Xte, yte, o.threads), xgboost(Xtr, ytr, Xte, yte, o.threads),
-                leadscore(o, directory, yte, "greedy")[0]]
+                leadscore(o, directory, yte, "accuracy")]
         reference = rows[0]
         for row in rows:
             print(json.dumps(dict(data=name, **row)), flush=True)
@@ -173,56 +170,27 @@ def accuracy(o, report):
     report.append("")
 
 
-def million(o):
+def speed(o, report):
     X, y, roles = synthetic(1_000_000, o.work)
     Xtr, Xte, ytr, yte = split(X, y)
     directory = f"{o.work}/synthetic-1m"
-    if not os.path.exists(f"{directory}/test/manifest.json"):
-        write_part(Xtr, ytr, roles, f"{directory}/train")
-        write_part(Xte, yte, roles, f"{directory}/test")
-    return Xtr, Xte, ytr, yte, roles, directory
-
-
-def speed(o, report):
-    Xtr, Xte, ytr, yte, _, directory = million(o)
-    runs = {"xgboost": [], "lightgbm": [], "leadscore-greedy": []}
+    write_part(Xtr, ytr, roles, f"{directory}/train")
+    write_part(Xte, yte, roles, f"{directory}/test")
+    runs = {"xgboost": [], "lightgbm": [], "leadscore": []}
     for repeat in range(o.repeats):
         for row in (xgboost(Xtr, ytr, Xte, yte, o.threads), lightgbm(Xtr, ytr, Xte, yte, o.threads),
-                    leadscore(o, directory, yte, "speed")[0]):
+                    leadscore(o, directory, yte, "speed")):
             print(json.dumps(dict(data="synthetic-1m", repeat=repeat, **row)), flush=True)
             runs[row["model"]].append(row)
     report.append(f"## Speed: 1 000 000 synthetic leads ({len(Xtr)} train / {len(Xte)} test), 1000 rounds, "
                   f"{o.threads} threads, median of {o.repeats} interleaved runs\n")
     report.append("| model | fit wall s (median) | fit CPU s (median) | all wall s | test AUC | LeadScore wall ÷ this |")
     report.append("| --- | --- | --- | --- | --- | --- |")
-    ours = statistics.median(r["fit_s"] for r in runs["leadscore-greedy"])
+    ours = statistics.median(r["fit_s"] for r in runs["leadscore"])
     for name, rows in runs.items():
         wall = statistics.median(r["fit_s"] for r in rows)
         report.append(f"| {name} | {wall:.2f} | {statistics.median(r['cpu_s'] for r in rows):.2f} | "
                       f"{', '.join('%.2f' % r['fit_s'] for r in rows)} | {rows[0]['auc']:.5f} | {ours / wall:.3f} |")
-    report.append("")
-
-
-def cyclic(o, report):
-    _, _, _, yte, _, directory = million(o)
-    # Validation rows: a part of the test rows is enough to compare the two curves.
-    results = {}
-    for selection, rounds in [("greedy", 1000), ("cyclic", 6000)]:
-        row, result = leadscore(o, directory, yte, f"curve-{selection}", rounds=rounds, selection=selection,
-                                validation=f"{directory}/test")
-        rounds_run = len(result["trainingLoss"]) - 1
-        per_round = (result["fitSeconds"] / rounds_run, result["fitCPUSeconds"] / rounds_run)
-        results[selection] = (row, result["validationLoss"], per_round)
-        print(json.dumps(dict(data="synthetic-1m", per_round_s=per_round, best_val=min(result["validationLoss"]), **row)), flush=True)
-    target = max(min(curve) for _, curve, _ in results.values())
-    report.append("## Greedy vs cyclic feature selection: 1 000 000 synthetic leads, learning rate 0.1\n")
-    report.append(f"Target: the higher of the two best held-out log losses, {target:.6f} (held-out = the test rows).\n")
-    report.append("| selection | rounds run | wall / CPU s per round | best held-out loss | rounds to target | wall s to target | CPU s to target |")
-    report.append("| --- | --- | --- | --- | --- | --- | --- |")
-    for selection, (row, curve, (wall, cpu)) in results.items():
-        reached = next(k for k, loss in enumerate(curve) if loss <= target)
-        report.append(f"| {selection} | {len(curve) - 1} | {wall:.4f} / {cpu:.4f} | {min(curve):.6f} | {reached} | "
-                      f"{reached * wall:.2f} | {reached * cpu:.2f} |")
     report.append("")
 
 
@@ -234,7 +202,7 @@ def truth(o, report):
 
 def main():
     a = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    a.add_argument("parts", nargs="*", default=["accuracy", "speed", "cyclic", "truth"])
+    a.add_argument("parts", nargs="*", default=["accuracy", "speed", "truth"])
     a.add_argument("--work", default="/tmp/leadscore-stumps-bench")
     a.add_argument("--repeats", type=int, default=3)
     a.add_argument("--threads", type=int, default=2)
@@ -248,7 +216,7 @@ def main():
     report = [f"# Stumps benchmark run {time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores, "
               f"LightGBM {lightgbm.__version__}, XGBoost {xgboost.__version__}, scikit-learn {sklearn.__version__}\n"]
     for part in o.parts:
-        dict(accuracy=accuracy, speed=speed, cyclic=cyclic, truth=truth)[part](o, report)
+        dict(accuracy=accuracy, speed=speed, truth=truth)[part](o, report)
     print("\n".join(report))
 
 

@@ -30,8 +30,6 @@ struct BoostingRun {
     /// This round's gradient and hessian per training row, interleaved.
     private var gradHess: [Double]
     private var histograms: HistogramBuilder
-    /// The feature the next cyclic round tries first.
-    private var cyclicCursor = 0
 
     init(booster: StumpBooster, mapper: BinMapper, train: BinnedColumns, labels: [UInt8], validation: Part?,
          monotone: [Int]) {
@@ -115,38 +113,21 @@ struct BoostingRun {
         }
     }
 
-    /// The stump of this round, or `nil` when no feature has a useful split. Greedy: the best split
-    /// over all features (ties: the earlier feature). Cyclic: the next feature in turn that has one.
+    /// The stump of this round: the best split over all features (ties: the earlier feature), or
+    /// `nil` when no feature has a split with positive gain.
     private mutating func nextStump() -> Stump? {
-        let featureCount = mapper.features.count
-        switch booster.featureSelection {
-        case .greedy:
-            return bestStump(among: Array(0..<featureCount))
-        case .cyclic:
-            for offset in 0..<featureCount {
-                let feature = (cyclicCursor + offset) % featureCount
-                if let stump = bestStump(among: [feature]) {
-                    cyclicCursor = (feature + 1) % featureCount
-                    return stump
-                }
-            }
-            return nil
-        }
-    }
-
-    private mutating func bestStump(among features: [Int]) -> Stump? {
         let binCounts = mapper.features.map(\.binCount)
         let threads = booster.threads
         let built = train.bins.withUnsafeBufferPointer { bins in
             gradHess.withUnsafeBufferPointer { gradHess in
-                histograms.build(features: features, binCounts: binCounts, bins: bins.baseAddress!,
-                                 gradHess: gradHess.baseAddress!, threads: threads)
+                histograms.build(binCounts: binCounts, bins: bins.baseAddress!, gradHess: gradHess.baseAddress!,
+                                 threads: threads)
             }
         }
         var best: (feature: Int, candidate: SplitCandidate)?
         built.withUnsafeBufferPointer { built in
-            for (position, feature) in features.enumerated() {
-                guard let candidate = bestSplit(histogram: built.baseAddress! + position * HistogramBuilder.stride,
+            for feature in mapper.features.indices {
+                guard let candidate = bestSplit(histogram: built.baseAddress! + feature * HistogramBuilder.stride,
                                                 rowCounts: rowCounts[feature], feature: mapper.features[feature],
                                                 monotone: monotone[feature], rules: rules) else { continue }
                 if candidate.gain > best?.candidate.gain ?? 0 { best = (feature, candidate) }

@@ -21,34 +21,32 @@ struct HistogramBuilder {
         partials = [Double](repeating: 0, count: chunkCount(rowCount) * featureCount * Self.stride)
     }
 
-    /// The histograms of `features`, the one of `features[j]` at `j · stride`.
+    /// The histograms of every feature, feature `f`'s at `f · stride`.
     ///
     /// - Parameters:
-    ///   - binCounts: bins of every feature (indexed by feature, not by position in `features`).
+    ///   - binCounts: bins of every feature.
     ///   - bins: all features' bins, column-major: feature `f`'s rows start at `f · rowCount`.
     ///   - gradHess: interleaved gradient and hessian per row.
-    mutating func build(features: [Int], binCounts: [Int], bins: UnsafePointer<UInt8>,
-                        gradHess: UnsafePointer<Double>, threads: Int) -> [Double] {
-        let rowCount = rowCount, width = features.count, stride = Self.stride
+    mutating func build(binCounts: [Int], bins: UnsafePointer<UInt8>, gradHess: UnsafePointer<Double>,
+                        threads: Int) -> [Double] {
+        let rowCount = rowCount, features = binCounts.count, stride = Self.stride
         let chunks = chunkCount(rowCount)
-        var histograms = [Double](repeating: 0, count: width * stride)
+        var histograms = [Double](repeating: 0, count: features * stride)
         partials.withUnsafeMutableBufferPointer { partials in
             let shared = SharedPointer((partials.baseAddress!, bins, gradHess))
-            concurrentForEach(chunks * width, threads: threads) { unit in
+            concurrentForEach(chunks * features, threads: threads) { unit in
                 let (partials, bins, gradHess) = shared.pointer
-                let (chunk, position) = unit.quotientAndRemainder(dividingBy: width)
-                let feature = features[position]
+                let (chunk, feature) = unit.quotientAndRemainder(dividingBy: features)
                 accumulate(bins: bins + feature * rowCount, gradHess: gradHess, rows: chunkRange(chunk, rowCount: rowCount),
                            binCount: binCounts[feature], into: partials + unit * stride)
             }
             histograms.withUnsafeMutableBufferPointer { output in
                 let sharedOutput = SharedPointer((partials.baseAddress!, output.baseAddress!))
-                concurrentForEach(width, threads: threads) { position in
+                concurrentForEach(features, threads: threads) { feature in
                     let (partials, output) = sharedOutput.pointer
-                    let length = 2 * binCounts[features[position]]
                     for chunk in 0..<chunks {
-                        let partial = partials + (chunk * width + position) * stride
-                        for index in 0..<length { output[position * stride + index] += partial[index] }
+                        let partial = partials + (chunk * features + feature) * stride
+                        for index in 0..<(2 * binCounts[feature]) { output[feature * stride + index] += partial[index] }
                     }
                 }
             }

@@ -21,7 +21,6 @@ final class PeerBenchmarkTests: XCTestCase {
         var validation: String?
         var rounds: Int
         var learningRate: Double
-        var featureSelection: StumpBooster.FeatureSelection
         var earlyStoppingPatience: Int?
         var threads: Int
         /// Path prefix of the outputs: `.json` (timings, loss curves) and `.test.f64` (test log-odds).
@@ -58,8 +57,7 @@ final class PeerBenchmarkTests: XCTestCase {
         let train = try load(job.train), test = try load(job.test)
         let validation = try job.validation.map(load)
         let booster = StumpBooster(rounds: job.rounds, learningRate: job.learningRate,
-                                   earlyStoppingPatience: job.earlyStoppingPatience,
-                                   featureSelection: job.featureSelection, threads: job.threads)
+                                   earlyStoppingPatience: job.earlyStoppingPatience, threads: job.threads)
         let (wallStart, cpuStart) = (Date(), cpuSeconds())
         let model = try booster.fit(train, validation: validation)
         let result = Result(fitSeconds: Date().timeIntervalSince(wallStart), fitCPUSeconds: cpuSeconds() - cpuStart,

@@ -95,17 +95,6 @@ final class StumpModelTests: XCTestCase {
         XCTAssertNotEqual(modelOne.stumps, try reseeded.fit(train, validation: validation).stumps)
     }
 
-    func testCyclicSelectionTakesFeaturesInTurnAndSkipsThoseWithoutASplit() throws {
-        var generator = SeededGenerator(seed: 14)
-        let a = (0..<3_000).map { _ in generator.nextUniform() }, b = (0..<3_000).map { _ in generator.nextUniform() }
-        let data = TestData.labelled([TestData.numeric("a", a), TestData.numeric("constant", [Double](repeating: 1, count: 3_000)),
-                                      TestData.numeric("b", b)], rowCount: 3_000, seed: 15) { 2 * a[$0] - b[$0] }
-        let model = try StumpBooster(rounds: 6, earlyStoppingPatience: nil, featureSelection: .cyclic).fit(data)
-        XCTAssertEqual(model.stumps.map(\.feature), [0, 2, 0, 2, 0, 2])
-        let reference = try StumpBooster(rounds: 6, earlyStoppingPatience: nil).fit(data)
-        XCTAssertEqual(reference.stumps.first?.feature, 0, "greedy takes the stronger feature first")
-    }
-
     func testEarlyStoppingKeepsTheBestRoundCount() throws {
         let (train, validation, _) = try TestData.syntheticSplit(rows: 3_000, seed: 10)
         let model = try StumpBooster(rounds: 2_000, learningRate: 0.5, minLeafRows: 2, earlyStoppingPatience: 10)
