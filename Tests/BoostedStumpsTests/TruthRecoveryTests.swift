@@ -9,7 +9,7 @@ import XCTest
 /// Compared per bin, centred (each side minus its training-row mean, since only differences between
 /// bins are identified), on bins holding at least 2 % of the training rows. Training leads and
 /// tolerance: 40 000 and 0.2 in the unit test (debug build, under 20 s); 100 000 and 0.1 with
-/// `LEADSCORE_BENCH=1` (release build, run by Benchmarks/stumps/run.sh). The error left is sampling
+/// `LEADSCORE_BENCH=1` (release build: `Benchmarks/stumps/compare.py truth`). The error left is sampling
 /// noise plus early stopping's shrinkage of strong effects on small groups (demo requested: 5 % of
 /// leads, +1.8), which is why the smaller run needs the looser bound. A quarter more leads are drawn
 /// as the validation rows for early stopping.
