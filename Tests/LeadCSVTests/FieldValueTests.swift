@@ -53,6 +53,14 @@ final class FieldValueTests: XCTestCase {
         XCTAssertEqual(interner.key(4324), "level 4321")
     }
 
+    func testShortKeysOfAnyLengthHashApart() {
+        // Every key of up to three digits, and a sample of longer ones: no two share a hash.
+        var keys = (0..<1000).map(String.init) + (0..<1000).map { String(format: "%03d", $0) }
+        keys += (0..<50_000).map { "lead-\($0 * 7919)" }
+        var seen = Set<UInt64>()
+        for var key in Set(keys) { XCTAssertTrue(seen.insert(key.withUTF8 { hashBytes($0) }).inserted, key) }
+    }
+
     func testUTF8ValidationAgreesWithTheStandardLibrary() {
         var generator = SystemRandomNumberGenerator()
         let interesting: [UInt8] = [0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xA0, 0xED, 0x9F, 0xEF, 0xF0, 0x90, 0xF4, 0x8F, 0xF5, 0xFF]
