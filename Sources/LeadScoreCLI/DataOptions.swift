@@ -91,7 +91,7 @@ func reportingFailure<Result>(_ work: () throws -> Result) throws -> Result {
     } catch let error as CleanExit {
         throw error
     } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        printError("error: \(error)")
         throw ExitCode(1)
     }
 }

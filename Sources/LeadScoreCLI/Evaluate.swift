@@ -24,7 +24,12 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
-            let evaluation = try CardEvaluation(card: try ScoreCard.load(path: card), data: try dataOptions.load(data))
+            let progress = Progress()
+            progress.step("loading \(data)")
+            let leads = try dataOptions.load(data)
+            progress.step("scoring \(leads.rowCount) leads")
+            let evaluation = try CardEvaluation(card: try ScoreCard.load(path: card), data: leads)
+            progress.finish()
             print(json ? try jsonText(evaluation) : evaluation.text())
         }
     }
@@ -50,8 +55,12 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
+            let progress = Progress()
+            progress.step("loading \(data)")
             let leads = try dataOptions.load(data)
+            progress.step("scoring \(leads.rowCount) leads with both cards")
             let evaluations = try [first, second].map { try CardEvaluation(card: try ScoreCard.load(path: $0), data: leads) }
+            progress.finish()
             if json {
                 print(try jsonText(evaluations))
                 return

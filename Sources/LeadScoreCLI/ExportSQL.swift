@@ -21,7 +21,7 @@ struct ExportSQL: ParsableCommand {
     @Option(help: "The table of leads; dots separate schema and table (analytics.leads).") var table = "leads"
 
     func run() throws {
-        try reportingErrors {
+        try reportingFailure {
             print(CardSQL(card: try ScoreCard.load(path: card), dialect: dialect).query(table: table))
         }
     }

@@ -28,11 +28,14 @@ struct Score: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
+        try reportingFailure {
             let scorer = try RuleScorer(path: card)
             let output = out ?? FileManager.default.temporaryDirectory
                 .appendingPathComponent("leadscore-\(ProcessInfo.processInfo.processIdentifier)-scored.csv").path
+            let progress = Progress()
+            progress.step("scoring \(leads)")
             let report = try scorer.scoreCSV(input: leads, output: output, explain: explain)
+            progress.finish()
             for note in report.absenceNotes { printError("warning: \(note)") }
             if out == nil {
                 defer { try? FileManager.default.removeItem(atPath: output) }
@@ -66,17 +69,7 @@ struct Score: ParsableCommand {
     }
 }
 
-/// Runs a command body, turning any error into `error: …` on stderr and exit status 1 — the message the
-/// error itself words (file, place, fix), without a backtrace or the parser's usage text.
-func reportingErrors(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch {
-        printError("error: \(error)")
-        throw ExitCode.failure
-    }
-}
-
+/// A line on standard error (warnings, summaries when the scored CSV goes to standard output).
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }

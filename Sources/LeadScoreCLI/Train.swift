@@ -51,6 +51,9 @@ struct Train: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
+            let progress = Progress()
+            defer { progress.finish() }
+            progress.step("loading \(data)")
             let dataset = try dataOptions.load(data)
             let train: Dataset, validation: Dataset, test: Dataset, splitText: String
             if let testData {
@@ -65,7 +68,9 @@ struct Train: ParsableCommand {
             }
             let clock = ContinuousClock()
             let started = clock.now
+            progress.step("training \(model.rawValue) on \(train.rowCount) leads")
             let fitted = try TrainedModel.fit(model, train: train, validation: validation, seed: seed)
+            progress.step("rounding to points, calibrating and choosing tiers")
             let fitSeconds = (clock.now - started) / .seconds(1)
             let export = CardExport(scale: PointScale(maximum: scale, allowNegative: negativePoints, maxCriteria: maxCriteria),
                                     tiers: try tierOptions.rule(),
@@ -85,12 +90,14 @@ struct Train: ParsableCommand {
             let modelMetrics = try MetricSet(probabilities: try fitted.model.predictProbability(test), outcomes: test.labels!)
             try card.write(toPath: out)
             if let report {
+                progress.step("writing the report")
                 let leads = testData.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "the test split of \(URL(fileURLWithPath: data).lastPathComponent) (\(splitText))"
                 try ReportOutput(card: card, cardPath: out, leads: test, data: leads).write(to: report, format: ReportFormat(path: report))
             }
             let summary = TrainingSummary(card: card, points: points, model: fitted, modelTest: modelMetrics,
                                           sizes: [train.rowCount, validation.rowCount, test.rowCount], fitSeconds: fitSeconds,
                                           split: splitText, notes: dataset.notes, output: out)
+            progress.finish()
             print(json ? try summary.json() : summary.text())
             if let report, !json { print("Report written to \(report)") }
         }
