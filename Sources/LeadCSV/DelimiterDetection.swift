@@ -1,6 +1,6 @@
 /// The delimiters CRM exports use: `,` by default, `;` where the comma is the decimal separator (Excel in
 /// much of Europe), tab from copy-and-paste exports.
-public let candidateDelimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+let candidateDelimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
 
 /// Picks the delimiter of a file from its first lines (`bytes` starts at the header).
 ///

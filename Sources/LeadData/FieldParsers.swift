@@ -2,22 +2,48 @@ import LeadCSV
 
 /// Turns one column's fields into typed values during the streaming pass, one field per row.
 protocol FieldParser {
-    /// Adds one field, trimmed of spaces; `false` if it does not fit the column's role.
-    mutating func append(_ field: UnsafeBufferPointer<UInt8>) -> Bool
-    /// Adds field `row` of a batch's column: the trimmed field, unless the parser can do better with the
-    /// batch's padded buffer.
+    /// Adds field `row` of a batch's column; `false` if it does not fit the column's role.
     mutating func append(_ fields: CSVColumnSlice, row: Int) -> Bool
     mutating func reserve(_ rows: Int)
     /// The column's values, missing count and distinct count.
     func finish() -> (values: ColumnValues, missing: Int, distinct: Int)
 }
 
-extension FieldParser {
+/// A parser that reads each field as its text, trimmed of spaces.
+protocol TextFieldParser: FieldParser {
+    mutating func append(_ field: UnsafeBufferPointer<UInt8>) -> Bool
+}
+
+extension TextFieldParser {
     mutating func append(_ fields: CSVColumnSlice, row: Int) -> Bool { append(fields[row].trimmingSpaces()) }
 }
 
-/// Numbers, NaN for missing. Text that is neither a number nor a missing token does not fit.
-struct NumericParser: FieldParser {
+/// What a measure column holds: how a field becomes a double, and which kind of column the doubles make.
+protocol MeasureKind {
+    static func value(_ fields: CSVColumnSlice, row: Int, decimalSeparator: UInt8) -> Double?
+    static func column(_ values: [Double]) -> ColumnValues
+}
+
+/// Decimal numbers, read from the batch's padded buffer.
+enum NumberMeasure: MeasureKind {
+    static func value(_ fields: CSVColumnSlice, row: Int, decimalSeparator: UInt8) -> Double? {
+        fields.number(row, decimalSeparator: decimalSeparator)
+    }
+
+    static func column(_ values: [Double]) -> ColumnValues { .numeric(values) }
+}
+
+/// ISO 8601 dates, as seconds since 1970.
+enum DateMeasure: MeasureKind {
+    static func value(_ fields: CSVColumnSlice, row: Int, decimalSeparator: UInt8) -> Double? {
+        ISODate.parse(fields[row].trimmingSpaces())
+    }
+
+    static func column(_ values: [Double]) -> ColumnValues { .date(values) }
+}
+
+/// Numbers or dates, NaN for missing. A field that is neither a value nor a missing token does not fit.
+struct MeasureParser<Kind: MeasureKind>: FieldParser {
     let missingTokens: MissingTokens
     let decimalSeparator: UInt8
     private var values: [Double] = []
@@ -28,24 +54,12 @@ struct NumericParser: FieldParser {
         self.decimalSeparator = decimalSeparator
     }
 
-    mutating func append(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let value = DecimalNumber.parse(field, decimalSeparator: decimalSeparator) {
-            values.append(value)
-            return true
-        }
-        return appendMissing(field)
-    }
-
     mutating func append(_ fields: CSVColumnSlice, row: Int) -> Bool {
-        if let value = fields.number(row, decimalSeparator: decimalSeparator) {
+        if let value = Kind.value(fields, row: row, decimalSeparator: decimalSeparator) {
             values.append(value)
             return true
         }
-        return appendMissing(fields[row].trimmingSpaces())
-    }
-
-    private mutating func appendMissing(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard missingTokens.contains(field) else { return false }
+        guard missingTokens.contains(fields[row].trimmingSpaces()) else { return false }
         values.append(.nan)
         missing += 1
         return true
@@ -54,38 +68,15 @@ struct NumericParser: FieldParser {
     mutating func reserve(_ rows: Int) { values.reserveColumn(rows) }
 
     func finish() -> (values: ColumnValues, missing: Int, distinct: Int) {
-        (.numeric(values), missing, countDistinct(values))
+        (Kind.column(values), missing, countDistinct(values))
     }
 }
 
-/// ISO 8601 dates as seconds since 1970, NaN for missing.
-struct DateParser: FieldParser {
-    let missingTokens: MissingTokens
-    private var values: [Double] = []
-    private var missing = 0
-
-    init(missingTokens: MissingTokens) { self.missingTokens = missingTokens }
-
-    mutating func append(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let seconds = ISODate.parse(field) {
-            values.append(seconds)
-            return true
-        }
-        guard missingTokens.contains(field) else { return false }
-        values.append(.nan)
-        missing += 1
-        return true
-    }
-
-    mutating func reserve(_ rows: Int) { values.reserveColumn(rows) }
-
-    func finish() -> (values: ColumnValues, missing: Int, distinct: Int) {
-        (.date(values), missing, countDistinct(values))
-    }
-}
+typealias NumericParser = MeasureParser<NumberMeasure>
+typealias DateParser = MeasureParser<DateMeasure>
 
 /// Yes/no values as 1/0, NaN for missing. Each spelling is classified once and then found by its bytes.
-struct BooleanParser: FieldParser {
+struct BooleanParser: TextFieldParser {
     let missingTokens: MissingTokens
     let decimalSeparator: UInt8
     private var spellings = ByteInterner()
@@ -127,7 +118,7 @@ struct BooleanParser: FieldParser {
 }
 
 /// Labels as codes into the levels in first-seen order; -1 for missing. Never rejects a value.
-struct CategoricalParser: FieldParser {
+struct CategoricalParser: TextFieldParser {
     let missingTokens: MissingTokens
     private var spellings = ByteInterner()
     /// Level code of each interned spelling, -1 for a missing-value token.
@@ -164,7 +155,7 @@ struct CategoricalParser: FieldParser {
 
 /// Identifier and excluded columns: no values kept, only the missing count and a 64-bit hash per value,
 /// enough to count distinct values in 8 bytes a row instead of the text.
-struct SummaryParser: FieldParser {
+struct SummaryParser: TextFieldParser {
     let missingTokens: MissingTokens
     private var hashes: [UInt64] = []
     private var missing = 0

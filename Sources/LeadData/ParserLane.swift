@@ -29,7 +29,7 @@ struct ParserLane {
             booleans.add(BooleanParser(missingTokens: missingTokens, decimalSeparator: decimalSeparator), column: column)
             cost += 1
         case .date:
-            dates.add(DateParser(missingTokens: missingTokens), column: column)
+            dates.add(DateParser(missingTokens: missingTokens, decimalSeparator: decimalSeparator), column: column)
             cost += 2
         case .categorical:
             categories.add(CategoricalParser(missingTokens: missingTokens), column: column)
