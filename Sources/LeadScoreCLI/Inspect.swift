@@ -6,12 +6,18 @@ struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Summarise a CSV of leads: rows, column roles, missing and distinct counts, outcome balance.",
         discussion: """
-            Roles are inferred from the first 10 000 rows; override them with --role or a --schema file. \
-            Errors name the file, line and column, and exit with status 1.
+            Roles are inferred from the first 10 000 rows; override them with --role or a \
+            --schema file. Errors name the file, line and column, and exit with status 1.
 
             Examples:
-              leadscore inspect ../shared/datasets/x-education-leads/Leads.csv --target Converted --missing Select
-              leadscore inspect datasets/online-shoppers/online_shoppers_intention.csv --target Revenue --json
+              leadscore inspect Leads.csv --target Converted --missing Select
+              leadscore inspect sessions.csv --target Revenue --json
+              leadscore inspect export.csv --schema export.schema.json
+
+            A schema file (every key optional; flags override it):
+              {"target": "Converted", "positive": "1", "missing": ["Select"],
+               "exclude": ["Tags"], "roles": {"Lead Number": "identifier"},
+               "delimiter": ",", "decimal": "."}
             """)
 
     @Argument(help: "The CSV file.")

@@ -34,6 +34,20 @@ final class ShippedDatasetTests: XCTestCase {
         XCTAssertEqual(data.column(named: "ProductRelated_Duration")?.numbers?.max(), 63_973.52223)
     }
 
+    func testTheSameExportSemicolonSeparatedWithCRLFLoadsTheSame() throws {
+        let path = try dataset("datasets/online-shoppers/online_shoppers_intention.csv")
+        let text = try String(contentsOfFile: path, encoding: .utf8)  // no quoted fields in this file
+        let semicolons = try temporaryFile(text.replacingOccurrences(of: ",", with: ";").replacingOccurrences(of: "\n", with: "\r\n"))
+        let comma = try Dataset.load(csv: path, options: LoadOptions(target: "Revenue"))
+        let semicolon = try Dataset.load(csv: semicolons, options: LoadOptions(target: "Revenue"))
+        XCTAssertEqual(semicolon.rowCount, comma.rowCount)
+        XCTAssertEqual(semicolon.labels, comma.labels)
+        XCTAssertEqual(semicolon.columns.map(\.name), comma.columns.map(\.name))
+        XCTAssertEqual(semicolon.columns.map(\.role), comma.columns.map(\.role))
+        XCTAssertEqual(semicolon.columns.map(\.values), comma.columns.map(\.values))
+        XCTAssertEqual(semicolon.columns.map(\.distinctCount), comma.columns.map(\.distinctCount))
+    }
+
     func testXEducationLeads() throws {
         // Not redistributed (no confirmed licence): read from the shared folder when it is there.
         let path = try dataset("datasets/x-education-leads/Leads.csv", "../shared/datasets/x-education-leads/Leads.csv")
