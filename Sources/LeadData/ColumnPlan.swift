@@ -28,6 +28,10 @@ struct ColumnPlan {
             throw LoadError(.unknownColumn(option: option, suggestion: suggestion, columns: header), SourceLocation(path: path, line: 1), value: name)
         }
 
+        if options.positiveLabel != nil, options.target == nil {
+            throw LoadError(.invalidOption(reason: "--positive says which outcome value means converted, so it needs --target to name the outcome column"),
+                            SourceLocation(path: path))
+        }
         let target = try options.target.map { name throws(LoadError) in try column(name, option: "--target") }
         self.target = target
         var roles = [ColumnRole?](repeating: nil, count: header.count)

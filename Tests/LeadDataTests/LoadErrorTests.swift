@@ -27,6 +27,12 @@ final class LoadErrorTests: XCTestCase {
         XCTAssertTrue(reason.contains("--role names \"y\", which is the target"))
     }
 
+    func testPositiveWithoutATarget() throws {
+        let (error, _) = try loadError("a,y\n1,0\n", LoadOptions(positiveLabel: "1"))
+        guard case .invalidOption(let reason) = error.kind else { return XCTFail("\(error)") }
+        XCTAssertTrue(reason.contains("needs --target"))
+    }
+
     func testTargetWithMoreThanTwoValuesNamesTheLineOfTheThird() throws {
         let (error, path) = try loadError("id,Status\n1,Won\n2,Lost\n3,Won\n4,Open\n5,Lost\n", LoadOptions(target: "Status"))
         XCTAssertEqual(error.kind, .tooManyOutcomeValues(seen: ["Won", "Lost"]))
