@@ -62,8 +62,7 @@ public struct StumpBooster: Sendable {
                 minLeafHessian: Double = 1e-3, categorySmoothing: Double = 10, categoryL2: Double = 10,
                 minCategoryGroupRows: Int = 100, subsample: Double = 1, seed: UInt64 = 0,
                 earlyStoppingPatience: Int? = 20, monotoneConstraints: [String: Int] = [:],
-                binning: BinningParameters = .init(),
-                threads: Int = availableCores) {
+                binning: BinningParameters = .init(), threads: Int = availableCores) {
         self.rounds = rounds
         self.learningRate = learningRate
         self.l2 = l2
