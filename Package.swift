@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "LeadCSVTests", dependencies: ["LeadCSV"]),
         .testTarget(name: "LeadDataTests", dependencies: ["LeadData"]),
-        .testTarget(name: "FeatureEncodingTests", dependencies: ["FeatureEncoding"]),
+        .testTarget(name: "FeatureEncodingTests", dependencies: ["FeatureEncoding", "LeadData"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ProbabilityCalibrationTests", dependencies: ["ProbabilityCalibration", "Evaluation", "TestSupport"]),
         .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels", "LeadData"], resources: [.copy("Fixtures")]),
