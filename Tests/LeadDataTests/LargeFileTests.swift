@@ -5,7 +5,7 @@ import LeadCSV
 /// Files large enough for the parallel pass: batches, lanes on several threads, a batch parsed while the
 /// next is read. Results and errors must be those of reading row after row.
 final class LargeFileTests: XCTestCase {
-    private let rows = 50_000
+    private let rows = 30_000
 
     /// Row r (0-based): id, a level from a cycle of seven, r / 2, yes every third row, and an outcome that
     /// is missing every 100th row and converted when r is divisible by 4.
@@ -51,28 +51,28 @@ final class LargeFileTests: XCTestCase {
 
     func testTheEarliestErrorIsReportedWithItsLine() throws {
         // Two bad fields in one batch, the later one in an earlier column: the earlier row wins.
-        let replacements = [40_000: "40001,web,oops,no,0", 40_001: "40002,web,1,maybe,0", 40_002: "40003,web,2,no,2"]
+        let replacements = [20_000: "20001,web,oops,no,0", 20_001: "20002,web,1,maybe,0", 20_002: "20003,web,2,no,2"]
         let (error, path) = try loadError(text(replacing: replacements), LoadOptions(target: "converted"))
         XCTAssertEqual(error.kind, .unexpectedValue(role: .numeric, inferredFromRows: 10_000))
-        XCTAssertEqual(error.location, SourceLocation(path: path, line: 40_002, column: 3, columnName: "score"))
+        XCTAssertEqual(error.location, SourceLocation(path: path, line: 20_002, column: 3, columnName: "score"))
         XCTAssertEqual(error.value, "oops")
     }
 
     func testAThirdOutcomeAfterAnEarlierErrorComesSecond() throws {
-        let replacements = [30_000: "30001,web,1,no,maybe", 29_999: "30000,web,zz,no,1"]
+        let replacements = [25_000: "25001,web,1,no,maybe", 24_999: "25000,web,zz,no,1"]
         let (error, _) = try loadError(text(replacing: replacements), LoadOptions(target: "converted"))
-        XCTAssertEqual(error.location.line, 30_001)
+        XCTAssertEqual(error.location.line, 25_001)
         XCTAssertEqual(error.value, "zz")
-        let (third, _) = try loadError(text(replacing: [30_000: "30001,web,1,no,maybe"]), LoadOptions(target: "converted"))
+        let (third, _) = try loadError(text(replacing: [25_000: "25001,web,1,no,maybe"]), LoadOptions(target: "converted"))
         XCTAssertEqual(third.kind, .tooManyOutcomeValues(seen: ["1", "0"]))
-        XCTAssertEqual(third.location.line, 30_002)
+        XCTAssertEqual(third.location.line, 25_002)
     }
 
     func testAMalformedRecordLateInTheFile() throws {
-        let path = try temporaryFile(text(replacing: [45_000: "45001,web,1,no"]))
+        let path = try temporaryFile(text(replacing: [28_000: "28001,web,1,no"]))
         XCTAssertThrowsError(try Dataset.load(csv: path)) { error in
             XCTAssertEqual((error as? CSVError)?.kind, .fieldCount(expected: 5, found: 4))
-            XCTAssertEqual((error as? CSVError)?.location.line, 45_002)
+            XCTAssertEqual((error as? CSVError)?.location.line, 28_002)
         }
     }
 }
