@@ -55,6 +55,11 @@ struct MeasureParser<Kind: MeasureKind>: FieldParser {
     }
 
     mutating func append(_ fields: CSVColumnSlice, row: Int) -> Bool {
+        if missingTokens.includesNumbers, missingTokens.contains(fields[row].trimmingSpaces()) {
+            values.append(.nan)
+            missing += 1
+            return true
+        }
         if let value = Kind.value(fields, row: row, decimalSeparator: decimalSeparator) {
             values.append(value)
             return true
