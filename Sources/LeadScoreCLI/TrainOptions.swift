@@ -24,6 +24,8 @@ struct SplitChoice: ExpressibleByArgument {
             return nil
         }
     }
+
+    var defaultValueDescription: String { text }
 }
 
 /// `--tiers hot:75,warm:40` (points) and `--tiers-by capacity:10%,30%` or `--tiers-by rate:50%,20%`.

@@ -18,8 +18,8 @@ public enum LogisticModelError: Error, Equatable, CustomStringConvertible {
 extension LogisticModel {
     /// The model as an intercept plus one step function per feature, equal to `logOdds` on every row.
     ///
-    /// Exact whenever no numeric feature is linear: categorical and binned numeric features are one-hot
-    /// (one piece per bin, equal neighbours merged by `FeatureBins.shape`), booleans are two intervals and
+    /// Exact whenever no numeric feature is linear: categorical and binned numeric features are one-hot or
+    /// steps (one piece per bin, equal neighbours merged by `FeatureBins.shape`), booleans are two intervals and
     /// a missing piece. A linear numeric feature has no exact step form, so this throws
     /// `LogisticModelError.linearNumerics` rather than return an approximation the card would present as
     /// the model; fit with `numericEncoding: .binned(maxBins:)` for a card.
@@ -49,6 +49,19 @@ extension EncodedFeature {
         case .oneHot(let bins, let binOfColumn):
             var perBin = [Double](repeating: 0, count: bins.binCount)
             for (weight, bin) in zip(weights, binOfColumn) { perBin[bin] = weight }
+            return bins.shape(logOddsPerBin: perBin)
+        case .steps(let bins, let stepBins, _):
+            // A value bin adds every step at or below it; bins without training rows continue the one below.
+            var perBin = [Double](repeating: 0, count: bins.binCount)
+            var level = 0.0, next = 0
+            for bin in 0..<bins.valueBinCount {
+                while next < stepBins.count, stepBins[next] <= bin {
+                    level += weights[next]
+                    next += 1
+                }
+                perBin[bin] = level
+            }
+            perBin[bins.missingBin] = missing
             return bins.shape(logOddsPerBin: perBin)
         case .boolean:
             let value = terms.firstIndex { $0.kind == .value }.map { weights[$0] } ?? 0

@@ -7,9 +7,9 @@ import ModelCore
 ///
 /// Naive rounding of `scale × log-odds` loses ranking where many leads sit near a rounding boundary.
 /// After a proportional start (largest-remainder rounding, so the best lead reaches exactly the scale's
-/// maximum) the rounder moves single conditions by ±1 point while that lowers the training log loss of
-/// the card, the link `logit p = a + b·points` refitted between sweeps — coordinate-wise rounding in the
-/// spirit of FasterRisk, with the extremes of each criterion held so the scale stays exact.
+/// maximum) the rounder moves single conditions by ±1 point while that brings the card closer to the
+/// model on the training leads — coordinate-wise rounding in the spirit of FasterRisk, with the extremes
+/// of each criterion held so the scale stays exact.
 public struct PointRounder: Sendable {
     public var scale: PointScale
 
@@ -18,7 +18,6 @@ public struct PointRounder: Sendable {
     }
 
     public func round(_ model: AdditiveModel, on train: Dataset) throws -> PointModel {
-        guard let labels = train.labels else { throw PointExportError.noOutcome }
         var criteria = model.shapes.map { Criterion(shape: $0, dataset: train, baselineAtMostCommon: scale.allowNegative) }
         let dropped = Set(criteria.filter { $0.importance <= 1e-12 }.map(\.shape.feature))
         criteria.removeAll { dropped.contains($0.shape.feature) }
@@ -32,7 +31,7 @@ public struct PointRounder: Sendable {
         criteria.sort { $0.order < $1.order }
 
         var points = proportionalPoints(criteria)
-        improve(&points, criteria: criteria, labels: labels, rowCount: train.rowCount)
+        improve(&points, criteria: criteria, modelLogOdds: model.logOdds(train), rowCount: train.rowCount)
 
         var shapes: [PointedShape] = []
         for (criterion, values) in zip(criteria, points) {
@@ -63,15 +62,23 @@ public struct PointRounder: Sendable {
         }
     }
 
-    /// Coordinate descent on the training log loss of `σ(a + b·total)`; each criterion's lowest and
-    /// highest conditions stay fixed so the total's range is unchanged.
-    private func improve(_ points: inout [[Int]], criteria: [Criterion], labels: [UInt8], rowCount: Int) {
+    /// Coordinate descent towards the model: single conditions move by ±1 point while that brings the
+    /// card's log-odds `a + b·total` closer to the model's on the training rows (squared error weighted by
+    /// p(1 − p), the curvature of the log loss there, so close to the KL divergence from the model), the
+    /// link refitted between sweeps; each criterion's lowest and highest conditions stay fixed so the
+    /// total's range is unchanged. The target is the model, not the labels: moving points to fit the
+    /// training labels again overfitted them and cost test AUC on every benchmark data set (0.001–0.006).
+    private func improve(_ points: inout [[Int]], criteria: [Criterion], modelLogOdds: [Double], rowCount: Int) {
         var totals = [Int](repeating: 0, count: rowCount)
         for (criterion, values) in zip(criteria, points) {
             for row in 0..<rowCount where criterion.pieceOfRow[row] >= 0 { totals[row] += values[Int(criterion.pieceOfRow[row])] }
         }
+        let weights = modelLogOdds.map { z in
+            let p = 1 / (1 + exp(-z))
+            return Swift.max(p * (1 - p), 1e-6)
+        }
         for _ in 0..<scale.roundingSweeps {
-            guard let link = try? PlattCalibrator.fit(scores: totals.map(Double.init), outcomes: labels) else { return }
+            guard let link = LinearLink(totals: totals, target: modelLogOdds, weights: weights) else { return }
             var moved = false
             for (c, criterion) in criteria.enumerated() {
                 let low = points[c].min()!, high = points[c].max()!
@@ -80,7 +87,12 @@ public struct PointRounder: Sendable {
                     let rows = criterion.rowsOfPiece[piece]
                     guard !rows.isEmpty else { continue }
                     for step in [-1, 1] where (low...high).contains(points[c][piece] + step) {
-                        if lossChange(rows, step: step, totals: totals, labels: labels, link: link) < -1e-9 {
+                        var change = 0.0
+                        for row in rows {
+                            let residual = link.intercept + link.slope * Double(totals[row]) - modelLogOdds[row]
+                            change += weights[row] * link.slope * Double(step) * (2 * residual + link.slope * Double(step))
+                        }
+                        if change < -1e-12 {
                             points[c][piece] += step
                             for row in rows { totals[row] += step }
                             moved = true
@@ -92,15 +104,27 @@ public struct PointRounder: Sendable {
             if !moved { return }
         }
     }
+}
 
-    private func lossChange(_ rows: [Int], step: Int, totals: [Int], labels: [UInt8], link: PlattCalibrator) -> Double {
-        var change = 0.0
-        for row in rows {
-            let before = link.intercept + link.slope * Double(totals[row])
-            let after = before + link.slope * Double(step)
-            change += logLoss(after, labels[row]) - logLoss(before, labels[row])
+/// The weighted least-squares line from totals to the model's log-odds.
+struct LinearLink {
+    let intercept: Double
+    let slope: Double
+
+    init?(totals: [Int], target: [Double], weights: [Double]) {
+        var sw = 0.0, st = 0.0, sy = 0.0
+        for (t, (y, w)) in zip(totals, zip(target, weights)) {
+            sw += w; st += w * Double(t); sy += w * y
         }
-        return change
+        let (meanT, meanY) = (st / sw, sy / sw)
+        var stt = 0.0, sty = 0.0
+        for (t, (y, w)) in zip(totals, zip(target, weights)) {
+            stt += w * (Double(t) - meanT) * (Double(t) - meanT)
+            sty += w * (Double(t) - meanT) * (y - meanY)
+        }
+        guard stt > 0 else { return nil }
+        slope = sty / stt
+        intercept = meanY - slope * meanT
     }
 }
 

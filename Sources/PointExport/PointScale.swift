@@ -7,7 +7,7 @@ public struct PointScale: Sendable, Equatable, Codable {
     public var allowNegative: Bool
     /// Keep only this many criteria, the ones whose points vary most across leads.
     public var maxCriteria: Int?
-    /// Coordinate-descent sweeps that move single conditions by ±1 point to lower the card's log loss.
+    /// Coordinate-descent sweeps that move single conditions by ±1 point towards the model.
     public var roundingSweeps: Int
 
     public init(maximum: Int = 100, allowNegative: Bool = false, maxCriteria: Int? = nil, roundingSweeps: Int = 20) {

@@ -85,6 +85,19 @@ final class DesignEncoderTests: XCTestCase {
         XCTAssertEqual(Array(design.column(2)), [0, 0, 0, 0, 1, 0, 0])
     }
 
+    func testStepNumericsAreCumulativeOverTheBinMappersBins() throws {
+        let data = designDataset(("visits", .numeric, .numeric([0, 0, 1, 1, 2, 7, .nan])))
+        let encoder = try DesignEncoder(fitting: data, options: DesignOptions(numericEncoding: .steps(maxBins: 255)))
+        // Bins (−∞, 0.5], (0.5, 1.5], (1.5, 4.5], (4.5, ∞): the lowest is the baseline, one step per boundary above it.
+        XCTAssertEqual(encoder.terms.map(\.kind), [.above(lower: 0.5), .above(lower: 1.5), .above(lower: 4.5), .missing])
+        let design = try encoder.encode(data)
+        let rows = (0..<design.rowCount).map { row in (0..<design.columnCount).map { design.values[$0 * design.rowCount + row] } }
+        XCTAssertEqual(rows, [[0, 0, 0, 0], [0, 0, 0, 0], [1, 0, 0, 0], [1, 0, 0, 0], [1, 1, 0, 0], [1, 1, 1, 0], [0, 0, 0, 1]])
+        // New values land in the bin the training edges give them: 100 is above every step, 1.2 above the first.
+        let later = designDataset(("visits", .numeric, .numeric([100, 1.2, -3])))
+        XCTAssertEqual(try encoder.encode(later).values, [1, 1, 0, /**/ 1, 0, 0, /**/ 1, 0, 0, /**/ 0, 0, 0])
+    }
+
     func testRawAndDesignScaleAreInverse() throws {
         let data = designDataset(("visits", .numeric, .numeric([1, 3, .nan, 5])),
                                  ("demo", .boolean, .boolean([1, 0, 1, 1])))

@@ -53,10 +53,12 @@ final class LogisticModelTests: XCTestCase {
     }
 
     func testBinnedModelsAreExactlyAdditiveAndLinearOnesSaySo() throws {
-        let binned = try LogisticRegression(encoding: .init(numericEncoding: .binned(maxBins: 4))).fit(data)
-        let card = try binned.additiveModel()
-        assertClose(card.logOdds(data), try binned.logOdds(data), absolute: 1e-12, "card = model")
-        XCTAssertEqual(card.shapes.map(\.feature), ["source", "visits", "demo"])
+        for encoding in [NumericEncoding.binned(maxBins: 4), .steps(maxBins: 4)] {
+            let binned = try LogisticRegression(encoding: .init(numericEncoding: encoding)).fit(data)
+            let card = try binned.additiveModel()
+            assertClose(card.logOdds(data), try binned.logOdds(data), absolute: 1e-12, "card = model, \(encoding)")
+            XCTAssertEqual(card.shapes.map(\.feature), ["source", "visits", "demo"])
+        }
 
         let linear = try LogisticRegression().fit(data)
         XCTAssertThrowsError(try linear.additiveModel()) { error in

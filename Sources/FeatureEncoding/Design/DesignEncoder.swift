@@ -7,6 +7,7 @@ import LeadData
 /// - numeric (`.linear`): `(x − mean) / sd`; a missing value is entered as the mean (0) and flagged in a
 ///   missing-indicator column, so its effect is that column's weight alone;
 /// - numeric (`.binned`): one-hot over the `BinMapper`'s quantile bins and its missing bin;
+/// - numeric (`.steps`): the same bins as cumulative steps `x > edge`, and a missing column;
 /// - boolean: 0/1 as is; missing → 0 plus the indicator;
 /// - categorical: one-hot over levels with at least `minimumLevelCount` training rows, an "other" column
 ///   for rarer levels and for levels never seen in training, and a missing column;
@@ -43,7 +44,7 @@ public struct DesignEncoder: Codable, Sendable, Equatable {
 
     /// The `BinMapper` bins of every numeric feature column, by name, when numerics are binned.
     private static func numericBins(_ dataset: Dataset, options: DesignOptions) throws(DesignError) -> [String: FeatureBins] {
-        guard case .binned(let maxBins) = options.numericEncoding else { return [:] }
+        guard let maxBins = options.numericEncoding.maxBins else { return [:] }
         let numeric = dataset.featureColumns.filter { column in
             switch column.values {
             case .numeric, .boolean: return column.role == .numeric

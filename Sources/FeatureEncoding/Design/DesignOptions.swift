@@ -25,4 +25,17 @@ public enum NumericEncoding: Codable, Sendable, Equatable {
     /// `numericUpperEdges`, and a missing bin): the model is then a step function per feature, exactly
     /// what a score card shows ("pricing-page visits 3+"), at the cost of more columns.
     case binned(maxBins: Int)
+    /// The same bins entered as steps: a column per bin boundary, 1 where the value lies above it (plus a
+    /// missing column). A bin's weight is then the sum of the steps below it, so an L2 penalty shrinks the
+    /// jumps between neighbouring bins rather than each bin towards zero — a smoothness prior that suits
+    /// ordered values. The model is the same kind of step function, just as exactly shown on a card.
+    case steps(maxBins: Int)
+
+    /// The bin limit when numerics are binned (one-hot or steps); `nil` when they enter linearly.
+    public var maxBins: Int? {
+        switch self {
+        case .linear: return nil
+        case .binned(let maxBins), .steps(let maxBins): return maxBins
+        }
+    }
 }

@@ -13,6 +13,8 @@ public struct DesignTerm: Sendable, Hashable {
         case otherLevels
         /// 1 where a binned numeric feature has `lower < x ≤ upper` (infinite ends for the outer bins).
         case interval(lower: Double, upper: Double)
+        /// 1 where a binned numeric feature has `x > lower` (a step of the `.steps` encoding).
+        case above(lower: Double)
     }
 
     public let feature: String
@@ -38,6 +40,7 @@ public struct DesignTerm: Sendable, Hashable {
         case .level(let level): return "\(feature) = \(level)"
         case .otherLevels: return "\(feature): other"
         case .interval(let lower, let upper): return "\(feature) in (\(lower), \(upper)]"
+        case .above(let lower): return "\(feature) > \(lower)"
         }
     }
 }

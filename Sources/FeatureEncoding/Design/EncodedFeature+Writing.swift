@@ -33,6 +33,18 @@ extension EncodedFeature {
             for (row, bin) in bins.bins(of: column.values).enumerated() {
                 if let start = columnOfBin[Int(bin)] { design[start + row] = 1 }
             }
+        case (.steps(let bins, let stepBins, _), .numeric), (.steps(let bins, let stepBins, _), .boolean):
+            let starts = stepBins.indices.map { (first + $0) * rows }
+            for (row, bin) in bins.bins(of: column.values).enumerated() {
+                if Int(bin) == bins.missingBin {
+                    if let missingColumn { design[missingColumn + row] = 1 }
+                    continue
+                }
+                for (step, start) in zip(stepBins, starts) {
+                    guard Int(bin) >= step else { break }
+                    design[start + row] = 1
+                }
+            }
         default:
             throw .roleChanged(column: name, fitted: role, found: column.role)
         }

@@ -12,6 +12,10 @@ public struct EncodedFeature: Codable, Sendable, Equatable {
         /// "other" and missing bins): design column `k` of the feature is 1 for rows in bin `binOfColumn[k]`.
         /// Bins without training rows get no column, so a row landing there later adds nothing.
         case oneHot(bins: FeatureBins, binOfColumn: [Int])
+        /// A binned numeric as steps (`NumericEncoding.steps`): design column `k` is 1 for rows whose bin is
+        /// at least `stepBins[k]` (ascending value bins holding training rows, the lowest such bin excluded:
+        /// it is the baseline), and a last column flags missing values when training had some and others.
+        case steps(bins: FeatureBins, stepBins: [Int], missingColumn: Bool)
     }
 
     public let name: String
@@ -36,6 +40,12 @@ public struct EncodedFeature: Codable, Sendable, Equatable {
                 }
                 return DesignTerm(feature: name, kind: kind)
             }
+        case .steps(let bins, let stepBins, let missingColumn):
+            let steps = stepBins.map { bin -> DesignTerm in
+                guard case .interval(let lower, _) = bins.content(ofBin: bin) else { preconditionFailure("step bins are value bins") }
+                return DesignTerm(feature: name, kind: .above(lower: lower))
+            }
+            return steps + (missingColumn ? [DesignTerm(feature: name, kind: .missing)] : [])
         }
     }
 
@@ -47,7 +57,9 @@ public struct EncodedFeature: Codable, Sendable, Equatable {
         role = column.role
         switch (column.role, column.values) {
         case (.numeric, .numeric(let values)), (.numeric, .boolean(let values)):
-            if let numericBins {
+            if let numericBins, case .steps = options.numericEncoding {
+                kind = Self.steps(numericBins, bins: numericBins.bins(of: column.values))
+            } else if let numericBins {
                 kind = Self.oneHot(numericBins, bins: numericBins.bins(of: column.values))
             } else {
                 let (mean, deviation, missing) = Self.moments(values)
@@ -74,6 +86,16 @@ public struct EncodedFeature: Codable, Sendable, Equatable {
         for bin in bins { counts[Int(bin)] += 1 }
         let occupied = counts.indices.filter { counts[$0] > 0 }
         return .oneHot(bins: featureBins, binOfColumn: occupied.count >= 2 ? occupied : [])
+    }
+
+    /// A step at every occupied value bin above the lowest; a missing column only when training had both
+    /// missing and present values.
+    private static func steps(_ featureBins: FeatureBins, bins: [UInt8]) -> Kind {
+        var counts = [Int](repeating: 0, count: featureBins.binCount)
+        for bin in bins { counts[Int(bin)] += 1 }
+        let occupied = (0..<featureBins.valueBinCount).filter { counts[$0] > 0 }
+        let missing = counts[featureBins.missingBin]
+        return .steps(bins: featureBins, stepBins: Array(occupied.dropFirst()), missingColumn: missing > 0 && !occupied.isEmpty)
     }
 
     private static func valueTerms(_ name: String, valueColumn: Bool, center: Double, scale: Double,
