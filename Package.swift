@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "leadscore", targets: ["LeadScoreCLI"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "LeadData", targets: ["LeadData"]),
+        .library(name: "FeatureEncoding", targets: ["FeatureEncoding"]),
         .library(name: "Evaluation", targets: ["Evaluation"]),
         .library(name: "ProbabilityCalibration", targets: ["ProbabilityCalibration"]),
         .library(name: "LinearModels", targets: ["LinearModels"]),
