@@ -61,7 +61,7 @@ public func record(_ benchmark: Benchmark, _ metric: BenchmarkMetric, _ amount: 
 
 /// `rows` synthetic leads (`SyntheticLeads`, seed 1, 4 noise columns): 16 features plus `lead_id` and the
 /// `converted` outcome. Made once per process and shared by a suite's benchmarks.
-public final class SyntheticData: @unchecked Sendable {
+public enum SyntheticData {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var made: [Int: Dataset] = [:]
 
