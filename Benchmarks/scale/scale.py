@@ -20,8 +20,10 @@ Sizes below --single-from run --repeats times (the median is reported), larger o
 Every process is timed from outside (wall clock; user + system CPU and peak resident memory of that
 process alone from os.wait4). The fit alone comes from inside: `fitSeconds` of train's JSON summary and
 peer.py's fit_s (and encode_s). A watchdog reads the process's resident memory from /proc every 0.2 s
-and kills it above --memory-cap-gib or after its time limit; a killed job is reported as capped, its larger
-sizes are skipped, and the run goes on.
+and kills it above --memory-cap-gib or after its time limit; a killed job is reported as capped, one that
+exits with an error as failed; either way its remaining repeats and larger sizes are skipped and the run goes
+on. When the logistic train fails, the same command with `--calibration isotonic` runs in its place from then
+on (logistic_isotonic), so the trainer's cost is still measured.
 
 Cost growth: the slope of log(median wall) against log(rows), least squares, over all sizes and over sizes
 from 100 000 rows (where start-up no longer dominates); peak memory per row at each size and the marginal
@@ -71,16 +73,19 @@ parser.add_argument("--markdown", default=os.path.join(REPO, "BENCHMARKS.md"))
 parser.add_argument("--no-write", action="store_true", help="print the section, leave BENCHMARKS.md alone")
 args = parser.parse_args()
 
-JOBS = ["inspect", "logistic", "stumps", "score", "lgbm", "sklearn"]
+JOBS = ["inspect", "logistic", "logistic_isotonic", "stumps", "score", "lgbm", "sklearn"]
+TRAIN_JOBS = ("logistic", "logistic_isotonic", "stumps")
 TITLES = {
     "inspect": "LeadScore `inspect` (load only)",
     "logistic": "LeadScore `train --model logistic`",
+    "logistic_isotonic": "LeadScore `train --model logistic --calibration isotonic` (run because the default failed)",
     "stumps": "LeadScore `train --model stumps`",
     "score": "LeadScore `score`",
     "lgbm": "LightGBM (pandas + fit)",
     "sklearn": "scikit-learn LogisticRegression (pandas + encode + fit)",
 }
-SHORT = {"inspect": "LeadScore inspect", "logistic": "LeadScore train logistic", "stumps": "LeadScore train stumps",
+SHORT = {"inspect": "LeadScore inspect", "logistic": "LeadScore train logistic",
+         "logistic_isotonic": "LeadScore train logistic (isotonic)", "stumps": "LeadScore train stumps",
          "score": "LeadScore score", "lgbm": "LightGBM", "sklearn": "scikit-learn LR"}
 
 
@@ -165,9 +170,11 @@ def job_command(job, path, rows, repeat):
     card = os.path.join(args.work, f"card-stumps-{rows}-{repeat}.json")
     if job == "inspect":
         return [ls, "inspect", path, "--target", "converted"], None
-    if job in ("logistic", "stumps"):
+    if job in TRAIN_JOBS:
         out = os.path.join(args.work, f"card-{job}-{rows}-{repeat}.json")
-        return [ls, "train", path, "--target", "converted", "--exclude", "lead_id", "--model", job, "--out", out, "--json"], None
+        extra = ["--calibration", "isotonic"] if job == "logistic_isotonic" else []
+        return [ls, "train", path, "--target", "converted", "--exclude", "lead_id", "--model", job.split("_")[0],
+                "--out", out, "--json"] + extra, None
     if job == "score":
         return [ls, "score", card, path, "--out", os.path.join(args.work, f"scored-{rows}.csv")], None
     environment = dict(os.environ)
@@ -180,7 +187,7 @@ def job_command(job, path, rows, repeat):
 
 def inner_fit(job, output):
     """Seconds of the fit measured inside the process (None for jobs without a fit)."""
-    if job in ("logistic", "stumps"):
+    if job in TRAIN_JOBS:
         return output.get("fitSeconds")
     if job == "lgbm":
         return output.get("fit_s")
@@ -303,6 +310,8 @@ def growth_section(results, sizes):
     lines += ["| " + " | ".join(header) + " |", "| --- |" + " ---: |" * (len(header) - 1)]
     growth = {}
     for job in JOBS:
+        if job == "logistic_isotonic" and not any(results[n]["runs"][job] for n in sizes):
+            continue
         summaries = {n: results[n]["summary"].get(job) for n in sizes}
         walls = [(n, s["wall_s"]) for n, s in summaries.items() if s]
         fits = [(n, s["fit_s"]) for n, s in summaries.items() if s and s["fit_s"] and n in big]
@@ -344,10 +353,12 @@ def memory_section(results, sizes, growth, baseline):
                         f"yes/no column, 4 per categorical, 1 for the outcome; Benchmarks/csv-load/RESULTS.md), so loading "
                         f"costs {load / typed:.2f}× the typed columns: the parse streams, the text is not kept."
                         if load else f"; typed columns {typed} bytes a row."))
-    for job, what in (("stumps", "stumps"), ("logistic", "logistic")):
-        marginal = growth[job].get("marginal")
+    logistic = "logistic" if peaks["logistic"] or not peaks["logistic_isotonic"] else "logistic_isotonic"
+    for job, what in (("stumps", "stumps"), (logistic, "logistic" + (" (with isotonic calibration)" if logistic != "logistic" else ""))):
+        marginal = growth.get(job, {}).get("marginal")
         if not peaks[job]:
-            lines.append(f"- **train {what}**: no completed run at {rows_text(largest)} rows.")
+            lines.append(f"- **train {what}**: no completed run at {rows_text(largest)} rows "
+                         f"({results[largest]['failures'].get(job, 'not run')}).")
             continue
         text = f"- **train {what}**: peak {mib(peaks[job])} ({peaks[job] / peaks['inspect']:.1f}× loading)" if peaks["inspect"] else f"- **train {what}**: peak {mib(peaks[job])}"
         if marginal and load and train_share:
@@ -392,17 +403,18 @@ def size_table(rows, entry):
     for job in JOBS:
         s = entry["summary"].get(job)
         if s is None:
-            reason = entry["failures"].get(job, "not run")
-            lines.append(f"| {TITLES[job]} | capped: {reason} | | | | | | | |")
+            if job not in entry["failures"]:
+                continue
+            lines.append(f"| {TITLES[job]} | {entry['failures'][job]} | | | | | | | |")
             continue
         load = fit = rest = None
-        if job in ("logistic", "stumps") and inspect:
+        if job in TRAIN_JOBS and inspect:
             load, fit = inspect["wall_s"], s["fit_s"]
         elif job in ("lgbm", "sklearn"):
             load, fit = s["load_s"], s["fit_s"]
         if load is not None and fit is not None:
             rest = s["wall_s"] - load - fit - (s["encode_s"] or 0)
-        load_text = ("≈ " if job in ("logistic", "stumps") else "") + secs(load) if load is not None else "—"
+        load_text = ("≈ " if job in TRAIN_JOBS else "") + secs(load) if load is not None else "—"
         fit_text = secs(fit) + (f" + encode {secs(s['encode_s'])}" if s["encode_s"] is not None else "") if fit is not None else "—"
         if job == "score":
             fit_text = f"{rows / s['wall_s']:,.0f} rows/s"
@@ -456,7 +468,9 @@ def markdown(results, meta, sizes):
                 if args.omp_wait_policy else ""),
              f"- Caps: a process is killed above {args.memory_cap_gib:g} GiB resident or after {args.peer_timeout:.0f} s "
              f"(peers) / {args.timeout:.0f} s (LeadScore); "
-             + (("capped: " + "; ".join(meta["capped"]) + ".") if meta["capped"] else "nothing was capped in this run."),
+             + (("capped: " + "; ".join(meta["capped"]) + ".") if meta["capped"] else "nothing was capped in this run.")
+             + ((" **Failed** (the process exited with an error; its remaining repeats and larger sizes are skipped): "
+                 + "; ".join(meta["failed"]) + ".") if meta["failed"] else ""),
              ""]
     growth_lines, growth = growth_section(results, sizes)
     lines += growth_lines + [""]
@@ -488,16 +502,18 @@ def main():
     files = {n: make_file(n) for n in sizes}
     meta = dict(machine=machine(), versions=versions(), sizes=sizes, repeats=args.repeats, single_from=args.single_from,
                 threads=args.threads, omp_wait_policy=args.omp_wait_policy, memory_cap_gib=args.memory_cap_gib,
-                peer_timeout_s=args.peer_timeout, timeout_s=args.timeout, capped=[])
+                peer_timeout_s=args.peer_timeout, timeout_s=args.timeout, capped=[], failed=[])
     meta["baseline_bytes"] = run([args.leadscore, "--version"], 60)["peak_bytes"]
     # One untimed pass over every job on the smallest file, so no timed run pays for a cold binary or cold imports.
     for job in JOBS:
+        if job == "logistic_isotonic":
+            continue
         command, environment = job_command(job, files[sizes[0]], sizes[0], "warmup")
         run(command, args.timeout, environment)
     meta["load_before"] = os.getloadavg()
     log(f"load average before: {meta['load_before']}")
     results = {}
-    skipped = {}  # job -> the size at which it was capped
+    skipped = {}  # job -> "capped|failed at N rows"
     for rows in sizes:
         path = files[rows]
         warm(path)
@@ -512,8 +528,10 @@ def main():
         for repeat in range(entry["repeats"]):
             for job in JOBS:
                 if job in skipped:
-                    entry["failures"][job] = f"skipped (capped at {rows_text(skipped[job])} rows)"
+                    entry["failures"].setdefault(job, f"skipped ({skipped[job]})")
                     continue
+                if job == "logistic_isotonic" and "logistic" not in skipped:
+                    continue  # only when the default calibration failed
                 if job == "score" and not os.path.exists(os.path.join(args.work, f"card-stumps-{rows}-{repeat}.json")):
                     entry["failures"][job] = "no stumps card to score with"
                     continue
@@ -531,9 +549,10 @@ def main():
                 if result["killed"] or result["status"] != 0:
                     reason = result["killed"] or f"exit status {result['status']}: " + open(out + ".err").read().strip()[-300:]
                     reason += f"; stopped after {result['wall_s']:.0f} s at {mib(result['peak_bytes'])} peak"
-                    entry["failures"][job] = reason
-                    meta["capped"].append(f"{SHORT[job]} at {rows_text(rows)} rows ({reason})")
-                    skipped[job] = rows
+                    kind = "capped" if result["killed"] else "failed"
+                    entry["failures"][job] = f"{kind}: {reason}"
+                    meta[kind].append(f"{SHORT[job]} at {rows_text(rows)} rows ({reason})")
+                    skipped[job] = f"{kind} at {rows_text(rows)} rows"
                     log(f"{rows} rows, repeat {repeat + 1}: {job} stopped: {reason}")
                 else:
                     log(f"{rows} rows, repeat {repeat + 1}: {job:8s} {result['wall_s']:8.2f} s wall, "
