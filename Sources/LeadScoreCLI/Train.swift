@@ -31,6 +31,10 @@ struct Train: ParsableCommand {
     @Flag(help: "Allow criteria that take points away (base points keep totals within the scale).") var negativePoints = false
     @Option(help: "Keep at most this many criteria.") var maxCriteria: Int?
     @Flag(help: "Drop criteria that do not improve the fit on the validation leads (a shorter card; may drop weak real effects).") var prune = false
+    @Option(help: ArgumentHelp("Numeric columns whose points may only rise with the value, comma-separated (stumps; repeatable).", valueName: "columns"))
+    var increasing: [String] = []
+    @Option(help: ArgumentHelp("Numeric columns whose points may only fall as the value grows, e.g. days since last activity (stumps; repeatable).", valueName: "columns"))
+    var decreasing: [String] = []
     @OptionGroup var tierOptions: TierOptions
     @Option(help: "Calibration of points to probability: platt or isotonic.") var calibration: String = "platt"
     @Option(help: "How to split: random (stratified) or time:COLUMN (oldest leads train).") var split: SplitChoice = SplitChoice(argument: "random")!
@@ -47,6 +51,21 @@ struct Train: ParsableCommand {
         guard scale >= 2 else { throw ValidationError("--scale must be at least 2") }
         guard TotalsCalibrationMethod(rawValue: calibration) != nil else { throw ValidationError("--calibration must be platt or isotonic") }
         if let maxCriteria, maxCriteria < 1 { throw ValidationError("--max-criteria must be at least 1") }
+        if !monotone.isEmpty, model != .stumps {
+            throw ValidationError("--increasing and --decreasing shape the stumps trainer; add --model stumps")
+        }
+        if let both = Set(Self.columns(increasing)).intersection(Self.columns(decreasing)).sorted().first {
+            throw ValidationError("'\(both)' is both --increasing and --decreasing")
+        }
+    }
+
+    /// Monotone directions by column: +1 for `--increasing`, −1 for `--decreasing`.
+    var monotone: [String: Int] {
+        Dictionary(Self.columns(increasing).map { ($0, 1) } + Self.columns(decreasing).map { ($0, -1) }) { first, _ in first }
+    }
+
+    private static func columns(_ lists: [String]) -> [String] {
+        lists.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
     }
 
     func run() throws {
@@ -69,7 +88,7 @@ struct Train: ParsableCommand {
             let clock = ContinuousClock()
             let started = clock.now
             progress.step("training \(model.rawValue) on \(train.rowCount) leads")
-            let fitted = try TrainedModel.fit(model, train: train, validation: validation, seed: seed)
+            let fitted = try TrainedModel.fit(model, train: train, validation: validation, seed: seed, monotone: monotone)
             progress.step("rounding to points, calibrating and choosing tiers")
             let fitSeconds = (clock.now - started) / .seconds(1)
             let export = CardExport(scale: PointScale(maximum: scale, allowNegative: negativePoints, maxCriteria: maxCriteria),

@@ -17,9 +17,9 @@ struct TrainedModel {
     /// Validation log loss, the yardstick `--model auto` and the penalty search use.
     var validationLogLoss: Double
 
-    static func fit(_ kind: ModelKind, train: Dataset, validation: Dataset, seed: UInt64) throws -> TrainedModel {
+    static func fit(_ kind: ModelKind, train: Dataset, validation: Dataset, seed: UInt64, monotone: [String: Int] = [:]) throws -> TrainedModel {
         switch kind {
-        case .stumps: return try stumps(train: train, validation: validation, seed: seed)
+        case .stumps: return try stumps(train: train, validation: validation, seed: seed, monotone: monotone)
         case .logistic: return try logistic(train: train, validation: validation)
         case .auto:
             let candidates = [try logistic(train: train, validation: validation), try stumps(train: train, validation: validation, seed: seed)]
@@ -60,8 +60,8 @@ struct TrainedModel {
             validationLogLoss: loss)
     }
 
-    static func stumps(train: Dataset, validation: Dataset, seed: UInt64) throws -> TrainedModel {
-        let booster = StumpBooster(rounds: 1_000, learningRate: 0.1, seed: seed, earlyStoppingPatience: 50)
+    static func stumps(train: Dataset, validation: Dataset, seed: UInt64, monotone: [String: Int] = [:]) throws -> TrainedModel {
+        let booster = StumpBooster(rounds: 1_000, learningRate: 0.1, seed: seed, earlyStoppingPatience: 50, monotoneConstraints: monotone)
         let model = try booster.fit(train, validation: validation)
         let history = model.history
         return TrainedModel(
@@ -69,7 +69,8 @@ struct TrainedModel {
             record: TrainerRecord(name: "boosted stumps", settings: [
                 "rounds": .number(Double(booster.rounds)), "learningRate": .number(booster.learningRate),
                 "keptRounds": .number(Double(history.keptRounds)), "earlyStoppingPatience": 50, "seed": .number(Double(seed)),
-            ]),
+            ].merging(monotone.isEmpty ? [:] : ["monotone": .text(monotone.sorted { $0.key < $1.key }
+                .map { "\($0.key) \($0.value > 0 ? "increasing" : "decreasing")" }.joined(separator: ", "))]) { first, _ in first }),
             note: "\(history.keptRounds) stumps kept of \(history.roundsRun) fitted (\(history.stopReason.rawValue))",
             validationLogLoss: history.validationLoss.isEmpty ? .infinity : history.validationLoss[history.keptRounds])
     }

@@ -63,10 +63,12 @@ extension PlattCalibrator {
                 let trial = (a: theta.a + step * direction.a, b: theta.b + step * direction.b)
                 let (trialLoss, trialGradient, _) = objective.evaluate(a: trial.a, b: trial.b)
                 let armijo = trialLoss <= loss + 1e-4 * step * slopeAlongDirection
-                // Near the optimum the decrease drops below the rounding error of a sum of n losses and Armijo
-                // fails by chance; then, as scikit-learn's Newton solver does, accept a step that shrinks
-                // the gradient instead.
-                let flat = abs(trialLoss - loss) <= 100 * Double.ulpOfOne * abs(loss)
+                // Near the optimum the decrease drops below the rounding error of a sum of n losses (up to
+                // n·ε·|loss|) and Armijo fails by chance; then, as scikit-learn's Newton solver does, accept a
+                // step that shrinks the gradient instead. A fixed 100·ε bound was too tight at 250 000 rows:
+                // the search crawled and the fit gave up with the gradient still at 0.01.
+                let noise = max(100, Double(data.count)) * Double.ulpOfOne * abs(loss)
+                let flat = abs(trialLoss - loss) <= noise
                     && abs(trialGradient.a) + abs(trialGradient.b) < abs(g.a) + abs(g.b)
                 if armijo || flat {
                     theta = trial

@@ -41,6 +41,22 @@ final class PlattTests: XCTestCase {
         XCTAssert(zip(table, table.dropFirst()).allSatisfy { $0 < $1 })
     }
 
+    func testConvergesOnHundredsOfThousandsOfTiedTotals() throws {
+        // The validation leads of a million-row file: 250 000 totals bunched on 30…70. Rounding in the sums
+        // over that many rows once kept the gradient above tolerance while the line search crawled, and the
+        // fit reported no convergence; the answer must match the generating line to a few standard errors.
+        var rng = SplitMix64(seed: 11)
+        var totals: [Double] = [], outcomes: [UInt8] = []
+        for _ in 0..<250_000 {
+            let total = Double(30 + Int(rng.uniform() * 21) + Int(rng.uniform() * 21))
+            totals.append(total)
+            outcomes.append(rng.bernoulli(sigmoid(0.06 * total - 4.3)))
+        }
+        let platt = try PlattCalibrator.fit(scores: totals, outcomes: outcomes)
+        XCTAssertEqual(platt.slope, 0.06, accuracy: 0.004)
+        XCTAssertEqual(platt.intercept, -4.3, accuracy: 0.2)
+    }
+
     func testMatchesTightScipyFitAndScikitLearn() throws {
         let fixture = try CalibrationFixture.load()
         XCTAssertEqual(fixture.platt.count, 4)
