@@ -41,9 +41,8 @@ struct TrainedModel {
 
     static func logistic(train: Dataset, validation: Dataset) throws -> TrainedModel {
         var best: (model: LogisticModel, strength: Double, loss: Double)?
-        for strength in logisticStrengths {
-            let trainer = LogisticRegression(strength: strength, encoding: DesignOptions(numericEncoding: .steps(maxBins: logisticBins)))
-            let model = try trainer.fit(train)
+        let trainer = LogisticRegression(encoding: DesignOptions(numericEncoding: .steps(maxBins: logisticBins)))
+        for (strength, model) in zip(logisticStrengths, try trainer.fitPath(train, strengths: logisticStrengths)) {
             let loss = try logLoss(probabilities: try model.predictProbability(validation), outcomes: validation.labels!)
             if best == nil || loss < best!.loss { best = (model, strength, loss) }
         }

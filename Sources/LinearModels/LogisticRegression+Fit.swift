@@ -10,14 +10,30 @@ extension LogisticRegression {
     /// - Throws: `LogisticRegressionError` for bad parameters or data (no outcome, one class, perfectly
     ///   separable rows without a penalty), `DesignError` for columns that cannot be encoded.
     public func fit(_ dataset: Dataset, sampleWeights: [Double]? = nil) throws -> LogisticModel {
-        try validate()
+        try fitPath(dataset, strengths: [strength], sampleWeights: sampleWeights)[0]
+    }
+
+    /// One model per penalty strength (the other parameters as set) on a single encoding of `dataset`, in
+    /// the order of `strengths`: the design (rows × columns doubles, 1.4 GB for 600 000 leads × 290 columns)
+    /// is built once instead of once per strength. Each fit starts from the intercept-only model: warm
+    /// starts from the neighbouring strength were tried and took Newton–Cholesky more steps, not fewer
+    /// (31 against 21 over four strengths on 20 000 synthetic leads).
+    public func fitPath(_ dataset: Dataset, strengths: [Double], sampleWeights: [Double]? = nil) throws -> [LogisticModel] {
+        let settings = strengths.map { strength in
+            var parameters = self
+            parameters.strength = strength
+            return parameters
+        }
+        for parameters in settings { try parameters.validate() }
         guard let labels = dataset.labels else { throw LogisticRegressionError.noOutcome }
         let encoder = try DesignEncoder(fitting: dataset, options: encoding)
         let encoded = try encoder.encode(dataset)
         let design = Matrix(rows: encoded.rowCount, columns: encoded.columnCount, columnMajor: encoded.values)
-        let fitted = try fit(design: design, labels: labels, sampleWeights: sampleWeights)
-        let raw = encoder.rawScale(weights: fitted.weights, intercept: fitted.intercept)
-        return LogisticModel(parameters: self, encoder: encoder, intercept: raw.intercept,
-                             coefficients: raw.weights, diagnostics: fitted.diagnostics)
+        return try settings.map { parameters in
+            let fitted = try parameters.fit(design: design, labels: labels, sampleWeights: sampleWeights)
+            let raw = encoder.rawScale(weights: fitted.weights, intercept: fitted.intercept)
+            return LogisticModel(parameters: parameters, encoder: encoder, intercept: raw.intercept,
+                                 coefficients: raw.weights, diagnostics: fitted.diagnostics)
+        }
     }
 }
