@@ -10,7 +10,7 @@ let rows = 1_000_000
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: standardMetrics + [.peakMemoryResidentDelta, rate("rows/s"), rate("MB/s")],
+        metrics: standardMetrics + [.peakMemoryResidentDelta, rate("rows/s"), rate("MB/s"), count("file MB")],
         warmupIterations: 1,
         maxDuration: .seconds(8),
         maxIterations: 5
@@ -26,6 +26,7 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(dataset)
         record(benchmark, rate("rows/s"), Double(dataset.rowCount), per: time)
         record(benchmark, rate("MB/s"), Double(file.bytes) / 1e6, per: time)
+        benchmark.measurement(count("file MB"), Int((Double(file.bytes) / 1e6).rounded()))
     } setup: {
         try SyntheticData.csvFile(rows: rows)
     } teardown: {

@@ -104,7 +104,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark(
         "RuleScorer.scoreCSV 1M leads CSV in, CSV out, 8 criteria, 1 thread",
         configuration: .init(
-            metrics: [.wallClock, .cpuTotal, .throughput, .mallocCountTotal, .peakMemoryResident, rate("leads/s"), rate("MB/s")],
+            metrics: [.wallClock, .cpuTotal, .throughput, .mallocCountTotal, .peakMemoryResident, rate("leads/s"), rate("MB/s"), count("file MB")],
             warmupIterations: 1,
             scalingFactor: .one,
             maxDuration: .seconds(10),
@@ -119,6 +119,7 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(report)
         record(benchmark, rate("leads/s"), Double(report.rows), per: time)
         record(benchmark, rate("MB/s"), Double(file.bytes) / 1e6, per: time)
+        benchmark.measurement(count("file MB"), Int((Double(file.bytes) / 1e6).rounded()))
     } setup: {
         try SyntheticData.csvFile(rows: leadCount)
     } teardown: {
