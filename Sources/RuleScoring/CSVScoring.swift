@@ -46,17 +46,25 @@ extension RuleScorer {
             rows: 0, leadsPerTier: [Int](repeating: 0, count: card.tiers.count), pointsSum: 0, absenceNotes: rows.absenceNotes)
         let subtotals = UnsafeMutableBufferPointer<Int>.allocate(capacity: card.groups.count + 1)
         defer { subtotals.deallocate() }
+        // Text per reachable total, made once: the loop below then allocates nothing per lead (without reasons).
+        let maximum = String(card.maximumPoints)
+        let probabilityText = compiled.probabilityOfTotal.map { $0.map { "\($0)" } ?? "" }
+        let tierText = compiled.tierOfTotal.map { $0 < 0 ? "" : card.tiers[$0].name }
+        let inputFields = reader.header.count
         while try reader.nextRecord() {
             let total = rows.tally(fieldAt: { reader.field($0) }, subtotals: subtotals)
             let tier = compiled.tierOfTotal[total]
-            var fields = reader.record
-            fields += [String(total), String(card.maximumPoints)] + subtotals.prefix(card.groups.count).map(String.init)
-            fields += [tier < 0 ? "" : card.tiers[tier].name, compiled.probabilityOfTotal[total].map { "\($0)" } ?? ""]
+            for index in 0..<inputFields { writer.append(reader.field(index)) }
+            writer.append(String(total))
+            writer.append(maximum)
+            for subtotal in subtotals.prefix(card.groups.count) { writer.append(String(subtotal)) }
+            writer.append(tierText[total])
+            writer.append(probabilityText[total])
             if explain > 0 {
                 let lead = rows.score(fieldAt: { reader.field($0) })
-                fields.append(lead.reasons(limit: explain).map(\.description).joined(separator: "; "))
+                writer.append(lead.reasons(limit: explain).map(\.description).joined(separator: "; "))
             }
-            try writer.write(fields)
+            try writer.endRecord()
             report.rows += 1
             report.pointsSum += total
             if tier >= 0 { report.leadsPerTier[tier] += 1 }
