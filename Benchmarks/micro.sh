@@ -15,7 +15,29 @@ run_log=$(mktemp)
 build_log=$(mktemp)
 trap 'rm -f "$run_log" "$build_log"' EXIT
 
+# Cores' worth of CPU this run can get: one busy process per core for 2 s, CPU seconds used / 2 s. With other
+# sessions busy the scheduler shares the cores between sessions, and all-cores figures can only be read with it.
+cores_available() {
+    python3 - <<'PY'
+import os, time, multiprocessing as mp
+def spin(seconds):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        pass
+if __name__ == "__main__":
+    seconds = 2.0
+    before = os.times()
+    workers = [mp.Process(target=spin, args=(seconds,)) for _ in range(os.cpu_count())]
+    for w in workers: w.start()
+    for w in workers: w.join()
+    after = os.times()
+    used = (after.children_user + after.children_system) - (before.children_user + before.children_system)
+    print(f"{used / seconds:.2f}")
+PY
+}
+
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+probe_before=$(cores_available)
 started=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
 
 SECONDS=0
@@ -32,6 +54,7 @@ if ! swift package benchmark --no-progress --format markdown "$@" >"$run_log" 2>
 fi
 run_seconds=$SECONDS
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+probe_after=$(cores_available)
 
 cpu_model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 swift_version=$(swift --version 2>/dev/null | head -1)
@@ -53,12 +76,15 @@ dirty=$(git -C .. status --porcelain -- Sources Package.swift Benchmarks/Package
     echo "| memory | $(free -g | awk '/^Mem:/ {print $2}') GiB |"
     echo "| Swift | $swift_version |"
     echo "| load average (1, 5, 15 min) | before $load_before, after $load_after |"
+    echo "| cores' worth of CPU a $(nproc)-process busy loop got | before ${probe_before}, after ${probe_after} |"
     echo "| build (\`swift build -c release\`, incremental) | $build_seconds s |"
     echo "| benchmark run | $run_seconds s |"
     echo
-    echo "The machine is shared with other builds and runs: a load average above the core count means the"
-    echo "suites did not have every core to themselves. Where wall time and CPU time differ, CPU time shows the"
-    echo "cost of the work; \`leads per CPU-second\` is the scoring rate per core actually used."
+    echo "The machine is shared with other sessions' builds and runs, and the scheduler splits the cores between"
+    echo "sessions: when another session is busy, a run gets about one core whatever its thread count (the busy-loop"
+    echo "probe above says how much it got). Then the all-cores benchmarks show CPU time equal to wall time and no"
+    echo "speed-up over one thread; CPU time is the cost of the work, and \`leads per CPU-second\` is the scoring"
+    echo "rate per core actually used."
     echo
     python3 - "$run_log" <<'PY'
 import re, sys
