@@ -141,7 +141,9 @@ multi = [(b, m) for b, m in scoring.items() if "concurrentPerform" in b]
 if single and multi:
     print("\n## Card scoring from parsed rows (issue 9 target: at least 1 000 000 leads/s per core)\n")
     print("Per core by wall time is the all-cores rate divided by the core count: it falls short of the single-thread")
-    print("rate when other processes hold cores. Per CPU-second counts only the CPU time the scoring got.\n")
+    print("rate when other processes hold cores. Per CPU-second counts only the CPU time the scoring got. The two")
+    print("all-cores runs differ only in whether the workers share one `RowScorer` (and so the reference counts of its")
+    print("compiled card) or each have their own.\n")
     print("| run | leads/s | per core (wall) | per CPU-second | ≥ 1M per core (wall) | ≥ 1M per CPU-second |")
     print("| --- | ---: | ---: | ---: | --- | --- |")
     def yes(m, key):
