@@ -5,6 +5,7 @@ on synthetic lead files of growing size, in the same run, with wall time and pea
 usage: scale.py --leadscore BIN [--sizes 10000,100000,1000000,5000000] [--repeats 3] [--single-from 5000000]
                 [--work /tmp/leadscore-scale] [--threads 2] [--peer-timeout 900] [--timeout 2400]
                 [--memory-cap-gib 20] [--markdown BENCHMARKS.md] [--no-write]
+       scale.py --leadscore BIN --from-results WORK/results.json   (write the section again, running nothing)
 
 For every size N it makes (once; cached in WORK) `synth_leads.py N WORK/leads-N.csv --seed 1`, reads it once
 to warm the page cache, and then runs, one process at a time, interleaved (all jobs of repeat 1, then all of
@@ -71,6 +72,8 @@ parser.add_argument("--memory-cap-gib", type=float, default=20, help="resident m
 parser.add_argument("--source-commit", help="the binary was built from a clean export of this commit (run.sh's default)")
 parser.add_argument("--markdown", default=os.path.join(REPO, "BENCHMARKS.md"))
 parser.add_argument("--no-write", action="store_true", help="print the section, leave BENCHMARKS.md alone")
+parser.add_argument("--from-results", metavar="JSON",
+                    help="run nothing: write the section again from the results.json of an earlier run")
 args = parser.parse_args()
 
 JOBS = ["inspect", "logistic", "logistic_isotonic", "stumps", "score", "lgbm", "sklearn"]
@@ -373,15 +376,12 @@ def memory_section(results, sizes, growth, baseline):
                          f"8 per validation row — {expected:,.0f} bytes a row in all, {expected / extra:.0%} of the measured extra; the "
                          f"remaining {extra - expected:,.0f} bytes a row are not itemised here.")
             else:
-                design = 8 * bound * train_share
-                text += (f"That is {extra / train_share / 8:,.0f} 8-byte values per training row. The logistic trainer "
-                         f"holds a dense Double design matrix of the training rows: numerics one-hot in at most 16 bins "
-                         f"plus a missing bin, categoricals one-hot with “other” and missing — at most {bound} columns "
-                         f"for this file, {design:,.0f} bytes a row; with the subsets' copy of the typed columns "
-                         f"({typed} bytes a row), {design + typed:,.0f} bytes a row, "
-                         f"{(design + typed) / extra:.0%} of the measured extra (fewer columns when quantile bins merge); the "
-                         f"remaining {extra - design - typed:,.0f} bytes a row (the solver's per-row vectors, the "
-                         f"validation and test designs made for predictions, allocator slack) are not itemised here.")
+                text += (f"That is {extra / train_share / 8:,.0f} 8-byte values per training row, against at most "
+                         f"{bound} design columns that the encoding rules give for this file (at most 16 bins and a "
+                         f"missing column per numeric, levels + “other” + missing per categorical, 2 per yes/no): the "
+                         f"logistic trainer's peak is one dense Double design matrix over the training rows "
+                         f"({rows_text(split['train'])} × ≤ {bound} × 8 bytes ≤ {mib(8 * bound * split['train'])} here), "
+                         f"on top of the loaded data.")
         lines.append(text)
     if peaks["score"]:
         flat = [mib(results[n]["summary"]["score"]["peak_bytes"]) for n in sizes if results[n]["summary"].get("score")]
@@ -427,8 +427,8 @@ def size_table(rows, entry):
 
 def markdown(results, meta, sizes):
     m, v = meta["machine"], meta["versions"]
-    repeated = [rows_text(n) for n in sizes if n < args.single_from]
-    single = [rows_text(n) for n in sizes if n >= args.single_from]
+    repeated = [rows_text(n) for n in sizes if n < meta["single_from"]]
+    single = [rows_text(n) for n in sizes if n >= meta["single_from"]]
     lines = [BEGIN, "## Speed and scale", "",
              f"Written by `Benchmarks/scale/run.sh` (sizes {', '.join(rows_text(n) for n in sizes)}) on {meta['date']}; "
              "every figure below comes from that run. Raw runs: `results.json` in the work directory "
@@ -442,13 +442,13 @@ def markdown(results, meta, sizes):
                 " (the working tree, with uncommitted changes under Sources/)" if v["sources_modified"] else " (the working tree)")
              + f"; Python {v['python']}, LightGBM {v['lightgbm']}, scikit-learn {v['sklearn']}, pandas {v['pandas']}, "
              f"NumPy {v['numpy']}.",
-             f"- Repeats: " + (f"median of {args.repeats} runs at {', '.join(repeated)} rows" if repeated else "")
+             f"- Repeats: " + (f"median of {meta['repeats']} runs at {', '.join(repeated)} rows" if repeated else "")
              + ("; " if repeated and single else "") + (f"one run at {', '.join(single)} rows" if single else "")
              + ". Jobs interleaved (every job of repeat 1, then of repeat 2, …), one process at a time, file in the page cache.",
              "- Timing: wall clock of the whole process; CPU and peak resident memory of that process alone (`wait4`). "
              "**fit**, measured inside the process: LeadScore's `fitSeconds` (binning/encoding and fitting on the training "
-             "split; logistic fits its 6 L2 strengths and scores validation for each, stumps run up to 1 000 rounds with "
-             "early stopping on validation), the peers' fit call (scikit-learn's one-hot encoding shown apart). **load**: "
+             "split; logistic fits one model per L2 strength of its search and scores validation with each, stumps boost "
+             "with early stopping on validation; the trainers' own notes are below), the peers' fit call (scikit-learn's one-hot encoding shown apart). **load**: "
              "pandas' `read_csv` call inside the peer; for LeadScore's train, ≈ the wall time of `inspect` on the same "
              "file (a separate process: load, role inference, summary). **rest** = wall − load − fit (− encode): for "
              "LeadScore the split, rounding to points, calibration, tiers, test metrics, writing the card and start-up; "
@@ -460,20 +460,35 @@ def markdown(results, meta, sizes):
              "of the same repeat; `leadscore inspect FILE --target converted` loads only (the memory reference).",
              f"- Peers (`Benchmarks/scale/peer.py`), fitted on **all** rows of the file (no split, no prediction): "
              f"`pandas.read_csv` (C parser), every non-numeric column a category as in `../shared/tools/peers.py`, then "
-             f"LightGBM `LGBMClassifier(n_jobs={args.threads})` with default settings (100 trees, 31 leaves) on the "
+             f"LightGBM `LGBMClassifier(n_jobs={meta['threads']})` with default settings (100 trees, 31 leaves) on the "
              "categories natively, or scikit-learn `LogisticRegression(C=1, max_iter=2000)` (lbfgs) on peers.py's "
              "encoding (median imputation + missing indicators + standardising; one-hot with `min_frequency=10`)."
-             + (f" Peers run with `OMP_WAIT_POLICY={args.omp_wait_policy}`: with OpenMP's default spinning, 2 LightGBM "
-                "threads on this 2-core machine ran up to 7× slower than 1 thread whenever anything else was running."
-                if args.omp_wait_policy else ""),
-             f"- Caps: a process is killed above {args.memory_cap_gib:g} GiB resident or after {args.peer_timeout:.0f} s "
-             f"(peers) / {args.timeout:.0f} s (LeadScore); "
+             + (f" Peers run with `OMP_WAIT_POLICY={meta['omp_wait_policy']}`: with OpenMP's default busy-waiting, LightGBM "
+                "with 2 threads on this 2-core machine ran several times slower than with 1 whenever anything else "
+                "was running (seen while writing this script; `--omp-wait-policy ''` keeps OpenMP's default)."
+                if meta["omp_wait_policy"] else ""),
+             f"- Caps: a process is killed above {meta['memory_cap_gib']:g} GiB resident or after {meta['peer_timeout_s']:.0f} s "
+             f"(peers) / {meta['timeout_s']:.0f} s (LeadScore); "
              + (("capped: " + "; ".join(meta["capped"]) + ".") if meta["capped"] else "nothing was capped in this run.")
              + ((" **Failed** (the process exited with an error; its remaining repeats and larger sizes are skipped): "
                  + "; ".join(meta["failed"]) + ".") if meta["failed"] else ""),
              ""]
     growth_lines, growth = growth_section(results, sizes)
     lines += growth_lines + [""]
+    largest = sizes[-1]
+    notes = []
+    for job in TRAIN_JOBS:
+        done = [r for r in results[largest]["runs"][job] if r["status"] == 0 and r["output"].get("modelNote")]
+        if done:
+            notes.append(f"{SHORT[job]}: “{done[0]['output']['modelNote']}”")
+    if notes:
+        lines += [f"Trainers' notes at {rows_text(largest)} rows (train's JSON summary): " + "; ".join(notes) + ".", ""]
+    score, inspect = results[largest]["summary"].get("score"), results[largest]["summary"].get("inspect")
+    if score and inspect:
+        lines += [f"Scoring a file (`score`, CSV in and CSV out) runs at {largest / score['wall_s']:,.0f} rows a second at "
+                  f"{rows_text(largest)} rows, loading it (`inspect`) at {largest / inspect['wall_s']:,.0f}: scoring takes "
+                  f"{score['wall_s'] / inspect['wall_s']:.1f}× the time of loading, with {score['cpu_s'] / score['wall_s']:.1f} "
+                  f"cores busy on average (loading: {inspect['cpu_s'] / inspect['wall_s']:.1f}).", ""]
     memory_lines, memory = memory_section(results, sizes, growth, meta["baseline_bytes"])
     lines += memory_lines
     for rows in sizes:
@@ -495,7 +510,22 @@ def write_section(path, block):
 
 # ------------------------------------------------------------------------------------------------------ main
 
+def publish(meta, results, sizes):
+    text, growth, memory = markdown(results, meta, sizes)
+    with open(os.path.join(args.work, "results.json"), "w") as handle:
+        json.dump(dict(meta=meta, results=results, growth=growth, memory=memory), handle, indent=1, default=str)
+    print(text)
+    if not args.no_write:
+        write_section(args.markdown, text)
+        log(f"wrote the scale section of {args.markdown}; raw runs in {os.path.join(args.work, 'results.json')}")
+
+
 def main():
+    if args.from_results:
+        saved = json.load(open(args.from_results))
+        results = {int(rows): entry for rows, entry in saved["results"].items()}
+        args.work = os.path.dirname(os.path.abspath(args.from_results))
+        return publish(saved["meta"], results, sorted(results))
     sizes = sorted(int(s) for s in args.sizes.split(",") if s)
     os.makedirs(args.work, exist_ok=True)
     started = time.perf_counter()
@@ -569,13 +599,7 @@ def main():
     meta["load_after"] = os.getloadavg()
     meta["total_s"] = time.perf_counter() - started
     meta["date"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    text, growth, memory = markdown(results, meta, sizes)
-    with open(os.path.join(args.work, "results.json"), "w") as handle:
-        json.dump(dict(meta=meta, results=results, growth=growth, memory=memory), handle, indent=1, default=str)
-    print(text)
-    if not args.no_write:
-        write_section(args.markdown, text)
-        log(f"wrote the scale section of {args.markdown}; raw runs in {os.path.join(args.work, 'results.json')}")
+    publish(meta, results, sizes)
 
 
 if __name__ == "__main__":
