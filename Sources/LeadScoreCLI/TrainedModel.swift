@@ -20,9 +20,9 @@ struct TrainedModel {
     static func fit(_ kind: ModelKind, train: Dataset, validation: Dataset, seed: UInt64, monotone: [String: Int] = [:]) throws -> TrainedModel {
         switch kind {
         case .stumps: return try stumps(train: train, validation: validation, seed: seed, monotone: monotone)
-        case .logistic: return try logistic(train: train, validation: validation)
+        case .logistic: return try logistic(train: train, validation: validation, seed: seed)
         case .auto:
-            let candidates = [try logistic(train: train, validation: validation), try stumps(train: train, validation: validation, seed: seed)]
+            let candidates = [try logistic(train: train, validation: validation, seed: seed), try stumps(train: train, validation: validation, seed: seed)]
             var best = candidates.min { $0.validationLogLoss < $1.validationLogLoss }!
             let other = candidates.first { $0.name != best.name }!
             best.note += String(format: "; chosen over %@ by validation log loss %.4f vs %.4f", other.name, best.validationLogLoss, other.validationLogLoss)
@@ -38,15 +38,30 @@ struct TrainedModel {
     /// shoppers without PageValues against one-hot bins at the validation-chosen strength (scikit-learn,
     /// same bins and split).
     static let logisticBins = 16
+    /// With more training leads than this, the strength is chosen on a stratified sample of this many and
+    /// then fitted once on all of them: λ acts as a prior on the weights, not per row, so it carries over,
+    /// and the search stops costing eight full fits (476 s of fitting at 5 000 000 leads, 2 cores).
+    static let strengthSearchRows = 200_000
 
-    static func logistic(train: Dataset, validation: Dataset) throws -> TrainedModel {
-        var best: (model: LogisticModel, strength: Double, loss: Double)?
+    static func logistic(train: Dataset, validation: Dataset, seed: UInt64) throws -> TrainedModel {
         let trainer = LogisticRegression(encoding: DesignOptions(numericEncoding: .steps(maxBins: logisticBins)))
-        for (strength, model) in zip(logisticStrengths, try trainer.fitPath(train, strengths: logisticStrengths)) {
+        let sampled = train.rowCount > strengthSearchRows
+        let searched = sampled
+            ? train.selecting(try train.split(.stratified(seed: seed), validationFraction: 0,
+                                              testFraction: 1 - Double(strengthSearchRows) / Double(train.rowCount)).train)
+            : train
+        var best: (model: LogisticModel, strength: Double, loss: Double)?
+        for (strength, model) in zip(logisticStrengths, try trainer.fitPath(searched, strengths: logisticStrengths)) {
             let loss = try logLoss(probabilities: try model.predictProbability(validation), outcomes: validation.labels!)
             if best == nil || loss < best!.loss { best = (model, strength, loss) }
         }
-        let (model, strength, loss) = best!
+        var (model, strength, loss) = best!
+        if sampled {
+            var final = trainer
+            final.strength = strength
+            model = try final.fit(train)
+            loss = try logLoss(probabilities: try model.predictProbability(validation), outcomes: validation.labels!)
+        }
         let warnings = model.diagnostics.warnings.map(\.description)
         return TrainedModel(
             model: model, name: "logistic regression",
@@ -54,7 +69,9 @@ struct TrainedModel {
                 "penalty": "l2", "strength": .number(strength), "numericBins": .number(Double(logisticBins)),
                 "solver": .text(model.diagnostics.solver.rawValue), "iterations": .number(Double(model.diagnostics.iterations)),
             ]),
-            note: "L2 strength \(strength) (1/C) chosen on validation from \(logisticStrengths); \(model.diagnostics.iterations) Newton iterations"
+            note: "L2 strength \(strength) (1/C) chosen on validation from \(logisticStrengths)"
+                + (sampled ? " fitted to \(searched.rowCount) of the \(train.rowCount) training leads" : "")
+                + "; \(model.diagnostics.iterations) Newton iterations"
                 + (warnings.isEmpty ? "" : "; " + warnings.joined(separator: "; ")),
             validationLogLoss: loss)
     }
