@@ -25,8 +25,7 @@ let benchmarks: @Sendable () -> Void = {
         guard dataset.rowCount == rows else { benchmark.error("loaded \(dataset.rowCount) rows, not \(rows)"); return }
         blackHole(dataset)
         record(benchmark, rate("rows/s"), Double(dataset.rowCount), per: time)
-        record(benchmark, rate("MB/s"), Double(file.bytes) / 1e6, per: time)
-        benchmark.measurement(count("file MB"), Int((Double(file.bytes) / 1e6).rounded()))
+        recordFile(benchmark, bytes: file.bytes, per: time)
     } setup: {
         try SyntheticData.csvFile(rows: rows)
     } teardown: {

@@ -118,8 +118,7 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.stopMeasurement()
         blackHole(report)
         record(benchmark, rate("leads/s"), Double(report.rows), per: time)
-        record(benchmark, rate("MB/s"), Double(file.bytes) / 1e6, per: time)
-        benchmark.measurement(count("file MB"), Int((Double(file.bytes) / 1e6).rounded()))
+        recordFile(benchmark, bytes: file.bytes, per: time)
     } setup: {
         try SyntheticData.csvFile(rows: leadCount)
     } teardown: {

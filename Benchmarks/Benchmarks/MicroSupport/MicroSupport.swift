@@ -61,6 +61,12 @@ public func record(_ benchmark: Benchmark, _ metric: BenchmarkMetric, _ amount: 
 
 /// `rows` synthetic leads (`SyntheticLeads`, seed 1, 4 noise columns): 16 features plus `lead_id` and the
 /// `converted` outcome. Made once per process and shared by a suite's benchmarks.
+/// The rate at which a CSV file of `bytes` went through in `seconds`, and its size, for the CSV suites.
+public func recordFile(_ benchmark: Benchmark, bytes: Int, per seconds: Double) {
+    record(benchmark, rate("MB/s"), Double(bytes) / 1e6, per: seconds)
+    benchmark.measurement(count("file MB"), Int((Double(bytes) / 1e6).rounded()))
+}
+
 public enum SyntheticData {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var made: [Int: Dataset] = [:]
