@@ -11,27 +11,11 @@ struct NewtonCG: Sendable {
     var preconditionerBlend = 0.01
 
     func minimize<Objective: TwiceDifferentiableObjective>(_ objective: inout Objective, from start: [Double]) throws -> SolverOutcome {
-        var point = start
-        var value = try objective.evaluate(at: point)
-        var gradient = try objective.gradient()
-        let initialNorm = norm(gradient)
-        let threshold = stopping.tolerance * initialNorm
-        var iterations = 0
-        var stalled = false
-        while norm(gradient) > threshold && iterations < stopping.maxIterations {
+        try objective.newtonIterations(from: start, stopping: stopping, rule: rule) { objective, gradient, initialNorm in
             // Forcing term: loose CG early, tighter as the gradient shrinks (superlinear convergence).
             let forcing = min(0.5, (norm(gradient) / initialNorm).squareRoot())
-            let direction = try conjugateGradient(objective, gradient: gradient, forcing: forcing)
-            let slope = Vector.dot(gradient, direction)
-            guard let next = try objective.step(along: direction, from: point, value: value, slope: slope, rule: rule,
-                                                penalty: { _ in 0 }, measure: { gradient, _ in norm(gradient) },
-                                                currentMeasure: norm(gradient))
-            else { stalled = true; break }
-            (point, value, gradient) = (next.point, next.value, next.gradient)
-            iterations += 1
+            return try conjugateGradient(objective, gradient: gradient, forcing: forcing)
         }
-        return SolverOutcome(point: point, value: value, gradientNorm: norm(gradient), threshold: threshold,
-                             iterations: iterations, stalled: stalled)
     }
 
     /// Preconditioned CG on `∇²f·d = −g`, stopped when `‖residual‖ ≤ forcing·‖g‖`, after `dimension`

@@ -1,3 +1,5 @@
+import LinearAlgebra
+
 /// A point a solver moved to, with what it needs there next.
 struct AcceptedStep {
     var point: [Double]
@@ -36,5 +38,33 @@ extension TwiceDifferentiableObjective {
         }
         _ = try evaluate(at: point)
         return nil
+    }
+}
+
+extension TwiceDifferentiableObjective {
+    /// The loop both smooth Newton solvers share: from `start`, step along `direction(objective, ∇f, ‖∇f(start)‖)`
+    /// with `step(along:…)` until `‖∇f‖ ≤ tolerance·‖∇f(start)‖`, the iteration limit, or a stall. The
+    /// solvers differ only in how they solve for the direction.
+    mutating func newtonIterations(from start: [Double], stopping: StoppingRule, rule: ArmijoRule,
+                                   direction: (Self, [Double], Double) throws -> [Double]) throws -> SolverOutcome {
+        var point = start
+        var value = try evaluate(at: point)
+        var gradient = try gradient()
+        let initialNorm = norm(gradient)
+        let threshold = stopping.tolerance * initialNorm
+        var iterations = 0
+        var stalled = false
+        while norm(gradient) > threshold && iterations < stopping.maxIterations {
+            let heading = try direction(self, gradient, initialNorm)
+            let slope = Vector.dot(gradient, heading)
+            guard let next = try step(along: heading, from: point, value: value, slope: slope, rule: rule,
+                                      penalty: { _ in 0 }, measure: { gradient, _ in norm(gradient) },
+                                      currentMeasure: norm(gradient))
+            else { stalled = true; break }
+            (point, value, gradient) = (next.point, next.value, next.gradient)
+            iterations += 1
+        }
+        return SolverOutcome(point: point, value: value, gradientNorm: norm(gradient), threshold: threshold,
+                             iterations: iterations, stalled: stalled)
     }
 }
