@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LeadData
 import ScoreCardFormat
 
 struct Evaluate: ParsableCommand {
@@ -14,23 +15,16 @@ struct Evaluate: ParsableCommand {
             """)
 
     @Argument(help: "The card (JSON).") var card: String
-    @Argument(help: "CSV of historical leads with the outcome column.") var data: String
-    @OptionGroup var dataOptions: DataOptions
-    @Flag(help: "Print JSON.") var json = false
-
-    func validate() throws {
-        guard dataOptions.target != nil else { throw ValidationError("name the outcome column with --target") }
-    }
+    @OptionGroup var history: HistoryOptions
 
     func run() throws {
         try reportingFailure {
             let progress = Progress()
-            progress.step("loading \(data)")
-            let leads = try dataOptions.load(data)
+            let leads = try history.load(progress)
             progress.step("scoring \(leads.rowCount) leads")
             let evaluation = try CardEvaluation(card: try ScoreCard.load(path: card), data: leads)
             progress.finish()
-            print(json ? try jsonText(evaluation) : evaluation.text())
+            print(history.json ? try jsonText(evaluation) : evaluation.text())
         }
     }
 }
@@ -45,23 +39,16 @@ struct Compare: ParsableCommand {
 
     @Argument(help: "The first card (JSON).") var first: String
     @Argument(help: "The second card (JSON).") var second: String
-    @Argument(help: "CSV of historical leads with the outcome column.") var data: String
-    @OptionGroup var dataOptions: DataOptions
-    @Flag(help: "Print JSON.") var json = false
-
-    func validate() throws {
-        guard dataOptions.target != nil else { throw ValidationError("name the outcome column with --target") }
-    }
+    @OptionGroup var history: HistoryOptions
 
     func run() throws {
         try reportingFailure {
             let progress = Progress()
-            progress.step("loading \(data)")
-            let leads = try dataOptions.load(data)
+            let leads = try history.load(progress)
             progress.step("scoring \(leads.rowCount) leads with both cards")
             let evaluations = try [first, second].map { try CardEvaluation(card: try ScoreCard.load(path: $0), data: leads) }
             progress.finish()
-            if json {
+            if history.json {
                 print(try jsonText(evaluations))
                 return
             }
@@ -74,6 +61,22 @@ struct Compare: ParsableCommand {
                 print("\(evaluation.card) has no calibration; its probabilities are a logistic fit on these leads.")
             }
         }
+    }
+}
+
+/// The labelled leads `evaluate` and `compare` measure cards on, and their output choice.
+struct HistoryOptions: ParsableArguments {
+    @Argument(help: "CSV of historical leads with the outcome column.") var data: String
+    @OptionGroup var dataOptions: DataOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        guard dataOptions.target != nil else { throw ValidationError("name the outcome column with --target") }
+    }
+
+    func load(_ progress: Progress) throws -> Dataset {
+        progress.step("loading \(data)")
+        return try dataOptions.load(data)
     }
 }
 
