@@ -1,5 +1,6 @@
 import Foundation
 import LeadData
+import TestSupport
 
 /// Small in-memory datasets for the tests (the CSV loader is not needed for any of them).
 enum TestData {
@@ -21,15 +22,8 @@ enum TestData {
 
     /// Categorical values with levels in first-seen order; `nil` is missing.
     static func categorical(_ name: String, _ labels: [String?]) -> DataColumn {
-        var levels: [String] = []
-        let codes = labels.map { label -> Int32 in
-            guard let label else { return -1 }
-            if let code = levels.firstIndex(of: label) { return Int32(code) }
-            levels.append(label)
-            return Int32(levels.count - 1)
-        }
-        return DataColumn(name: name, role: .categorical, values: .categorical(codes: codes, levels: levels),
-                          missingCount: codes.filter { $0 < 0 }.count, distinctCount: levels.count)
+        DataColumn(name: name, role: .categorical, values: TestSupport.labelled(labels),
+                   missingCount: labels.filter { $0 == nil }.count, distinctCount: Set(labels.compactMap { $0 }).count)
     }
 
     /// The package's synthetic leads (known additive truth), split into train / validation / test.

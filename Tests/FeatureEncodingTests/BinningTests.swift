@@ -1,5 +1,6 @@
 import FeatureEncoding
 import LeadData
+import TestSupport
 import XCTest
 
 final class BinningTests: XCTestCase {
@@ -54,14 +55,14 @@ final class BinningTests: XCTestCase {
 
     func testRareCategoriesArePooledAndUnseenOnesGoToOther() throws {
         let labels = Array(repeating: "web", count: 12) + Array(repeating: "event", count: 10) + ["fax", "fax"]
-        let train = dataset(("source", .categorical, categorical(labels + [nil])))
+        let train = dataset(("source", .categorical, labelled(labels + [nil])))
         let mapper = try BinMapper(fitting: train, parameters: BinningParameters(minCategoryCount: 10))
         let feature = mapper.features[0]
         XCTAssertEqual(feature.kind, .categorical(levels: ["web", "event"], pooled: ["fax"]))
         XCTAssertEqual(feature.otherBin, 2)
         XCTAssertEqual(feature.missingBin, 3)
         // Levels in another order, one never seen in training: binned by label, unseen → other.
-        let test = dataset(("source", .categorical, categorical(["partner", "event", nil, "fax", "web"])))
+        let test = dataset(("source", .categorical, labelled(["partner", "event", nil, "fax", "web"])))
         XCTAssertEqual(try mapper.transform(test).columns[0], [2, 1, 3, 2, 0])
         XCTAssertEqual(feature.bin(ofLevel: "partner"), 2)
         XCTAssertEqual(feature.content(ofBin: 2), .other(pooled: ["fax"]))
@@ -69,7 +70,7 @@ final class BinningTests: XCTestCase {
 
     func testTooManyLevelsKeepTheMostFrequent() throws {
         let labels = (0..<300).flatMap { level in Array(repeating: "level\(level)", count: 1 + level % 7) }
-        let mapper = try BinMapper(fitting: dataset(("many", .categorical, categorical(labels))),
+        let mapper = try BinMapper(fitting: dataset(("many", .categorical, labelled(labels))),
                                    parameters: BinningParameters(maxBins: 255, minCategoryCount: 1))
         let feature = mapper.features[0]
         XCTAssertEqual(feature.binCount, 256, "254 levels + other + missing")
@@ -83,7 +84,7 @@ final class BinningTests: XCTestCase {
         XCTAssertThrowsError(try mapper.transform(dataset(("y", .numeric, .numeric([1])))) ) { error in
             XCTAssertEqual(error as? BinningError, .missingColumn("x"))
         }
-        XCTAssertThrowsError(try mapper.transform(dataset(("x", .categorical, categorical(["a"]))))) { error in
+        XCTAssertThrowsError(try mapper.transform(dataset(("x", .categorical, labelled(["a"]))))) { error in
             XCTAssertEqual(error as? BinningError, .roleMismatch(column: "x", expected: .numeric, found: .categorical))
         }
         XCTAssertThrowsError(try BinMapper(fitting: dataset(("x", .numeric, .numeric([1]))),
@@ -111,16 +112,4 @@ private func dataset(_ columns: (String, ColumnRole, ColumnValues)...) -> Datase
     return Dataset(source: "test", columns: columns.map { name, role, values in
         DataColumn(name: name, role: role, values: values, missingCount: 0, distinctCount: 0)
     }, labels: nil, outcome: nil, rowCount: rowCount)
-}
-
-/// Categorical values with levels in first-seen order; `nil` is missing.
-private func categorical(_ labels: [String?]) -> ColumnValues {
-    var levels: [String] = []
-    let codes = labels.map { label -> Int32 in
-        guard let label else { return -1 }
-        if let code = levels.firstIndex(of: label) { return Int32(code) }
-        levels.append(label)
-        return Int32(levels.count - 1)
-    }
-    return .categorical(codes: codes, levels: levels)
 }

@@ -1,6 +1,7 @@
 import FeatureEncoding
 import Foundation
 import LeadData
+import TestSupport
 import XCTest
 
 final class DesignEncoderTests: XCTestCase {

@@ -25,18 +25,6 @@ func makeDataset(_ columns: [(String, ColumnRole, ColumnValues)], labels: [UInt8
     }, labels: labels, outcome: nil, rowCount: labels.count)
 }
 
-/// Categorical values with levels in first-seen order; `nil` is missing.
-func labelled(_ labels: [String?]) -> ColumnValues {
-    var levels: [String] = []
-    let codes = labels.map { label -> Int32 in
-        guard let label else { return -1 }
-        if let code = levels.firstIndex(of: label) { return Int32(code) }
-        levels.append(label)
-        return Int32(levels.count - 1)
-    }
-    return .categorical(codes: codes, levels: levels)
-}
-
 /// A dense design with a known logistic truth: `columns` standard-normal features, outcome drawn from
 /// `σ(intercept + x·weights)`.
 func simulatedDesign(rows: Int, weights: [Double], intercept: Double, seed: UInt64) -> (Matrix, [UInt8]) {

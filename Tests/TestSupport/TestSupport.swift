@@ -39,3 +39,15 @@ public func assertThrows<E: Error & Equatable, T>(_ expected: E, file: StaticStr
         XCTAssertEqual(error, expected, file: file, line: line)
     }
 }
+
+/// Categorical values with levels in first-seen order; `nil` is missing.
+public func labelled(_ labels: [String?]) -> ColumnValues {
+    var levels: [String] = []
+    let codes = labels.map { label -> Int32 in
+        guard let label else { return -1 }
+        if let code = levels.firstIndex(of: label) { return Int32(code) }
+        levels.append(label)
+        return Int32(levels.count - 1)
+    }
+    return .categorical(codes: codes, levels: levels)
+}
