@@ -23,8 +23,6 @@ process alone from os.wait4). The fit alone comes from inside: `fitSeconds` of t
 peer.py's fit_s (and encode_s). A watchdog reads the process's resident memory from /proc every 0.2 s
 and kills it above --memory-cap-gib or after its time limit; a killed job is reported as capped, one that
 exits with an error as failed; either way its remaining repeats and larger sizes are skipped and the run goes
-on. When the logistic train fails, the same command with `--calibration isotonic` runs in its place from then
-on (logistic_isotonic), so the trainer's cost is still measured.
 
 Cost growth: the slope of log(median wall) against log(rows), least squares, over all sizes and over sizes
 from 100 000 rows (where start-up no longer dominates); peak memory per row at each size and the marginal
@@ -76,19 +74,18 @@ parser.add_argument("--from-results", metavar="JSON",
                     help="run nothing: write the section again from the results.json of an earlier run")
 args = parser.parse_args()
 
-JOBS = ["inspect", "logistic", "logistic_isotonic", "stumps", "score", "lgbm", "sklearn"]
-TRAIN_JOBS = ("logistic", "logistic_isotonic", "stumps")
+JOBS = ["inspect", "logistic", "stumps", "score", "lgbm", "sklearn"]
+TRAIN_JOBS = ("logistic", "stumps")
 TITLES = {
     "inspect": "LeadScore `inspect` (load only)",
     "logistic": "LeadScore `train --model logistic`",
-    "logistic_isotonic": "LeadScore `train --model logistic --calibration isotonic` (run because the default failed)",
     "stumps": "LeadScore `train --model stumps`",
     "score": "LeadScore `score`",
     "lgbm": "LightGBM (pandas + fit)",
     "sklearn": "scikit-learn LogisticRegression (pandas + encode + fit)",
 }
 SHORT = {"inspect": "LeadScore inspect", "logistic": "LeadScore train logistic",
-         "logistic_isotonic": "LeadScore train logistic (isotonic)", "stumps": "LeadScore train stumps",
+         "stumps": "LeadScore train stumps",
          "score": "LeadScore score", "lgbm": "LightGBM", "sklearn": "scikit-learn LR"}
 
 
@@ -175,9 +172,8 @@ def job_command(job, path, rows, repeat):
         return [ls, "inspect", path, "--target", "converted"], None
     if job in TRAIN_JOBS:
         out = os.path.join(args.work, f"card-{job}-{rows}-{repeat}.json")
-        extra = ["--calibration", "isotonic"] if job == "logistic_isotonic" else []
-        return [ls, "train", path, "--target", "converted", "--exclude", "lead_id", "--model", job.split("_")[0],
-                "--out", out, "--json"] + extra, None
+        return [ls, "train", path, "--target", "converted", "--exclude", "lead_id", "--model", job,
+                "--out", out, "--json"], None
     if job == "score":
         return [ls, "score", card, path, "--out", os.path.join(args.work, f"scored-{rows}.csv")], None
     environment = dict(os.environ)
@@ -313,8 +309,6 @@ def growth_section(results, sizes):
     lines += ["| " + " | ".join(header) + " |", "| --- |" + " ---: |" * (len(header) - 1)]
     growth = {}
     for job in JOBS:
-        if job == "logistic_isotonic" and not any(results[n]["runs"][job] for n in sizes):
-            continue
         summaries = {n: results[n]["summary"].get(job) for n in sizes}
         walls = [(n, s["wall_s"]) for n, s in summaries.items() if s]
         fits = [(n, s["fit_s"]) for n, s in summaries.items() if s and s["fit_s"] and n in big]
@@ -356,8 +350,7 @@ def memory_section(results, sizes, growth, baseline):
                         f"yes/no column, 4 per categorical, 1 for the outcome; Benchmarks/csv-load/RESULTS.md), so loading "
                         f"costs {load / typed:.2f}× the typed columns: the parse streams, the text is not kept."
                         if load else f"; typed columns {typed} bytes a row."))
-    logistic = "logistic" if peaks["logistic"] or not peaks["logistic_isotonic"] else "logistic_isotonic"
-    for job, what in (("stumps", "stumps"), (logistic, "logistic" + (" (with isotonic calibration)" if logistic != "logistic" else ""))):
+    for job, what in (("stumps", "stumps"), ("logistic", "logistic")):
         marginal = growth.get(job, {}).get("marginal")
         if not peaks[job]:
             lines.append(f"- **train {what}**: no completed run at {rows_text(largest)} rows "
@@ -536,8 +529,6 @@ def main():
     meta["baseline_bytes"] = run([args.leadscore, "--version"], 60)["peak_bytes"]
     # One untimed pass over every job on the smallest file, so no timed run pays for a cold binary or cold imports.
     for job in JOBS:
-        if job == "logistic_isotonic":
-            continue
         command, environment = job_command(job, files[sizes[0]], sizes[0], "warmup")
         run(command, args.timeout, environment)
     meta["load_before"] = os.getloadavg()
@@ -560,8 +551,6 @@ def main():
                 if job in skipped:
                     entry["failures"].setdefault(job, f"skipped ({skipped[job]})")
                     continue
-                if job == "logistic_isotonic" and "logistic" not in skipped:
-                    continue  # only when the default calibration failed
                 if job == "score" and not os.path.exists(os.path.join(args.work, f"card-stumps-{rows}-{repeat}.json")):
                     entry["failures"][job] = "no stumps card to score with"
                     continue
