@@ -335,9 +335,10 @@ def memory_section(results, sizes, growth, baseline):
     nfeat = features(summary)
     train_json = results[largest].get("train_json", {})
     split = train_json.get("rows") or {}
-    total = sum(split.values()) if split else None
+    # a validation split: train + heldOut + test; cross-fitting ("folds"): train (all held out once) + test
+    total = (split["train"] + split["test"] + (0 if "folds" in split else split.get("heldOut", 0))) if split else None
     train_share = split["train"] / total if total else None
-    validation_share = split["validation"] / total if total else None
+    validation_share = (0 if "folds" in split else split.get("heldOut", 0)) / total if total else None
     peaks = {job: (results[largest]["summary"].get(job) or {}).get("peak_bytes") for job in JOBS}
     lines = ["### Where LeadScore's memory goes", "",
              f"Measured at {rows_text(largest)} rows unless stated; “marginal” figures are the extra peak memory "

@@ -40,11 +40,6 @@ public struct StumpModel: ProbabilisticClassifier, Codable, Sendable, Equatable 
     /// Log-odds of every row: the rows are binned with the training bins, then each feature adds its
     /// per-bin total. Rare and unseen categories score as "other", missing values as missing.
     public func logOdds(_ dataset: Dataset) throws -> [Double] {
-        let bins = try mapper.transform(dataset)
-        var scores = [Double](repeating: intercept, count: dataset.rowCount)
-        for (feature, table) in valuePerBin().enumerated() {
-            for (row, bin) in bins.columns[feature].enumerated() { scores[row] += table[Int(bin)] }
-        }
-        return scores
+        try binTables.logOdds(dataset)
     }
 }

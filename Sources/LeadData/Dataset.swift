@@ -41,6 +41,13 @@ public struct Dataset: Sendable {
         return subset
     }
 
+    /// A dataset of every row except `rows`, in order (a fold's training rows).
+    public func selecting(allBut rows: [Int]) -> Dataset {
+        var kept = [Bool](repeating: true, count: rowCount)
+        for row in rows { kept[row] = false }
+        return selecting(kept.indices.filter { kept[$0] })
+    }
+
     /// Share of converted rows; `nil` without labels or rows.
     public var positiveRate: Double? {
         guard let labels, !labels.isEmpty else { return nil }

@@ -12,9 +12,11 @@ struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Learn a point card from historical leads and write it as JSON.",
         discussion: """
-            Splits the leads into train / validation / test, fits the model on train, turns it into integer \
-            points (rounding tuned on train), calibrates points → probability and picks tier thresholds on \
-            validation, and reports model and card on test.
+            Splits off test leads, fits the model on the rest by 4-fold cross-fitting (each fold's model \
+            early-stopped or penalised on the quarter it did not see; the card's model learns from all), \
+            turns it into integer points (rounding tuned on the training leads), calibrates points → \
+            probability and picks tier thresholds on out-of-fold totals, and reports model and card on \
+            test. Time-ordered splits and over 200 000 leads use one validation split instead.
 
             Examples:
               leadscore train datasets/synthetic/leads.csv --target converted \\
@@ -26,11 +28,11 @@ struct Train: ParsableCommand {
 
     @Argument(help: "CSV of historical leads with a converted/lost column.") var data: String
     @OptionGroup var dataOptions: DataOptions
-    @Option(help: "Trainer: logistic, stumps, or auto (the lower validation log loss).") var model: ModelKind = .stumps
+    @Option(help: "Trainer: logistic, stumps, or auto (the lower held-out log loss).") var model: ModelKind = .stumps
     @Option(help: "Maximum points of the card (the score range is 0…scale).") var scale: Int = 100
     @Flag(help: "Allow criteria that take points away (base points keep totals within the scale).") var negativePoints = false
     @Option(help: "Keep at most this many criteria.") var maxCriteria: Int?
-    @Flag(help: "Drop criteria that do not improve the fit on the validation leads (a shorter card; may drop weak real effects).") var prune = false
+    @Flag(help: "Drop criteria that do not improve the fit on held-out leads (a shorter card; may drop weak real effects).") var prune = false
     @Option(help: ArgumentHelp("Numeric columns whose points may only rise with the value, comma-separated (stumps; repeatable).", valueName: "columns"))
     var increasing: [String] = []
     @Option(help: ArgumentHelp("Numeric columns whose points may only fall as the value grows, e.g. days since last activity (stumps; repeatable).", valueName: "columns"))
@@ -39,7 +41,7 @@ struct Train: ParsableCommand {
     @Option(help: "Calibration of points to probability: platt or isotonic.") var calibration: String = "platt"
     @Option(help: "How to split: random (stratified) or time:COLUMN (oldest leads train).") var split: SplitChoice = SplitChoice(argument: "random")!
     @Option(help: "Seed of the split and of the trainer.") var seed: UInt64 = 1
-    @Option(help: ArgumentHelp("Test on this file instead of a split of DATA (which then gives train and validation only), e.g. to compare with other tools on the same rows.", valueName: "file"))
+    @Option(help: ArgumentHelp("Test on this file instead of a split of DATA (all of which then trains), e.g. to compare with other tools on the same rows.", valueName: "file"))
     var testData: String?
     @Option(help: "Where to write the card.") var out: String
     @Option(help: ArgumentHelp("Also write a report on the card's test leads: HTML, or a notebook when the name ends in .ipynb (see `leadscore report`).", valueName: "file"))
@@ -74,21 +76,28 @@ struct Train: ParsableCommand {
             defer { progress.finish() }
             progress.step("loading \(data)")
             let dataset = try dataOptions.load(data)
-            let train: Dataset, validation: Dataset, test: Dataset, splitText: String
+            let development: Dataset, test: Dataset, splitText: String
             if let testData {
-                let parts = try dataset.split(split.method(seed), validationFraction: 0.25, testFraction: 0)
-                (train, validation) = (dataset.selecting(parts.train), dataset.selecting(parts.validation))
+                development = dataset
                 test = try dataOptions.load(testData)
-                splitText = "\(parts.method) into train/validation; test from \(testData)"
+                splitText = "test from \(testData)"
             } else {
                 let parts = try dataset.split(split.method(seed))
-                (train, validation, test) = (dataset.selecting(parts.train), dataset.selecting(parts.validation), dataset.selecting(parts.test))
+                (development, test) = (dataset.selecting((parts.train + parts.validation).sorted()), dataset.selecting(parts.test))
                 splitText = parts.method
+            }
+            let holdout: Holdout
+            if split.isTimeOrdered || development.rowCount > Holdout.crossFittingRows {
+                // In time order the newest leads before test validate: a fold would learn from the future.
+                let parts = try development.split(split.method(seed), validationFraction: 0.25, testFraction: 0)
+                holdout = .split(train: development.selecting(parts.train), validation: development.selecting(parts.validation))
+            } else {
+                holdout = .folds(leads: development, heldOut: try development.stratifiedFolds(Holdout.foldCount, seed: seed))
             }
             let clock = ContinuousClock()
             let started = clock.now
-            progress.step("training \(model.rawValue) on \(train.rowCount) leads")
-            let fitted = try TrainedModel.fit(model, train: train, validation: validation, seed: seed, monotone: monotone)
+            progress.step("training \(model.rawValue) on \(development.rowCount) leads")
+            let fitted = try TrainedModel.fit(model, holdout, seed: seed, monotone: monotone)
             progress.step("rounding to points, calibrating and choosing tiers")
             let fitSeconds = (clock.now - started) / .seconds(1)
             let export = CardExport(scale: PointScale(maximum: scale, allowNegative: negativePoints, maxCriteria: maxCriteria),
@@ -103,7 +112,7 @@ struct Train: ParsableCommand {
                 target: dataset.outcome?.column, positiveLabel: dataset.outcome?.positiveLabel,
                 trainer: fitted.record, created: ISO8601DateFormatter().string(from: Date()), leadscoreVersion: LeadScore.version)
             var (card, points) = try export.card(from: try fitted.model.additiveModel(), name: "\(URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent) · \(fitted.name)",
-                                                 train: train, heldOut: validation, provenance: provenance)
+                                                 train: holdout.fittingLeads, heldOut: fitted.heldOut, provenance: provenance)
             let testDescription = "test: \(test.rowCount) leads (\(splitText))"
             card.metrics = try CardExport.metrics(of: card, points: points, on: test, description: testDescription)
             let modelMetrics = try MetricSet(probabilities: try fitted.model.predictProbability(test), outcomes: test.labels!)
@@ -114,7 +123,7 @@ struct Train: ParsableCommand {
                 try ReportOutput(card: card, cardPath: out, leads: test, data: leads).write(to: report, format: ReportFormat(path: report))
             }
             let summary = TrainingSummary(card: card, points: points, model: fitted, modelTest: modelMetrics,
-                                          sizes: [train.rowCount, validation.rowCount, test.rowCount], fitSeconds: fitSeconds,
+                                          holdout: holdout, testRows: test.rowCount, fitSeconds: fitSeconds,
                                           split: splitText, notes: dataset.notes, output: out)
             progress.finish()
             print(json ? try summary.json() : summary.text())

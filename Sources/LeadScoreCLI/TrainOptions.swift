@@ -26,6 +26,7 @@ struct SplitChoice: ExpressibleByArgument {
     }
 
     var defaultValueDescription: String { text }
+    var isTimeOrdered: Bool { text != "random" }
 }
 
 /// `--tiers hot:75,warm:40` (points) and `--tiers-by capacity:10%,30%` or `--tiers-by rate:50%,20%`.

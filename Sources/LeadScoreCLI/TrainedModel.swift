@@ -4,33 +4,37 @@ import FeatureEncoding
 import LinearModels
 import LeadData
 import ModelCore
+import PointExport
 import ScoreCardFormat
 
 /// A fitted model with the words and settings the card's provenance records.
 struct TrainedModel {
     var model: any ProbabilisticClassifier
+    /// The leads that calibrate the card and choose its tiers, each with a model that never saw it.
+    var heldOut: HeldOutLeads
     var name: String
     var record: TrainerRecord
     /// Why this model (for `--model auto`), or how training ended.
     var note: String
 
-    /// Validation log loss, the yardstick `--model auto` and the penalty search use.
-    var validationLogLoss: Double
+    /// Held-out log loss (validation, or pooled out of fold), the yardstick `--model auto` and the penalty
+    /// search use.
+    var heldOutLogLoss: Double
 
-    static func fit(_ kind: ModelKind, train: Dataset, validation: Dataset, seed: UInt64, monotone: [String: Int] = [:]) throws -> TrainedModel {
+    static func fit(_ kind: ModelKind, _ holdout: Holdout, seed: UInt64, monotone: [String: Int] = [:]) throws -> TrainedModel {
         switch kind {
-        case .stumps: return try stumps(train: train, validation: validation, seed: seed, monotone: monotone)
-        case .logistic: return try logistic(train: train, validation: validation, seed: seed)
+        case .stumps: return try stumps(holdout, seed: seed, monotone: monotone)
+        case .logistic: return try logistic(holdout, seed: seed)
         case .auto:
-            let candidates = [try logistic(train: train, validation: validation, seed: seed), try stumps(train: train, validation: validation, seed: seed)]
-            var best = candidates.min { $0.validationLogLoss < $1.validationLogLoss }!
+            let candidates = [try logistic(holdout, seed: seed), try stumps(holdout, seed: seed)]
+            var best = candidates.min { $0.heldOutLogLoss < $1.heldOutLogLoss }!
             let other = candidates.first { $0.name != best.name }!
-            best.note += String(format: "; chosen over %@ by validation log loss %.4f vs %.4f", other.name, best.validationLogLoss, other.validationLogLoss)
+            best.note += String(format: "; chosen over %@ by held-out log loss %.4f vs %.4f", other.name, best.heldOutLogLoss, other.heldOutLogLoss)
             return best
         }
     }
 
-    /// Penalty strengths tried for logistic regression (λ = 1/C), the one with the lowest validation log loss kept.
+    /// Penalty strengths tried for logistic regression (λ = 1/C), the one with the lowest held-out log loss kept.
     static let logisticStrengths: [Double] = [0.3, 1, 3, 10, 30, 100, 300, 1000]
     /// Numeric features enter binned, so the fit is already a step function per feature: the card then
     /// represents the model exactly instead of approximating a slope by ranges. They enter as steps, so
@@ -43,51 +47,91 @@ struct TrainedModel {
     /// and the search stops costing eight full fits (476 s of fitting at 5 000 000 leads, 2 cores).
     static let strengthSearchRows = 200_000
 
-    static func logistic(train: Dataset, validation: Dataset, seed: UInt64) throws -> TrainedModel {
+    /// The strength with the lowest held-out log loss over all parts (pooled over folds), then the model
+    /// at that strength on all fitting leads.
+    static func logistic(_ holdout: Holdout, seed: UInt64) throws -> TrainedModel {
         let trainer = LogisticRegression(encoding: DesignOptions(numericEncoding: .steps(maxBins: logisticBins)))
-        let sampled = train.rowCount > strengthSearchRows
-        let searched = sampled
-            ? train.selecting(try train.split(.stratified(seed: seed), validationFraction: 0,
-                                              testFraction: 1 - Double(strengthSearchRows) / Double(train.rowCount)).train)
-            : train
-        var best: (model: LogisticModel, strength: Double, loss: Double)?
-        for (strength, model) in zip(logisticStrengths, try trainer.fitPath(searched, strengths: logisticStrengths)) {
-            let loss = try logLoss(probabilities: try model.predictProbability(validation), outcomes: validation.labels!)
-            if best == nil || loss < best!.loss { best = (model, strength, loss) }
+        var losses = [Double](repeating: 0, count: logisticStrengths.count)
+        var paths: [[LogisticModel]] = []
+        var sampledRows: Int?
+        for part in holdout.parts {
+            var searched = part.fit
+            if searched.rowCount > strengthSearchRows {
+                searched = searched.selecting(try searched.split(.stratified(seed: seed), validationFraction: 0,
+                                                                 testFraction: 1 - Double(strengthSearchRows) / Double(searched.rowCount)).train)
+                sampledRows = searched.rowCount
+            }
+            let path = try trainer.fitPath(searched, strengths: logisticStrengths)
+            for (index, model) in path.enumerated() {
+                losses[index] += try logLoss(probabilities: try model.predictProbability(part.heldOut), outcomes: part.heldOut.labels!)
+                    * Double(part.heldOut.rowCount)
+            }
+            paths.append(path)
         }
-        var (model, strength, loss) = best!
-        if sampled {
+        let best = losses.indices.min { losses[$0] < losses[$1] }!
+        let strength = logisticStrengths[best]
+        let members = paths.map { $0[best] }
+        var model = members[0]
+        var loss = losses[best] / Double(holdout.heldOutCount)
+        let heldOut: HeldOutLeads
+        switch holdout {
+        case .split(let train, let validation):
+            if sampledRows != nil {
+                var final = trainer
+                final.strength = strength
+                model = try final.fit(train)
+                loss = try logLoss(probabilities: try model.predictProbability(validation), outcomes: validation.labels!)
+            }
+            heldOut = .validation(validation)
+        case .folds:
             var final = trainer
             final.strength = strength
-            model = try final.fit(train)
-            loss = try logLoss(probabilities: try model.predictProbability(validation), outcomes: validation.labels!)
+            model = try final.fit(holdout.fittingLeads)
+            heldOut = .crossFitted(try zip(members, holdout.parts).map { try HeldOutFold(model: $0.additiveModel(), leads: $1.heldOut) })
         }
         let warnings = model.diagnostics.warnings.map(\.description)
         return TrainedModel(
-            model: model, name: "logistic regression",
+            model: model, heldOut: heldOut, name: "logistic regression",
             record: TrainerRecord(name: "logistic regression", settings: [
                 "penalty": "l2", "strength": .number(strength), "numericBins": .number(Double(logisticBins)),
                 "solver": .text(model.diagnostics.solver.rawValue), "iterations": .number(Double(model.diagnostics.iterations)),
             ]),
-            note: "L2 strength \(strength) (1/C) chosen on validation from \(logisticStrengths)"
-                + (sampled ? " fitted to \(searched.rowCount) of the \(train.rowCount) training leads" : "")
+            note: "L2 strength \(strength) (1/C) chosen on held-out leads from \(logisticStrengths)"
+                + (sampledRows.map { " fitted to \($0) of the \(holdout.fittingLeads.rowCount) training leads" } ?? "")
                 + "; \(model.diagnostics.iterations) Newton iterations"
                 + (warnings.isEmpty ? "" : "; " + warnings.joined(separator: "; ")),
-            validationLogLoss: loss)
+            heldOutLogLoss: loss)
     }
 
-    static func stumps(train: Dataset, validation: Dataset, seed: UInt64, monotone: [String: Int] = [:]) throws -> TrainedModel {
+    /// One early-stopped model on a split; on folds, the average of the fold models (`StumpFolds`).
+    static func stumps(_ holdout: Holdout, seed: UInt64, monotone: [String: Int] = [:]) throws -> TrainedModel {
         let booster = StumpBooster(rounds: 1_000, learningRate: 0.1, seed: seed, earlyStoppingPatience: 50, monotoneConstraints: monotone)
-        let model = try booster.fit(train, validation: validation)
-        let history = model.history
+        let model: any ProbabilisticClassifier, members: [StumpModel], heldOut: HeldOutLeads, loss: Double
+        switch holdout {
+        case .split(let train, let validation):
+            let single = try booster.fit(train, validation: validation)
+            (model, members, heldOut) = (single, [single], .validation(validation))
+            loss = single.history.validationLoss.isEmpty ? .infinity : single.history.validationLoss[single.history.keptRounds]
+        case .folds(let leads, let folds):
+            let average = try booster.fitFolds(leads, heldOut: folds)
+            (model, members) = (average, average.members)
+            heldOut = .crossFitted(zip(members, folds).map { HeldOutFold(model: $0.additiveModel(), leads: leads.selecting($1)) })
+            loss = zip(members, folds).reduce(0) { sum, fold in
+                let history = fold.0.history
+                return sum + history.validationLoss[history.keptRounds] * Double(fold.1.count)
+            } / Double(leads.rowCount)
+        }
+        let kept = members.map { "\($0.history.keptRounds) of \($0.history.roundsRun) (\($0.history.stopReason.rawValue))" }
         return TrainedModel(
-            model: model, name: "boosted stumps",
+            model: model, heldOut: heldOut, name: "boosted stumps",
             record: TrainerRecord(name: "boosted stumps", settings: [
                 "rounds": .number(Double(booster.rounds)), "learningRate": .number(booster.learningRate),
-                "keptRounds": .number(Double(history.keptRounds)), "earlyStoppingPatience": 50, "seed": .number(Double(seed)),
+                "keptRounds": .text(members.map { "\($0.history.keptRounds)" }.joined(separator: ", ")),
+                "averagedModels": .number(Double(members.count)),
+                "earlyStoppingPatience": 50, "seed": .number(Double(seed)),
             ].merging(monotone.isEmpty ? [:] : ["monotone": .text(monotone.sorted { $0.key < $1.key }
                 .map { "\($0.key) \($0.value > 0 ? "increasing" : "decreasing")" }.joined(separator: ", "))]) { first, _ in first }),
-            note: "\(history.keptRounds) stumps kept of \(history.roundsRun) fitted (\(history.stopReason.rawValue))",
-            validationLogLoss: history.validationLoss.isEmpty ? .infinity : history.validationLoss[history.keptRounds])
+            note: members.count == 1 ? "\(kept[0]) stumps kept" : "average of \(members.count) fold models; stumps kept: \(kept.joined(separator: ", "))",
+            heldOutLogLoss: loss)
     }
 }

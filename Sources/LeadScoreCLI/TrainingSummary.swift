@@ -30,7 +30,11 @@ struct TrainingSummary: Encodable {
     var model: String
     var modelNote: String
     var split: String
+    /// Leads the model learned from (`train`), held out for calibration and tiers (`heldOut`: the validation
+    /// split, or all of train under cross-fitting, with `folds`), and tested on (`test`).
     var rows: [String: Int]
+    /// Where the tier history was measured.
+    var tiersMeasuredOn: String
     /// Seconds to fit the model(s), excluding loading and the card export.
     var fitSeconds: Double
     var criteria: Int
@@ -41,12 +45,24 @@ struct TrainingSummary: Encodable {
     var droppedFeatures: [String]
     var notes: [String]
     var output: String
+    private var holdoutDescription: String
+    private enum CodingKeys: String, CodingKey {
+        case model, modelNote, split, rows, tiersMeasuredOn, fitSeconds, criteria, modelTest, cardTest, tiers, topCriteria, droppedFeatures, notes, output
+    }
 
-    init(card: ScoreCard, points: PointModel, model: TrainedModel, modelTest: MetricSet, sizes: [Int], fitSeconds: Double, split: String, notes: [String], output: String) {
+    init(card: ScoreCard, points: PointModel, model: TrainedModel, modelTest: MetricSet, holdout: Holdout, testRows: Int,
+         fitSeconds: Double, split: String, notes: [String], output: String) {
         self.model = model.name
         modelNote = model.note
         self.split = split
-        rows = ["train": sizes[0], "validation": sizes[1], "test": sizes[2]]
+        rows = ["train": holdout.fittingLeads.rowCount, "heldOut": holdout.heldOutCount, "test": testRows]
+        switch holdout {
+        case .split: tiersMeasuredOn = "the validation leads"
+        case .folds(_, let folds):
+            rows["folds"] = folds.count
+            tiersMeasuredOn = "the training leads out of fold: each by a fold model that never saw it"
+        }
+        self.holdoutDescription = holdout.description
         self.fitSeconds = fitSeconds
         criteria = card.criteria.count
         self.modelTest = Scores(auc: modelTest.auc, logLoss: modelTest.logLoss, brier: modelTest.brier, ece: modelTest.ece)
@@ -80,7 +96,7 @@ struct TrainingSummary: Encodable {
 
     func text() -> String {
         var lines: [String] = []
-        lines.append("Trained \(model) on \(rows["train"]!) leads (validation \(rows["validation"]!), test \(rows["test"]!); \(split)).")
+        lines.append("Trained \(model) on \(holdoutDescription); test \(rows["test"]!); \(split)).")
         lines.append("  \(modelNote); fitted in \(String(format: "%.2f", fitSeconds)) s")
         lines += notes.map { "  note: \($0)" }
         lines.append("")
@@ -88,7 +104,7 @@ struct TrainingSummary: Encodable {
                                          ["model", fixed(modelTest.auc), fixed(modelTest.logLoss), fixed(modelTest.brier), fixed(modelTest.ece)],
                                          ["card", fixed(cardTest.auc), fixed(cardTest.logLoss), fixed(cardTest.brier), fixed(cardTest.ece)]]))
         lines.append("")
-        lines.append("Tiers (measured on the validation leads):")
+        lines.append("Tiers (measured on \(tiersMeasuredOn)):")
         var tierRows = [["tier", "points", "leads", "converted", "95% interval", "of all conversions", "action"]]
         for tier in tiers {
             tierRows.append([tier.name, "\(tier.minimumPoints)+", percent(tier.shareOfLeads), percent(tier.conversionRate),

@@ -112,3 +112,21 @@ public struct AdditiveModel: Codable, Sendable, Equatable {
         return totals
     }
 }
+
+extension AdditiveModel {
+    /// The same model with each shape shifted to mean 0 over the rows of `dataset` and the shifts moved
+    /// into the intercept: predictions are unchanged, and two fits of the same features centred on the
+    /// same rows put their zero in the same place (logistic regression leaves a reference level at 0,
+    /// boosted stumps centre on their own training rows).
+    public func centred(on dataset: Dataset) -> AdditiveModel {
+        var centred = self
+        for (index, shape) in shapes.enumerated() {
+            let pieces = shape.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount)
+            let sum = pieces.reduce(0) { $0 + ($1 >= 0 ? shape.pieces[Int($1)].logOdds : 0) }
+            let mean = sum / Double(max(dataset.rowCount, 1))
+            for piece in shape.pieces.indices { centred.shapes[index].pieces[piece].logOdds -= mean }
+            centred.intercept += mean
+        }
+        return centred
+    }
+}

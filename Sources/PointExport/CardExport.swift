@@ -4,8 +4,8 @@ import ModelCore
 import ScoreCardFormat
 
 /// From a trained additive model to a validated score card: integer points fitted on the training rows,
-/// then — on held-out rows the model never saw — the points → probability calibration (measured after
-/// rounding) and the tier thresholds with each tier's historical record.
+/// then — on held-out leads, each scored by a model that never saw it — the points → probability
+/// calibration (measured after rounding) and the tier thresholds with each tier's historical record.
 public struct CardExport: Sendable {
     public var scale: PointScale
     public var tiers: TierRule
@@ -32,22 +32,24 @@ public struct CardExport: Sendable {
 
     /// - Parameters:
     ///   - train: rows the model was fitted on; the rounding is fitted here too.
-    ///   - heldOut: rows for calibration and tiers (a validation split).
-    public func card(from model: AdditiveModel, name: String, train: Dataset, heldOut: Dataset,
+    ///   - heldOut: leads for calibration and tiers (a validation split, or the folds of cross-fitting).
+    public func card(from model: AdditiveModel, name: String, train: Dataset, heldOut: HeldOutLeads,
                      provenance: Provenance? = nil) throws -> (card: ScoreCard, points: PointModel) {
-        guard let heldOutLabels = heldOut.labels else { throw PointExportError.noOutcome }
+        let model = model.centred(on: train)
         var points = try PointRounder(scale: scale).round(model, on: train)
+        guard var scored = HeldOutPoints(heldOut, card: points, centredOn: train) else { throw PointExportError.noOutcome }
         if pruneUnhelpful {
-            let unhelpful = Set(CriterionPruning().unhelpfulFeatures(of: points, heldOut: heldOut))
+            let unhelpful = Set(CriterionPruning().unhelpfulFeatures(scored))
             if !unhelpful.isEmpty, unhelpful.count < points.shapes.count {
                 var kept = model
                 kept.shapes.removeAll { unhelpful.contains($0.feature) }
                 let previouslyDropped = points.droppedFeatures
                 points = try PointRounder(scale: scale).round(kept, on: train)
                 points.droppedFeatures = previouslyDropped + model.shapes.map(\.feature).filter { unhelpful.contains($0) }
+                scored = HeldOutPoints(heldOut, card: points, centredOn: train)!
             }
         }
-        let heldOutTotals = points.totals(heldOut)
+        let (heldOutTotals, heldOutLabels) = (scored.totals, scored.labels)
         let calibration = try calibration.calibration(totals: heldOutTotals, labels: heldOutLabels, reachable: points.reachableTotals)
         let probability = { (total: Int) in calibration.probability(forTotal: total) ?? 0 }
         let thresholds = try tiers.thresholds(totals: heldOutTotals, reachable: points.reachableTotals, probability: probability)

@@ -13,25 +13,21 @@ import ProbabilityCalibration
 /// scale's maximum is reached again.
 struct CriterionPruning {
     /// Features whose criteria do not improve the held-out log-likelihood, in the order they were dropped.
-    func unhelpfulFeatures(of points: PointModel, heldOut: Dataset) -> [String] {
-        guard let labels = heldOut.labels else { return [] }
-        var remaining = points.shapes.map { shape -> (feature: String, points: [Int]) in
-            let indices = shape.pointShape.pieceIndices(heldOut.column(named: shape.feature), rowCount: heldOut.rowCount)
-            return (shape.feature, indices.map { $0 >= 0 ? shape.pieces[Int($0)].points : 0 })
-        }
-        var totals = [Int](repeating: points.basePoints, count: heldOut.rowCount)
-        for criterion in remaining { for row in totals.indices { totals[row] += criterion.points[row] } }
+    func unhelpfulFeatures(_ heldOut: HeldOutPoints) -> [String] {
+        let labels = heldOut.labels
+        var remaining = Array(zip(heldOut.features, heldOut.criterionPoints))
+        var totals = heldOut.totals
         var dropped: [String] = []
         while remaining.count > 1, let full = Self.logLikelihood(totals, labels) {
             var best: (index: Int, gain: Double)?
             for (index, criterion) in remaining.enumerated() {
-                guard let reduced = Self.logLikelihood(zip(totals, criterion.points).map { $0 - $1 }, labels) else { continue }
+                guard let reduced = Self.logLikelihood(zip(totals, criterion.1).map { $0 - $1 }, labels) else { continue }
                 if reduced >= full, reduced - full >= best?.gain ?? 0 { best = (index, reduced - full) }
             }
             guard let best else { break }
             let criterion = remaining.remove(at: best.index)
-            for row in totals.indices { totals[row] -= criterion.points[row] }
-            dropped.append(criterion.feature)
+            for row in totals.indices { totals[row] -= criterion.1[row] }
+            dropped.append(criterion.0)
         }
         return dropped
     }

@@ -14,6 +14,9 @@ public struct PointedShape: Sendable, Equatable, Codable {
     public var feature: String
     public var role: ColumnRole
     public var pieces: [PointedPiece]
+    /// The model's log-odds that this criterion scores 0 points: its weakest condition, or with negative
+    /// points allowed its most common one.
+    public var zeroLogOdds: Double
 
     public var minimumPoints: Int { pieces.map(\.points).min() ?? 0 }
     public var maximumPoints: Int { pieces.map(\.points).max() ?? 0 }
@@ -32,14 +35,49 @@ public struct PointModel: Sendable, Equatable, Codable {
     public var reachableTotals: [Int]
     /// Features of the model that became no criterion (no effect, or cut by `maxCriteria`).
     public var droppedFeatures: [String]
+    /// Points per unit of log-odds before the ±1 rounding moves: how another model of the same features
+    /// is put on this card's scale (`criterionPoints(of:on:)`).
+    public var pointsPerLogOdds: Double
 
     public var minimumTotal: Int { reachableTotals.first ?? basePoints }
     public var maximumTotal: Int { reachableTotals.last ?? basePoints }
 
     /// The total points of every row of `dataset`; fields the dataset lacks count as missing.
     public func totals(_ dataset: Dataset) -> [Int] {
-        AdditiveModel(intercept: Double(basePoints), shapes: shapes.map(\.pointShape))
-            .logOdds(dataset).map { Int($0.rounded()) }
+        Self.totals(basePoints: basePoints, criterionPoints: criterionPoints(dataset), rowCount: dataset.rowCount)
+    }
+
+    /// Each criterion's points for every row of `dataset` (in `shapes` order).
+    public func criterionPoints(_ dataset: Dataset) -> [[Int]] {
+        shapes.map { shape in
+            shape.pointShape.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount)
+                .map { $0 >= 0 ? shape.pieces[Int($0)].points : 0 }
+        }
+    }
+
+    /// Each criterion's points for every row of `dataset` when `model` — another fit of the same features,
+    /// centred as this card's model was — is put on this card's scale: its log-odds above the criterion's
+    /// zero, times `pointsPerLogOdds`, rounded and held to the criterion's range. A feature `model` lacks
+    /// adds log-odds 0 (the average lead's).
+    public func criterionPoints(of model: AdditiveModel, on dataset: Dataset) -> [[Int]] {
+        shapes.map { shape in
+            let other = model.shapes.first { $0.feature == shape.feature }
+            let indices = other?.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount)
+                ?? [Int32](repeating: -1, count: dataset.rowCount)
+            let (low, high) = (shape.minimumPoints, shape.maximumPoints)
+            return indices.map { index in
+                let logOdds = index >= 0 ? other!.pieces[Int(index)].logOdds : 0
+                return Swift.min(high, Swift.max(low, Int(((logOdds - shape.zeroLogOdds) * pointsPerLogOdds).rounded())))
+            }
+        }
+    }
+
+    static func totals(basePoints: Int, criterionPoints: [[Int]], rowCount: Int) -> [Int] {
+        var totals = [Int](repeating: basePoints, count: rowCount)
+        for points in criterionPoints {
+            for row in totals.indices { totals[row] += points[row] }
+        }
+        return totals
     }
 
     /// All sums of one condition per criterion, plus the base points.

@@ -30,7 +30,8 @@ public struct PointRounder: Sendable {
         guard !criteria.isEmpty else { throw PointExportError.noSignal }
         criteria.sort { $0.order < $1.order }
 
-        var points = proportionalPoints(criteria)
+        let factor = Double(scale.maximum) / criteria.reduce(0) { $0 + $1.range }
+        var points = proportionalPoints(criteria, factor: factor)
         improve(&points, criteria: criteria, modelLogOdds: model.logOdds(train), rowCount: train.rowCount)
 
         var shapes: [PointedShape] = []
@@ -40,13 +41,13 @@ public struct PointRounder: Sendable {
         let base = scale.allowNegative ? -shapes.reduce(0) { $0 + $1.minimumPoints } : 0
         return PointModel(basePoints: base, shapes: shapes.map { $0.mergingEqualNeighbours() },
                           reachableTotals: PointModel.reachable(shapes, basePoints: base),
-                          droppedFeatures: model.shapes.map(\.feature).filter { dropped.contains($0) } + cut)
+                          droppedFeatures: model.shapes.map(\.feature).filter { dropped.contains($0) } + cut,
+                          pointsPerLogOdds: factor)
     }
 
-    /// Scales shifted log-odds so the criteria's point ranges add up to exactly `scale.maximum`.
-    private func proportionalPoints(_ criteria: [Criterion]) -> [[Int]] {
-        let span = criteria.reduce(0) { $0 + $1.range }
-        let factor = Double(scale.maximum) / span
+    /// Scales shifted log-odds by `factor` (maximum ÷ the criteria's summed log-odds ranges) so the
+    /// criteria's point ranges add up to exactly `scale.maximum`.
+    private func proportionalPoints(_ criteria: [Criterion], factor: Double) -> [[Int]] {
         // Largest remainder: floor every range, hand the missing points to the largest fractions.
         let ideal = criteria.map { $0.range * factor }
         var ranges = ideal.map { Int($0.rounded(.down)) }
@@ -144,6 +145,8 @@ private struct Criterion {
     let rowsOfPiece: [[Int]]
     /// Log-odds relative to the baseline piece (the lowest one, or the most common with negatives allowed).
     let shifted: [Double]
+    /// The log-odds that become 0 points.
+    let baseline: Double
     let lowest: Double
     let range: Double
     /// Standard deviation of the feature's contribution over the training rows.
@@ -158,8 +161,9 @@ private struct Criterion {
         rowsOfPiece = rows
         let values = shape.pieces.map(\.logOdds)
         let mostCommon = rows.indices.max { rows[$0].count < rows[$1].count } ?? 0
-        let baseline = baselineAtMostCommon ? values[mostCommon] : (values.min() ?? 0)
-        shifted = values.map { $0 - baseline }
+        let zero = baselineAtMostCommon ? values[mostCommon] : (values.min() ?? 0)
+        baseline = zero
+        shifted = values.map { $0 - zero }
         lowest = shifted.min() ?? 0
         range = (shifted.max() ?? 0) - lowest
         let n = Double(Swift.max(1, dataset.rowCount))
@@ -170,6 +174,6 @@ private struct Criterion {
     func pointed(_ points: [Int]) -> PointedShape {
         PointedShape(feature: shape.feature, role: shape.role, pieces: zip(shape.pieces, zip(points, shifted)).map { piece, values in
             PointedPiece(condition: piece.condition, points: values.0, shiftedLogOdds: values.1)
-        })
+        }, zeroLogOdds: baseline)
     }
 }

@@ -47,7 +47,7 @@ final class TrainerScorerAgreementTests: XCTestCase {
             let logistic = try LogisticRegression(strength: 10, encoding: DesignOptions(numericEncoding: .binned(maxBins: 12))).fit(train)
             for (name, model) in [("stumps", try stumps.additiveModel()), ("logistic", try logistic.additiveModel())] {
                 let export = CardExport(missingValues: testCase.options.allMissingTokens)
-                let (card, points) = try export.card(from: model, name: name, train: train, heldOut: validation)
+                let (card, points) = try export.card(from: model, name: name, train: train, heldOut: .validation(validation))
                 // Through the card's JSON, as a scorer elsewhere would receive it.
                 let scorer = try RuleScorer(card: try ScoreCard(json: try card.jsonData()))
                 let expected = points.totals(data.selecting(split.test))

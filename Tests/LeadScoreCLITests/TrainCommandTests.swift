@@ -38,4 +38,43 @@ final class TrainCommandTests: XCTestCase {
         XCTAssertTrue(unknown.errors.contains("no_such_column"), unknown.errors)
         XCTAssertFalse(FileManager.default.fileExists(atPath: card), "no card after a failed run")
     }
+
+    func testRandomSplitsCrossFitAndTimeSplitsValidateOnTheNewestLeads() throws {
+        let folder = try cliTemporaryFolder(self)
+        let card = folder.appendingPathComponent("card.json").path
+        func summary(_ data: String, _ extra: [String]) throws -> [String: Any] {
+            let result = try runLeadScore(["train", data, "--target", "converted", "--exclude", "lead_id", "--out", card, "--json"] + extra)
+            XCTAssertEqual(result.status, 0, result.errors)
+            return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        }
+        func tierLeads(_ summary: [String: Any]) throws -> Double {
+            let tiers = try XCTUnwrap(summary["tiers"] as? [[String: Any]])
+            return tiers.compactMap { $0["shareOfLeads"] as? Double }.reduce(0, +)
+        }
+        let crossFitted = try summary(synthetic, [])
+        let rows = try XCTUnwrap(crossFitted["rows"] as? [String: Int])
+        // 20 000 leads: 20 % test, the other 16 000 in 4 folds, every one of them held out once.
+        XCTAssertEqual(rows["test"], 4_000)
+        XCTAssertEqual(rows["train"], 16_000)
+        XCTAssertEqual(rows["heldOut"], 16_000)
+        XCTAssertEqual(rows["folds"], 4)
+        XCTAssertEqual(try tierLeads(crossFitted), 1, accuracy: 1e-9)
+        XCTAssertTrue((crossFitted["modelNote"] as? String ?? "").contains("average of 4 fold models"))
+
+        // The same leads with a creation order: the newest fifth tests, the fifth before it validates.
+        let lines = try String(contentsOfFile: synthetic, encoding: .utf8).split(separator: "\n")
+        let dated = folder.appendingPathComponent("dated.csv")
+        let day = ISO8601DateFormatter()
+        day.formatOptions = [.withFullDate]
+        try (["\(lines[0]),created"] + lines.dropFirst().enumerated().map { "\($1),\(day.string(from: Date(timeIntervalSince1970: Double($0) * 86_400)))" })
+            .joined(separator: "\n")
+            .write(to: dated, atomically: true, encoding: .utf8)
+        let timed = try summary(dated.path, ["--split", "time:created"])
+        let timedRows = try XCTUnwrap(timed["rows"] as? [String: Int])
+        XCTAssertEqual(timedRows["test"], 4_000)
+        XCTAssertEqual(timedRows["train"], 12_000)
+        XCTAssertEqual(timedRows["heldOut"], 4_000)
+        XCTAssertNil(timedRows["folds"])
+        XCTAssertEqual(timed["tiersMeasuredOn"] as? String, "the validation leads")
+    }
 }

@@ -13,7 +13,7 @@ final class CardExportTests: XCTestCase {
 
     func testCardFromTheTrueModelIsValidCalibratedAndTiered() throws {
         let (train, validation, test) = try splitSynthetic(rows: 30000, seed: 21)
-        let (card, points) = try CardExport().card(from: PointRounderTests.truthModel(), name: "synthetic", train: train, heldOut: validation)
+        let (card, points) = try CardExport().card(from: PointRounderTests.truthModel(), name: "synthetic", train: train, heldOut: .validation(validation))
         XCTAssertEqual(card.maximumPoints, 100)
         // A probability for every reachable total, increasing with points, never NaN.
         let table = try XCTUnwrap(card.calibration?.table)
@@ -40,16 +40,16 @@ final class CardExportTests: XCTestCase {
     func testFixedAndConversionRateTiers() throws {
         let (train, validation, _) = try splitSynthetic(rows: 10000, seed: 22)
         let fixed = CardExport(tiers: .fixed([TierSpec(name: "hot", action: "call", value: 60), TierSpec(name: "warm", value: 35)]))
-        let (card, _) = try fixed.card(from: PointRounderTests.truthModel(), name: "t", train: train, heldOut: validation)
+        let (card, _) = try fixed.card(from: PointRounderTests.truthModel(), name: "t", train: train, heldOut: .validation(validation))
         XCTAssertEqual(card.tiers.map(\.minimumPoints).prefix(2), [60, 35])
         let byRate = CardExport(tiers: .conversionRate([TierSpec(name: "hot", value: 0.5)]))
-        let (rated, _) = try byRate.card(from: PointRounderTests.truthModel(), name: "t", train: train, heldOut: validation)
+        let (rated, _) = try byRate.card(from: PointRounderTests.truthModel(), name: "t", train: train, heldOut: .validation(validation))
         let threshold = rated.tiers[0].minimumPoints
         XCTAssertGreaterThanOrEqual(try XCTUnwrap(rated.calibration?.probability(forTotal: threshold)), 0.5)
         let below = try XCTUnwrap(rated.calibration?.table.last { $0.points < threshold })
         XCTAssertLessThan(below.probability, 0.5)
         XCTAssertThrowsError(try CardExport(tiers: .fixed([TierSpec(name: "hot", value: 150)]))
-            .card(from: PointRounderTests.truthModel(), name: "t", train: train, heldOut: validation))
+            .card(from: PointRounderTests.truthModel(), name: "t", train: train, heldOut: .validation(validation)))
     }
 
     func testIntegerRangesReadAsCounts() {
@@ -73,7 +73,7 @@ final class CriterionPruningTests: XCTestCase {
             ShapePiece(.interval(lower: -.infinity, upper: 1.5), logOdds: 0),
             ShapePiece(.interval(lower: 1.5, upper: .infinity), logOdds: 0.6),
             ShapePiece(.missing, logOdds: 0)]))
-        let (card, points) = try CardExport(pruneUnhelpful: true).card(from: model, name: "t", train: data.selecting(split.train), heldOut: data.selecting(split.validation))
+        let (card, points) = try CardExport(pruneUnhelpful: true).card(from: model, name: "t", train: data.selecting(split.train), heldOut: .validation(data.selecting(split.validation)))
         XCTAssertTrue(points.droppedFeatures.contains("noise_1"))
         for strong in ["lead_source", "job_level", "demo_requested", "pricing_page_visits", "days_since_last_activity"] {
             XCTAssertTrue(card.criteria.contains { $0.feature == strong }, strong)

@@ -1,0 +1,52 @@
+import LeadData
+
+/// How the leads before test serve both fitting and held-out judgement (early stopping, the penalty,
+/// points → probability, tiers).
+enum Holdout {
+    /// Fit on `train`, judge on `validation`.
+    case split(train: Dataset, validation: Dataset)
+    /// Cross-fitting over `leads`: a model per fold fitted without the fold's rows and judged on them; the
+    /// card's model learns from all the leads.
+    case folds(leads: Dataset, heldOut: [[Int]])
+
+    /// Folds when the leads are few enough that holding a quarter out costs accuracy and refitting costs
+    /// little; a validation split for time-ordered data (a fold must not learn from the future) and above
+    /// `crossFittingRows`, where a quarter of the leads already judges precisely.
+    static let foldCount = 4
+    static let crossFittingRows = 200_000
+
+    /// The fitting / held-out pairs: one for a split, one per fold.
+    var parts: [(fit: Dataset, heldOut: Dataset)] {
+        switch self {
+        case .split(let train, let validation):
+            return [(train, validation)]
+        case .folds(let leads, let heldOut):
+            return heldOut.map { rows in (leads.selecting(allBut: rows), leads.selecting(rows)) }
+        }
+    }
+
+    /// All the leads the model may learn from.
+    var fittingLeads: Dataset {
+        switch self {
+        case .split(let train, _): return train
+        case .folds(let leads, _): return leads
+        }
+    }
+
+    /// Leads held out, counted once.
+    var heldOutCount: Int {
+        switch self {
+        case .split(_, let validation): return validation.rowCount
+        case .folds(let leads, _): return leads.rowCount
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .split(let train, let validation):
+            return "\(train.rowCount) leads (validation \(validation.rowCount)"
+        case .folds(let leads, let heldOut):
+            return "\(leads.rowCount) leads (\(heldOut.count)-fold cross-fitting: each lead held out once"
+        }
+    }
+}
