@@ -31,6 +31,8 @@ struct Train: ParsableCommand {
     @Option(help: "Trainer: logistic, stumps, or auto (the lower held-out log loss).") var model: ModelKind = .stumps
     @Option(help: "Maximum points of the card (the score range is 0…scale).") var scale: Int = 100
     @Flag(help: "Allow criteria that take points away (base points keep totals within the scale).") var negativePoints = false
+    @Flag(help: "Scale so the criteria's best points add up to the maximum, so no total is ever capped (default: the best training lead gets the maximum; coarser points).")
+    var uncapped = false
     @Option(help: "Keep at most this many criteria.") var maxCriteria: Int?
     @Flag(help: "Drop criteria that do not improve the fit on held-out leads (a shorter card; may drop weak real effects).") var prune = false
     @Option(help: ArgumentHelp("Numeric columns whose points may only rise with the value, comma-separated (stumps; repeatable).", valueName: "columns"))
@@ -100,7 +102,8 @@ struct Train: ParsableCommand {
             let fitted = try TrainedModel.fit(model, holdout, seed: seed, monotone: monotone)
             progress.step("rounding to points, calibrating and choosing tiers")
             let fitSeconds = (clock.now - started) / .seconds(1)
-            let export = CardExport(scale: PointScale(maximum: scale, allowNegative: negativePoints, maxCriteria: maxCriteria),
+            let export = CardExport(scale: PointScale(maximum: scale, allowNegative: negativePoints, maxCriteria: maxCriteria,
+                                                      reach: uncapped ? .everyCombination : .trainingLeads),
                                     tiers: try tierOptions.rule(),
                                     calibration: TotalsCalibrationMethod(rawValue: calibration)!,
                                     missingValues: try dataOptions.loadOptions().allMissingTokens,

@@ -16,7 +16,7 @@ struct CriterionPruning {
     func unhelpfulFeatures(_ heldOut: HeldOutPoints) -> [String] {
         let labels = heldOut.labels
         var remaining = Array(zip(heldOut.features, heldOut.criterionPoints))
-        var totals = heldOut.totals
+        var totals = heldOut.sums
         var dropped: [String] = []
         while remaining.count > 1, let full = Self.logLikelihood(totals, labels) {
             var best: (index: Int, gain: Double)?

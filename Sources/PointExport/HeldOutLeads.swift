@@ -27,16 +27,19 @@ public struct HeldOutFold: Sendable {
 /// Held-out leads as the card scores them: each criterion's points per lead, in `PointModel.shapes`
 /// order, and the outcomes.
 struct HeldOutPoints {
-    var basePoints: Int
+    var card: PointModel
     var features: [String]
     var criterionPoints: [[Int]]
     var labels: [UInt8]
 
-    var totals: [Int] { PointModel.totals(basePoints: basePoints, criterionPoints: criterionPoints, rowCount: labels.count) }
+    /// The card's totals: base plus criteria, within the score range.
+    var totals: [Int] { card.totals(criterionPoints: criterionPoints, rowCount: labels.count) }
+    /// Base plus criteria before the score range caps them.
+    var sums: [Int] { card.sums(criterionPoints: criterionPoints, rowCount: labels.count) }
 
     /// `nil` when some held-out leads have no outcome.
     init?(_ heldOut: HeldOutLeads, card points: PointModel, centredOn train: Dataset) {
-        basePoints = points.basePoints
+        card = points
         features = points.shapes.map(\.feature)
         switch heldOut {
         case .validation(let leads):

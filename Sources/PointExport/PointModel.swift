@@ -33,6 +33,8 @@ public struct PointModel: Sendable, Equatable, Codable {
     public var shapes: [PointedShape]
     /// Every total some lead can reach, ascending.
     public var reachableTotals: [Int]
+    /// The score range's top: a larger sum counts as this (the card's `maximumPoints`).
+    public var maximum: Int
     /// Features of the model that became no criterion (no effect, or cut by `maxCriteria`).
     public var droppedFeatures: [String]
     /// Points per unit of log-odds before the ±1 rounding moves: how another model of the same features
@@ -44,7 +46,7 @@ public struct PointModel: Sendable, Equatable, Codable {
 
     /// The total points of every row of `dataset`; fields the dataset lacks count as missing.
     public func totals(_ dataset: Dataset) -> [Int] {
-        Self.totals(basePoints: basePoints, criterionPoints: criterionPoints(dataset), rowCount: dataset.rowCount)
+        totals(criterionPoints: criterionPoints(dataset), rowCount: dataset.rowCount)
     }
 
     /// Each criterion's points for every row of `dataset` (in `shapes` order).
@@ -72,20 +74,25 @@ public struct PointModel: Sendable, Equatable, Codable {
         }
     }
 
-    static func totals(basePoints: Int, criterionPoints: [[Int]], rowCount: Int) -> [Int] {
-        var totals = [Int](repeating: basePoints, count: rowCount)
-        for points in criterionPoints {
-            for row in totals.indices { totals[row] += points[row] }
-        }
-        return totals
+    /// Base points plus each criterion's, within `0…maximum` as the card's scorer keeps them.
+    func totals(criterionPoints: [[Int]], rowCount: Int) -> [Int] {
+        sums(criterionPoints: criterionPoints, rowCount: rowCount).map { Swift.min(Swift.max($0, 0), maximum) }
     }
 
-    /// All sums of one condition per criterion, plus the base points.
-    static func reachable(_ shapes: [PointedShape], basePoints: Int) -> [Int] {
+    func sums(criterionPoints: [[Int]], rowCount: Int) -> [Int] {
+        var sums = [Int](repeating: basePoints, count: rowCount)
+        for points in criterionPoints {
+            for row in sums.indices { sums[row] += points[row] }
+        }
+        return sums
+    }
+
+    /// All sums of one condition per criterion, plus the base points, within `0…maximum`.
+    static func reachable(_ shapes: [PointedShape], basePoints: Int, maximum: Int) -> [Int] {
         var sums: Set<Int> = [basePoints]
         for shape in shapes {
             let options = Set(shape.pieces.map(\.points))
-            sums = Set(sums.flatMap { sum in options.map { sum + $0 } })
+            sums = Set(sums.flatMap { sum in options.map { Swift.min(Swift.max(sum + $0, 0), maximum) } })
         }
         return sums.sorted()
     }

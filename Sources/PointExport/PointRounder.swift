@@ -6,10 +6,10 @@ import ModelCore
 /// Turns an additive log-odds model into integer points on a fixed scale.
 ///
 /// Naive rounding of `scale × log-odds` loses ranking where many leads sit near a rounding boundary.
-/// After a proportional start (largest-remainder rounding, so the best lead reaches exactly the scale's
-/// maximum) the rounder moves single conditions by ±1 point while that brings the card closer to the
-/// model on the training leads — coordinate-wise rounding in the spirit of FasterRisk, with the extremes
-/// of each criterion held so the scale stays exact.
+/// After a proportional start (the best training lead, or with `Reach.everyCombination` the best
+/// combination of conditions, at the scale's maximum) the rounder moves single conditions by ±1 point
+/// while that brings the card closer to the model on the training leads — coordinate-wise rounding in
+/// the spirit of FasterRisk, with the extremes of each criterion held so the scale stays put.
 public struct PointRounder: Sendable {
     public var scale: PointScale
 
@@ -30,7 +30,21 @@ public struct PointRounder: Sendable {
         guard !criteria.isEmpty else { throw PointExportError.noSignal }
         criteria.sort { $0.order < $1.order }
 
-        let factor = Double(scale.maximum) / criteria.reduce(0) { $0 + $1.range }
+        let span: Double
+        switch scale.reach {
+        case .everyCombination:
+            span = criteria.reduce(0) { $0 + $1.range }
+        case .trainingLeads:
+            var totals = [Double](repeating: 0, count: train.rowCount)
+            for criterion in criteria {
+                for (row, piece) in criterion.pieceOfRow.enumerated() where piece >= 0 {
+                    totals[row] += criterion.shifted[Int(piece)] - criterion.lowest
+                }
+            }
+            span = totals.max() ?? 0
+        }
+        guard span > 0 else { throw PointExportError.noSignal }
+        let factor = Double(scale.maximum) / span
         var points = proportionalPoints(criteria, factor: factor)
         improve(&points, criteria: criteria, modelLogOdds: model.logOdds(train), rowCount: train.rowCount)
 
@@ -40,19 +54,23 @@ public struct PointRounder: Sendable {
         }
         let base = scale.allowNegative ? -shapes.reduce(0) { $0 + $1.minimumPoints } : 0
         return PointModel(basePoints: base, shapes: shapes.map { $0.mergingEqualNeighbours() },
-                          reachableTotals: PointModel.reachable(shapes, basePoints: base),
+                          reachableTotals: PointModel.reachable(shapes, basePoints: base, maximum: scale.maximum),
+                          maximum: scale.maximum,
                           droppedFeatures: model.shapes.map(\.feature).filter { dropped.contains($0) } + cut,
                           pointsPerLogOdds: factor)
     }
 
-    /// Scales shifted log-odds by `factor` (maximum ÷ the criteria's summed log-odds ranges) so the
-    /// criteria's point ranges add up to exactly `scale.maximum`.
+    /// Scales shifted log-odds by `factor` (points per unit of log-odds). Scaled to every combination,
+    /// the criteria's point ranges add up to exactly `scale.maximum`.
     private func proportionalPoints(_ criteria: [Criterion], factor: Double) -> [[Int]] {
-        // Largest remainder: floor every range, hand the missing points to the largest fractions.
         let ideal = criteria.map { $0.range * factor }
-        var ranges = ideal.map { Int($0.rounded(.down)) }
-        let order = ideal.indices.sorted { (ideal[$0] - Double(ranges[$0])) > (ideal[$1] - Double(ranges[$1])) }
-        for index in order.prefix(scale.maximum - ranges.reduce(0, +)) { ranges[index] += 1 }
+        var ranges = ideal.map { Int($0.rounded()) }
+        if scale.reach == .everyCombination {
+            // Largest remainder: floor every range, hand the missing points to the largest fractions.
+            ranges = ideal.map { Int($0.rounded(.down)) }
+            let order = ideal.indices.sorted { (ideal[$0] - Double(ranges[$0])) > (ideal[$1] - Double(ranges[$1])) }
+            for index in order.prefix(scale.maximum - ranges.reduce(0, +)) { ranges[index] += 1 }
+        }
         return zip(criteria, ranges).map { criterion, range in
             criterion.shifted.map { value in
                 let low = criterion.lowest

@@ -9,8 +9,22 @@ public struct PointScale: Sendable, Equatable, Codable {
     public var maxCriteria: Int?
     /// Coordinate-descent sweeps that move single conditions by ±1 point towards the model.
     public var roundingSweeps: Int
+    /// Which leads the maximum is for.
+    public var reach: Reach
 
-    public init(maximum: Int = 100, allowNegative: Bool = false, maxCriteria: Int? = nil, roundingSweeps: Int = 20) {
+    public enum Reach: String, Sendable, Equatable, Codable {
+        /// The best condition of every criterion together makes the maximum: no total is ever capped.
+        case everyCombination
+        /// The highest-scoring training lead makes the maximum; a new lead beyond it is capped there.
+        /// No real lead meets the best condition of every criterion, so scaling to that combination
+        /// leaves the top of the range empty and spends fewer points per unit of log-odds on the leads
+        /// there are: rounding then costs more ranking.
+        case trainingLeads
+    }
+
+    public init(maximum: Int = 100, allowNegative: Bool = false, maxCriteria: Int? = nil, roundingSweeps: Int = 20,
+                reach: Reach = .trainingLeads) {
+        self.reach = reach
         self.maximum = maximum
         self.allowNegative = allowNegative
         self.maxCriteria = maxCriteria

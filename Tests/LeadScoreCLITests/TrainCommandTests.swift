@@ -77,4 +77,18 @@ final class TrainCommandTests: XCTestCase {
         XCTAssertNil(timedRows["folds"])
         XCTAssertEqual(timed["tiersMeasuredOn"] as? String, "the validation leads")
     }
+
+    func testUncappedCardsAddUpToTheMaximumAndDefaultOnesPastIt() throws {
+        let card = try cliTemporaryFolder(self).appendingPathComponent("card.json").path
+        func bestPointsSum(_ extra: [String]) throws -> Int {
+            let result = try runLeadScore(["train", synthetic, "--target", "converted", "--exclude", "lead_id", "--out", card] + extra)
+            XCTAssertEqual(result.status, 0, result.errors)
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: card))) as? [String: Any])
+            XCTAssertEqual(json["maximumPoints"] as? Int, 100)
+            let criteria = try XCTUnwrap(json["criteria"] as? [[String: Any]])
+            return criteria.map { (($0["conditions"] as? [[String: Any]]) ?? []).compactMap { $0["points"] as? Int }.max() ?? 0 }.reduce(0, +)
+        }
+        XCTAssertEqual(try bestPointsSum(["--uncapped"]), 100)
+        XCTAssertGreaterThan(try bestPointsSum([]), 100, "no synthetic lead meets every best condition, so the best real one sets the scale")
+    }
 }

@@ -108,6 +108,27 @@ final class PointRounderTests: XCTestCase {
         return gap / s[0]
     }
 
+    func testScalingToTheBestTrainingLeadSpendsMorePointsAndCapsTheRest() throws {
+        let (data, _) = SyntheticLeads(rows: 20000, seed: 9).generate()
+        let (fresh, _) = SyntheticLeads(rows: 20000, seed: 19).generate()
+        let model = Self.truthModel()
+        let everyCombination = try PointRounder(scale: PointScale(maximum: 100, reach: .everyCombination)).round(model, on: data)
+        let trainingLeads = try PointRounder(scale: PointScale(maximum: 100, reach: .trainingLeads)).round(model, on: data)
+        // The old scale: criteria's best points add up to the maximum, so no sum goes past it.
+        XCTAssertEqual(everyCombination.shapes.reduce(0) { $0 + $1.maximumPoints }, 100)
+        // No generated lead has every best condition, so scaling to the best of them gives more points per log-odds…
+        XCTAssertGreaterThan(trainingLeads.pointsPerLogOdds, everyCombination.pointsPerLogOdds * 1.1)
+        let sums = trainingLeads.sums(criterionPoints: trainingLeads.criterionPoints(data), rowCount: data.rowCount)
+        XCTAssertEqual(Double(sums.max()!), 100, accuracy: Double(trainingLeads.shapes.count) / 2, "the best training lead reaches the top")
+        // …a lead beyond every training lead is capped at the maximum, as the card's scorer does…
+        XCTAssertGreaterThan(trainingLeads.shapes.reduce(0) { $0 + $1.maximumPoints }, 100)
+        XCTAssertEqual(trainingLeads.maximumTotal, 100)
+        XCTAssertTrue(trainingLeads.totals(fresh).allSatisfy { (0...100).contains($0) })
+        // …and the finer points follow the model more closely on new leads.
+        XCTAssertLessThan(distance(trainingLeads.totals(fresh), model.logOdds(fresh)),
+                          distance(everyCombination.totals(fresh), model.logOdds(fresh)))
+    }
+
     func testNegativePointsKeepTotalsWithinTheScale() throws {
         let (data, _) = SyntheticLeads(rows: 5000, seed: 7).generate()
         let card = try PointRounder(scale: PointScale(maximum: 100, allowNegative: true)).round(Self.truthModel(), on: data)
