@@ -7,8 +7,9 @@ usage: compare.py --leadscore PATH [--work /tmp/leadscore-accuracy-bench] [--rep
 
 For every data set (see DATASETS) it makes ONE split of the file and trains, on the same rows:
   LeadScore   `leadscore train TRAIN --test-data TEST --model logistic|stumps --json`: the model and the
-              point card made from it (LeadScore splits TRAIN 75/25 into fit/validation itself: the
-              validation leads tune early stopping, points → probability and the tiers; TEST is never seen);
+              point card made from it (LeadScore cross-fits on TRAIN in 4 folds: each fold's model is
+              early-stopped or penalised on the quarter it did not see, those out-of-fold totals set
+              points → probability and the tiers, the card's model learns from all of TRAIN; TEST is never seen);
   peers       ../shared/tools/peers.py TRAIN --test TEST (scikit-learn logistic regression, LightGBM default
               and stumps, XGBoost stumps, InterpretML EBM, optbinning Scorecard 0-100, FasterRisk), which fit
               on all of TRAIN.
@@ -408,8 +409,9 @@ def markdown(results, meta):
                  "should stay under 15 minutes)." if args.fasterrisk_rows else "."),
               "- **Split:** one per data file, stratified 70 % train / 30 % test, seed " + str(args.seed)
               + ", identical rows (over the columns the models see) kept on one side. Every model trains on the train rows and is "
-              "measured on the same test rows. LeadScore holds out 25 % of the train rows as its validation set "
-              "(early stopping, points → probability, tiers), so its models are fitted on 52.5 % of the file; the peers fit on all 70 %.",
+              "measured on the same test rows. LeadScore cross-fits on the train rows in 4 folds (each fold's model early-stopped or "
+              "its L2 strength chosen on the quarter it did not see; their out-of-fold totals set points → probability and the tiers), "
+              "and its card comes from the model of all train rows (stumps: the average of the four fold models); the peers fit on all 70 %.",
               "- **Metrics** on test: ROC AUC, log loss, Brier score, ECE = expected calibration error over 10 equal-width bins "
               "(the peers' and the cards' computed by peers.py's `metrics()`, LeadScore's models by its Evaluation module, same definitions).",
               f"- **fit s:** median of {args.repeats} runs (¹ = one run: the first took over {args.slow:.0f} s). LeadScore models: fitting only; "
