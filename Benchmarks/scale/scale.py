@@ -441,15 +441,17 @@ def markdown(results, meta, sizes):
              + ". Jobs interleaved (every job of repeat 1, then of repeat 2, …), one process at a time, file in the page cache.",
              "- Timing: wall clock of the whole process; CPU and peak resident memory of that process alone (`wait4`). "
              "**fit**, measured inside the process: LeadScore's `fitSeconds` (binning/encoding and fitting on the training "
-             "split; logistic fits one model per L2 strength of its search and scores validation with each, stumps boost "
-             "with early stopping on validation; the trainers' own notes are below), the peers' fit call (scikit-learn's one-hot encoding shown apart). **load**: "
+             "leads; logistic fits one model per L2 strength of its search and scores the held-out leads with each, stumps boost "
+             "with early stopping on them; up to 200 000 training leads this runs once per fold of a 4-fold cross-fitting, "
+             "plus logistic's final fit on all; the trainers' own notes are below), the peers' fit call (scikit-learn's one-hot encoding shown apart). **load**: "
              "pandas' `read_csv` call inside the peer; for LeadScore's train, ≈ the wall time of `inspect` on the same "
              "file (a separate process: load, role inference, summary). **rest** = wall − load − fit (− encode): for "
              "LeadScore the split, rounding to points, calibration, tiers, test metrics, writing the card and start-up; "
              "for the peers interpreter start-up, imports and making the categories. For `score` the fit column gives "
              "rows per second of the whole process (CSV in, CSV out).",
              "- LeadScore: `leadscore train FILE --target converted --exclude lead_id --model logistic|stumps --out card.json "
-             "--json` splits 60/20/20 and, beyond the fit, rounds to points, calibrates, picks tiers, reports test metrics "
+             "--json` holds out 20 % for test, cross-fits on the rest in 4 folds up to 200 000 leads and above that "
+             "splits it 75/25 into train and validation, and, beyond the fit, rounds to points, calibrates, picks tiers, reports test metrics "
              "and writes the card; `leadscore score card.json FILE --out scored.csv` scores every row with the stumps card "
              "of the same repeat; `leadscore inspect FILE --target converted` loads only (the memory reference).",
              f"- Peers (`Benchmarks/scale/peer.py`), fitted on **all** rows of the file (no split, no prediction): "
