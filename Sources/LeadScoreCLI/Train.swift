@@ -78,27 +78,22 @@ struct Train: ParsableCommand {
             defer { progress.finish() }
             progress.step("loading \(data)")
             let dataset = try dataOptions.load(data)
-            let development: Dataset, test: Dataset, splitText: String
-            if let testData {
-                development = dataset
-                test = try dataOptions.load(testData)
-                splitText = "test from \(testData)"
-            } else {
-                let parts = try dataset.split(split.method(seed))
-                (development, test) = (dataset.selecting((parts.train + parts.validation).sorted()), dataset.selecting(parts.test))
-                splitText = parts.method
-            }
+            // Rows of `dataset` before test: all of it with --test-data, else 80 % (60 % train, 20 % validation).
+            let parts = try dataset.split(split.method(seed), validationFraction: testData == nil ? 0.2 : 0.25,
+                                          testFraction: testData == nil ? 0.2 : 0)
+            let test = try testData.map { try dataOptions.load($0) } ?? dataset.selecting(parts.test)
+            let splitText = testData.map { "test from \($0)" } ?? parts.method
             let holdout: Holdout
-            if split.isTimeOrdered || development.rowCount > Holdout.crossFittingRows {
+            if split.isTimeOrdered || parts.train.count + parts.validation.count > Holdout.crossFittingRows {
                 // In time order the newest leads before test validate: a fold would learn from the future.
-                let parts = try development.split(split.method(seed), validationFraction: 0.25, testFraction: 0)
-                holdout = .split(train: development.selecting(parts.train), validation: development.selecting(parts.validation))
+                holdout = .split(train: dataset.selecting(parts.train), validation: dataset.selecting(parts.validation))
             } else {
+                let development = testData == nil ? dataset.selecting((parts.train + parts.validation).sorted()) : dataset
                 holdout = .folds(leads: development, heldOut: try development.stratifiedFolds(Holdout.foldCount, seed: seed))
             }
             let clock = ContinuousClock()
             let started = clock.now
-            progress.step("training \(model.rawValue) on \(development.rowCount) leads")
+            progress.step("training \(model.rawValue) on \(holdout.fittingLeads.rowCount) leads")
             let fitted = try TrainedModel.fit(model, holdout, seed: seed, monotone: monotone)
             progress.step("rounding to points, calibrating and choosing tiers")
             let fitSeconds = (clock.now - started) / .seconds(1)
