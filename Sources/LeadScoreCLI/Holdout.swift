@@ -1,4 +1,6 @@
 import LeadData
+import ModelCore
+import PointExport
 
 /// How the leads before test serve both fitting and held-out judgement (early stopping, the penalty,
 /// points → probability, tiers).
@@ -22,6 +24,17 @@ enum Holdout {
             return [(train, validation)]
         case .folds(let leads, let heldOut):
             return heldOut.map { rows in (leads.selecting(allBut: rows), leads.selecting(rows)) }
+        }
+    }
+
+    /// The held-out leads for the card, given the model fitted on each part (in `parts` order): the
+    /// validation leads, or every fold's leads with its own model.
+    func heldOutLeads(partModels: [any ProbabilisticClassifier]) throws -> HeldOutLeads {
+        switch self {
+        case .split(_, let validation):
+            return .validation(validation)
+        case .folds(let leads, let heldOut):
+            return .crossFitted(try zip(partModels, heldOut).map { HeldOutFold(model: try $0.additiveModel(), leads: leads.selecting($1)) })
         }
     }
 

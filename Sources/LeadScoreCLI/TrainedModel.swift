@@ -57,7 +57,8 @@ struct TrainedModel {
         var losses = [Double](repeating: 0, count: logisticStrengths.count)
         var paths: [[Int: LogisticModel]] = []
         var sampledRows: Int?
-        for part in holdout.parts {
+        let parts = holdout.parts
+        for part in parts {
             var searched = part.fit
             if searched.rowCount > strengthSearchRows {
                 searched = searched.selecting(try searched.split(.stratified(seed: seed), validationFraction: 0,
@@ -80,7 +81,6 @@ struct TrainedModel {
         let members = paths.map { $0[best]! }
         var model = members[0]
         var loss = losses[best] / Double(holdout.heldOutCount)
-        let heldOut: HeldOutLeads
         switch holdout {
         case .split(let train, let validation):
             if sampledRows != nil {
@@ -89,13 +89,12 @@ struct TrainedModel {
                 model = try final.fit(train)
                 loss = try logLoss(probabilities: try model.predictProbability(validation), outcomes: validation.labels!)
             }
-            heldOut = .validation(validation)
         case .folds:
             var final = trainer
             final.strength = strength
             model = try final.fit(holdout.fittingLeads)
-            heldOut = .crossFitted(try zip(members, holdout.parts).map { try HeldOutFold(model: $0.additiveModel(), leads: $1.heldOut) })
         }
+        let heldOut = try holdout.heldOutLeads(partModels: members)
         let warnings = model.diagnostics.warnings.map(\.description)
         return TrainedModel(
             model: model, heldOut: heldOut, name: "logistic regression",
@@ -113,21 +112,21 @@ struct TrainedModel {
     /// One early-stopped model on a split; on folds, the average of the fold models (`StumpFolds`).
     static func stumps(_ holdout: Holdout, seed: UInt64, monotone: [String: Int] = [:]) throws -> TrainedModel {
         let booster = StumpBooster(rounds: 1_000, learningRate: 0.1, seed: seed, earlyStoppingPatience: 50, monotoneConstraints: monotone)
-        let model: any ProbabilisticClassifier, members: [StumpModel], heldOut: HeldOutLeads, loss: Double
+        let model: any ProbabilisticClassifier, members: [StumpModel], loss: Double
         switch holdout {
         case .split(let train, let validation):
             let single = try booster.fit(train, validation: validation)
-            (model, members, heldOut) = (single, [single], .validation(validation))
+            (model, members) = (single, [single])
             loss = single.history.validationLoss.isEmpty ? .infinity : single.history.validationLoss[single.history.keptRounds]
         case .folds(let leads, let folds):
             let average = try booster.fitFolds(leads, heldOut: folds)
             (model, members) = (average, average.members)
-            heldOut = .crossFitted(zip(members, folds).map { HeldOutFold(model: $0.additiveModel(), leads: leads.selecting($1)) })
             loss = zip(members, folds).reduce(0) { sum, fold in
                 let history = fold.0.history
                 return sum + history.validationLoss[history.keptRounds] * Double(fold.1.count)
             } / Double(leads.rowCount)
         }
+        let heldOut = try holdout.heldOutLeads(partModels: members)
         let kept = members.map { "\($0.history.keptRounds) of \($0.history.roundsRun) (\($0.history.stopReason.rawValue))" }
         return TrainedModel(
             model: model, heldOut: heldOut, name: "boosted stumps",
