@@ -41,6 +41,7 @@ REPO = os.path.abspath(os.path.join(HERE, "../.."))
 SHARED = os.environ.get("LEADSCORE_SHARED", os.path.join(REPO, "../shared"))
 PEERS = os.path.join(SHARED, "tools/peers.py")
 SYNTH = os.path.join(SHARED, "tools/synth_leads.py")
+PEER_PREDICTIONS = os.path.join(HERE, "peer_predictions.py")
 
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
 parser.add_argument("--leadscore", required=True, help="the leadscore binary (release build)")
@@ -62,6 +63,8 @@ args = parser.parse_args()
 import numpy as np, pandas as pd  # noqa: E402
 from sklearn.metrics import roc_auc_score  # noqa: E402
 from sklearn.model_selection import train_test_split  # noqa: E402
+
+import paired_auc  # noqa: E402  (beside this file)
 
 ONLINE_CODES = ["OperatingSystems", "Browser", "Region", "TrafficType"]
 X_LEAKS = ["Prospect ID", "Lead Number", "Tags", "Lead Quality", "Lead Profile", "Last Activity", "Last Notable Activity"]
@@ -213,7 +216,8 @@ def leadscore_train(dataset, folder, model, peers):
 # ---------------------------------------------------------------- peers
 
 def peers_run(dataset, folder, models, train="peers-train.csv", environment=None):
-    command = [sys.executable, PEERS, os.path.join(folder, train), "--test", os.path.join(folder, "peers-test.csv"),
+    command = [sys.executable, PEER_PREDICTIONS, os.path.join(folder, "predictions"), PEERS,
+               os.path.join(folder, train), "--test", os.path.join(folder, "peers-test.csv"),
                "--target", dataset["target"], "--threads", str(args.threads), "--models", ",".join(models)]
     if dataset["drop"]:
         command += ["--drop", ",".join(dataset["drop"])]
@@ -364,6 +368,36 @@ def dataset_table(entry):
     return "\n".join("| " + " | ".join(row) + " |" for row in rows)
 
 
+def paired_margins(dataset, folder):
+    """Each card's test AUC minus each point peer's on the same leads, with DeLong's standard error:
+    {model: {peer: paired_auc.delong(...)}}. The card is ranked by its points, as the rule scorer ranks leads."""
+    out = {}
+    for model in ("logistic", "stumps"):
+        scored = os.path.join(folder, f"scored-{model}.csv")
+        if not os.path.exists(scored):
+            continue
+        table = pd.read_csv(scored, usecols=["points", dataset["target"]], keep_default_na=False, dtype=str)
+        truth = table[dataset["target"]].str.lower().isin(["1", "true", "yes"]).astype(int).values
+        out[model] = {}
+        for peer in sorted(POINT_PEERS):
+            path = os.path.join(folder, "predictions", f"{peer}.txt")
+            if not os.path.exists(path):
+                continue
+            probability = np.loadtxt(path, ndmin=1)
+            if len(probability) != len(truth):
+                out[model][peer] = dict(error=f"{len(probability)} predictions for {len(truth)} test rows")
+                continue
+            out[model][peer] = paired_auc.delong(truth, table["points"].astype(float).values, probability)
+    return out
+
+
+def margin_cell(margin, paired):
+    """+0.0043 (95 % CI +0.0012…+0.0074), or the bare margin when no paired test could run."""
+    if not paired or "se" not in paired:
+        return f"{margin:+.4f}"
+    return f"{margin:+.4f} ({paired['low']:+.4f}…{paired['high']:+.4f})"
+
+
 def quality_bars(entry):
     """Issue 6's bars for each card on this data set: list of (model, bar, measured, passed)."""
     out = []
@@ -381,7 +415,8 @@ def quality_bars(entry):
         for peer, label in (("optb", "optbinning"), ("fasterrisk", "FasterRisk")):
             if "auc" in peers.get(peer, {}):
                 margin = c["auc"] - peers[peer]["auc"]
-                out.append((model, f"card AUC > {label}'s", f"{margin:+.4f}", margin > 0))
+                paired = entry.get("paired", {}).get(model, {}).get(peer)
+                out.append((model, f"card AUC > {label}'s", margin_cell(margin, paired), margin > 0))
             else:
                 out.append((model, f"card AUC > {label}'s", f"{label} failed", None))
     return out
@@ -469,6 +504,10 @@ def markdown(results, meta):
         lines += [f"- {note}" for note in notes] + [""]
     lines += ["### Card quality bars (issue 6)", "",
               "Each LeadScore card against the model it came from and against the two point-based peers, on the same test rows.", "",
+              "The margins over optbinning and FasterRisk are the card's test AUC (ranked by its points) minus the peer's, with a 95 % "
+              "confidence interval from DeLong's paired test on the same test leads (`paired_auc.py`; the peers' per-lead "
+              "probabilities come from peers.py itself, through `peer_predictions.py`). A margin whose interval spans 0 is a tie on "
+              "this split: another split may order the two the other way (see [SEEDS.md](Benchmarks/accuracy/SEEDS.md)).", "",
               "| data set | card from | AUC − model's (≥ −0.005) | log loss ÷ model's (≤ 1.02) | ECE (≤ 0.02) | AUC − optbinning's (> 0) | AUC − FasterRisk's (> 0) |",
               "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
     failures = []
@@ -590,6 +629,8 @@ def main():
             log(f"[{dataset['key']}] {model}: " + (f"AUC {peer['auc']:.4f}, fit {peer['fit_median_s']:.2f} s" if "auc" in peer else peer.get("error", "?")))
         log(f"[{dataset['key']}] peers: {time.perf_counter() - t:.0f} s")
         entry["optb_criteria"] = optbinning_criteria(folder, dataset)
+        entry["paired"] = paired_margins(dataset, folder)
+        entry["bars"] = [dict(model=m, bar=b, measured=v, passed=ok) for m, b, v, ok in quality_bars(entry)]
         results.append(entry)
     meta = dict(date=datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), machine=machine(), versions=versions(),
                 load_before=load_before, load_after=os.getloadavg()[0], total_s=time.perf_counter() - started)

@@ -1,38 +1,70 @@
 #!/usr/bin/env python3
-"""Gathers the card quality bars table of compare.py runs (one per split seed) into one Markdown page.
-usage: seeds.py WORK SEED [SEED ...]   (WORK/seedN.md is compare.py's --no-write output for seed N)"""
-import re
+"""Gathers the card quality bars of compare.py runs (one per split seed) into one Markdown page.
+usage: seeds.py WORK SEED [SEED ...]   (WORK/seedN/results.json is compare.py's raw output for seed N)"""
+import json
 import statistics
 import subprocess
 import sys
 
 work, seeds = sys.argv[1], sys.argv[2:]
-row = re.compile(r"^\| (\S+) \| (logistic|stumps) \| ([-+0-9.]+) \| ×([0-9.]+) \| ([0-9.]+)[^|]*\| ([-+0-9.]+)[^|]*\| ([-+0-9.]+)[^|]*\|$")
-found = {}
+runs = {}  # (data set, card from) -> [(seed, entry, model side)]
 for seed in seeds:
-    for line in open(f"{work}/seed{seed}.md"):
-        match = row.match(line.strip())
-        if match:
-            key = (match.group(1), match.group(2))
-            found.setdefault(key, []).append((seed, *[float(match.group(i)) for i in range(3, 8)]))
+    for entry in json.load(open(f"{work}/seed{seed}/results.json"))["results"]:
+        if entry.get("skipped"):
+            continue
+        for model in ("logistic", "stumps"):
+            runs.setdefault((entry["key"], model), []).append((seed, entry, entry["leadscore"][model]))
+
+
+def mark(passed):
+    return "" if passed else " ✗"
+
+
+def margin(entry, model, peer):
+    """The card's AUC minus the peer's on this split, and DeLong's paired test of it (None when it could not run)."""
+    card, other = entry["leadscore"][model].get("cardTest", {}), entry["peers"].get(peer, {})
+    if "auc" not in card or "auc" not in other:
+        return None, None
+    paired = entry.get("paired", {}).get(model, {}).get(peer)
+    return card["auc"] - other["auc"], paired if paired and "se" in paired else None
+
+
+def margin_cell(value, paired):
+    if value is None:
+        return "failed"
+    interval = f" ({paired['low']:+.4f}…{paired['high']:+.4f})" if paired else ""
+    return f"{value:+.4f}{interval}{mark(value > 0)}"
+
 
 commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
 print("# Card quality bars over several splits\n")
 print(f"Written by `Benchmarks/accuracy/seeds.sh` (commit {commit}): `compare.py` once per split seed "
       f"({', '.join(seeds)}; the main run in BENCHMARKS.md uses seed 7), each a stratified 70/30 split of the file, "
-      "every tool trained on the same 70 % and tested on the same 30 %. Columns as in BENCHMARKS.md's bars table; "
-      "✗ marks a missed bar.\n")
+      "every tool trained on the same 70 % and tested on the same 30 %. Columns as in BENCHMARKS.md's bars table: "
+      "✗ marks a missed bar; a margin over a peer is followed by its 95 % confidence interval from DeLong's paired "
+      "test on that split's test leads.\n")
 print("| data set | card from | seed | AUC − model's (≥ −0.005) | log loss ÷ model's (≤ 1.02) | ECE (≤ 0.02) | AUC − optbinning's (> 0) | AUC − FasterRisk's (> 0) |")
 print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-def mark(ok): return "" if ok else " ✗"
-for (dataset, model), runs in sorted(found.items()):
-    for seed, gap, ratio, ece, optb, fr in runs:
+for (dataset, model), found in sorted(runs.items()):
+    for seed, entry, side in found:
+        if "error" in side:
+            print(f"| {dataset} | {model} | {seed} | failed | | | | |")
+            continue
+        m, c = side["modelTest"], side["cardTest"]
+        gap, ratio = c["auc"] - m["auc"], c["logLoss"] / m["logLoss"]
         print(f"| {dataset} | {model} | {seed} | {gap:+.4f}{mark(gap >= -0.005)} | ×{ratio:.4f}{mark(ratio <= 1.02)} | "
-              f"{ece:.4f}{mark(ece <= 0.02)} | {optb:+.4f}{mark(optb > 0)} | {fr:+.4f}{mark(fr > 0)} |")
-print("\nAUC − optbinning's over the seeds:\n")
-print("| data set | card from | mean | smallest | largest | seeds ahead |")
-print("| --- | --- | ---: | ---: | ---: | ---: |")
-for (dataset, model), runs in sorted(found.items()):
-    gaps = [r[4] for r in runs]
-    print(f"| {dataset} | {model} | {statistics.mean(gaps):+.4f} | {min(gaps):+.4f} | {max(gaps):+.4f} | "
-          f"{sum(g > 0 for g in gaps)} of {len(gaps)} |")
+              f"{c['ece']:.4f}{mark(c['ece'] <= 0.02)} | {margin_cell(*margin(entry, model, 'optb'))} | "
+              f"{margin_cell(*margin(entry, model, 'fasterrisk'))} |")
+for peer, label in (("optb", "optbinning"), ("fasterrisk", "FasterRisk")):
+    print(f"\nAUC − {label}'s over the seeds (ahead / behind: the split's 95 % interval lies wholly above / below 0):\n")
+    print("| data set | card from | mean | smallest | largest | splits with the higher AUC | significantly ahead | significantly behind |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for (dataset, model), found in sorted(runs.items()):
+        pairs = [margin(entry, model, peer) for _, entry, _ in found]
+        values = [value for value, _ in pairs if value is not None]
+        if not values:
+            continue
+        tested = [paired for _, paired in pairs if paired]
+        print(f"| {dataset} | {model} | {statistics.mean(values):+.4f} | {min(values):+.4f} | {max(values):+.4f} | "
+              f"{sum(v > 0 for v in values)} of {len(values)} | {sum(p['low'] > 0 for p in tested)} of {len(tested)} | "
+              f"{sum(p['high'] < 0 for p in tested)} of {len(tested)} |")
