@@ -58,6 +58,8 @@ parser.add_argument("--big-rows", type=int, default=100_000, help="rows of the g
 parser.add_argument("--markdown", default=os.path.join(REPO, "BENCHMARKS.md"))
 parser.add_argument("--readme", default=os.path.join(REPO, "README.md"))
 parser.add_argument("--no-write", action="store_true", help="print the Markdown only")
+parser.add_argument("--from-results", action="store_true",
+                    help="train and measure nothing: write the Markdown again from WORK/results.json of an earlier run")
 args = parser.parse_args()
 
 import numpy as np, pandas as pd  # noqa: E402
@@ -558,10 +560,12 @@ def headline(results):
     for entry in results:
         if entry.get("skipped"):
             continue
-        cards = [entry["leadscore"][m]["cardTest"]["auc"] for m in ("stumps", "logistic") if "error" not in entry["leadscore"][m]]
+        cards = [(entry["leadscore"][m]["cardTest"]["auc"], m) for m in ("stumps", "logistic") if "error" not in entry["leadscore"][m]]
         for peer, label in (("optb", "optbinning"), ("fasterrisk", "FasterRisk")):
             if cards and "auc" in entry["peers"].get(peer, {}):
-                margins.append((label, entry["key"], max(cards) - entry["peers"][peer]["auc"]))
+                auc, model = max(cards)
+                paired = entry.get("paired", {}).get(model, {}).get(peer)
+                margins.append((label, entry["key"], auc - entry["peers"][peer]["auc"], paired if paired and "se" in paired else None))
     summary = []
     for label in ("optbinning", "FasterRisk"):
         mine = [m for m in margins if m[0] == label]
@@ -572,7 +576,10 @@ def headline(results):
                 + (f" (by {min(m[2] for m in ahead):+.4f} to {max(m[2] for m in ahead):+.4f})" if ahead else ""))
         behind = [m for m in mine if m[2] <= 0]
         if behind:
-            text += "; behind on " + ", ".join(f"{m[1]} ({m[2]:+.4f})" for m in behind)
+            text += "; behind on " + ", ".join(
+                f"{m[1]} ({m[2]:+.4f}" + (f", 95 % CI {m[3]['low']:+.4f}…{m[3]['high']:+.4f} by DeLong's paired test"
+                                          + (": a tie on this split" if m[3]["high"] > 0 else "") if m[3] else "") + ")"
+                for m in behind)
         summary.append(text + ".")
     return "\n".join(["<!-- accuracy-headline:begin -->", "Test AUC on the same split (from the last run of the command; "
                       "all columns, log loss, calibration and fit times in [BENCHMARKS.md](BENCHMARKS.md)):", ""] + rows
@@ -595,6 +602,12 @@ def replace_block(path, begin, end, block, create_with=None):
 
 def main():
     os.makedirs(args.work, exist_ok=True)
+    if args.from_results:
+        saved = json.load(open(os.path.join(args.work, "results.json")))
+        for option, value in saved["meta"].get("options", {}).items():  # what the text says of the run is the run's
+            if option in ("seed", "repeats", "slow", "threads", "fasterrisk_rows", "big_rows"):
+                setattr(args, option, value)
+        return publish(saved["results"], saved["meta"])
     log(patch_fasterrisk())
     peers = load_peers_module()
     load_before = os.getloadavg()[0]
@@ -633,9 +646,14 @@ def main():
         entry["bars"] = [dict(model=m, bar=b, measured=v, passed=ok) for m, b, v, ok in quality_bars(entry)]
         results.append(entry)
     meta = dict(date=datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), machine=machine(), versions=versions(),
-                load_before=load_before, load_after=os.getloadavg()[0], total_s=time.perf_counter() - started)
+                load_before=load_before, load_after=os.getloadavg()[0], total_s=time.perf_counter() - started, options=vars(args))
     with open(os.path.join(args.work, "results.json"), "w") as handle:
         json.dump(dict(meta=meta, results=results), handle, indent=1, default=str)
+    publish(results, meta)
+
+
+def publish(results, meta):
+    """The Markdown to stdout, and unless --no-write into BENCHMARKS.md and README.md."""
     text, failures = markdown(results, meta)
     print(text)
     print()
