@@ -39,7 +39,7 @@ def margin_cell(value, paired):
 commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
 print("# Card quality bars over several splits\n")
 print(f"Written by `Benchmarks/accuracy/seeds.sh` (commit {commit}): `compare.py` once per split seed "
-      f"({', '.join(seeds)}; the main run in BENCHMARKS.md uses seed 7), each a stratified 70/30 split of the file, "
+      f"({', '.join(seeds)}; seed 7 is the split of the main run in BENCHMARKS.md), each a stratified 70/30 split of the file, "
       "every tool trained on the same 70 % and tested on the same 30 %. Columns as in BENCHMARKS.md's bars table: "
       "✗ marks a missed bar; a margin over a peer is followed by its 95 % confidence interval from DeLong's paired "
       "test on that split's test leads.\n")
