@@ -507,8 +507,8 @@ def markdown(results, meta):
     lines += ["### Card quality bars (issue 6)", "",
               "Each LeadScore card against the model it came from and against the two point-based peers, on the same test rows.", "",
               "The margins over optbinning and FasterRisk are the card's test AUC (ranked by its points) minus the peer's, with a 95 % "
-              "confidence interval from DeLong's paired test on the same test leads (`paired_auc.py`; the peers' per-lead "
-              "probabilities come from peers.py itself, through `peer_predictions.py`). A margin whose interval spans 0 is a tie on "
+              "confidence interval from DeLong's paired test on the same test leads (`Benchmarks/accuracy/paired_auc.py`; the peers' per-lead "
+              "probabilities come from peers.py itself, through `Benchmarks/accuracy/peer_predictions.py`). A margin whose interval spans 0 is a tie on "
               "this split: another split may order the two the other way (see [SEEDS.md](Benchmarks/accuracy/SEEDS.md)).", "",
               "| data set | card from | AUC − model's (≥ −0.005) | log loss ÷ model's (≤ 1.02) | ECE (≤ 0.02) | AUC − optbinning's (> 0) | AUC − FasterRisk's (> 0) |",
               "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
