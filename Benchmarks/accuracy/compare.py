@@ -393,13 +393,6 @@ def paired_margins(dataset, folder):
     return out
 
 
-def margin_cell(margin, paired):
-    """+0.0043 (95 % CI +0.0012…+0.0074), or the bare margin when no paired test could run."""
-    if not paired or "se" not in paired:
-        return f"{margin:+.4f}"
-    return f"{margin:+.4f} ({paired['low']:+.4f}…{paired['high']:+.4f})"
-
-
 def quality_bars(entry):
     """Issue 6's bars for each card on this data set: list of (model, bar, measured, passed)."""
     out = []
@@ -418,7 +411,7 @@ def quality_bars(entry):
             if "auc" in peers.get(peer, {}):
                 margin = c["auc"] - peers[peer]["auc"]
                 paired = entry.get("paired", {}).get(model, {}).get(peer)
-                out.append((model, f"card AUC > {label}'s", margin_cell(margin, paired), margin > 0))
+                out.append((model, f"card AUC > {label}'s", paired_auc.margin_text(margin, paired), margin > 0))
             else:
                 out.append((model, f"card AUC > {label}'s", f"{label} failed", None))
     return out
@@ -565,7 +558,7 @@ def headline(results):
             if cards and "auc" in entry["peers"].get(peer, {}):
                 auc, model = max(cards)
                 paired = entry.get("paired", {}).get(model, {}).get(peer)
-                margins.append((label, entry["key"], auc - entry["peers"][peer]["auc"], paired if paired and "se" in paired else None))
+                margins.append((label, entry["key"], auc - entry["peers"][peer]["auc"], paired_auc.tested(paired)))
     summary = []
     for label in ("optbinning", "FasterRisk"):
         mine = [m for m in margins if m[0] == label]

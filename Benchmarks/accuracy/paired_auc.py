@@ -38,6 +38,16 @@ def delong(labels, first, second, level=0.95):
                 auc_first=auc_a, auc_second=auc_b)
 
 
+def tested(paired):
+    """The test when it ran (a `delong` result), else None (missing, or an error record)."""
+    return paired if paired and "se" in paired else None
+
+
+def margin_text(margin, paired):
+    """+0.0043 (+0.0012…+0.0074): a margin and its interval, or the bare margin when no paired test ran."""
+    paired = tested(paired)
+    return f"{margin:+.4f}" + (f" ({paired['low']:+.4f}…{paired['high']:+.4f})" if paired else "")
+
 
 if __name__ == "__main__":
     # Self-check against independent truth: scikit-learn's AUCs and a paired bootstrap's standard error,

@@ -30,12 +30,12 @@ def print_line(*parts, **options):
     print(*parts, **options)
     text = " ".join(str(part) for part in parts)
     if pending and text.startswith("{"):
-        model = json.loads(text).get("model")
-        probabilities = pending.pop()
-        if model and "auc" in json.loads(text):
-            with open(os.path.join(out_dir, f"{model}.txt.tmp"), "w") as handle:
-                handle.write("\n".join(f"{float(value):.17g}" for value in probabilities) + "\n")
-            os.replace(os.path.join(out_dir, f"{model}.txt.tmp"), os.path.join(out_dir, f"{model}.txt"))
+        line = json.loads(text)
+        if "model" in line and "auc" in line:
+            path = os.path.join(out_dir, f"{line['model']}.txt")
+            with open(path + ".tmp", "w") as handle:
+                handle.write("\n".join(f"{float(value):.17g}" for value in pending[-1]) + "\n")
+            os.replace(path + ".tmp", path)
     pending.clear()
 
 

@@ -6,6 +6,8 @@ import statistics
 import subprocess
 import sys
 
+import paired_auc  # beside this file
+
 work, seeds = sys.argv[1], sys.argv[2:]
 runs = {}  # (data set, card from) -> [(seed, entry, model side)]
 for seed in seeds:
@@ -25,15 +27,11 @@ def margin(entry, model, peer):
     card, other = entry["leadscore"][model].get("cardTest", {}), entry["peers"].get(peer, {})
     if "auc" not in card or "auc" not in other:
         return None, None
-    paired = entry.get("paired", {}).get(model, {}).get(peer)
-    return card["auc"] - other["auc"], paired if paired and "se" in paired else None
+    return card["auc"] - other["auc"], paired_auc.tested(entry.get("paired", {}).get(model, {}).get(peer))
 
 
 def margin_cell(value, paired):
-    if value is None:
-        return "failed"
-    interval = f" ({paired['low']:+.4f}…{paired['high']:+.4f})" if paired else ""
-    return f"{value:+.4f}{interval}{mark(value > 0)}"
+    return "failed" if value is None else paired_auc.margin_text(value, paired) + mark(value > 0)
 
 
 commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
