@@ -22,7 +22,7 @@ struct ExportSQL: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
-            print(CardSQL(card: try ScoreCard.load(path: card), dialect: dialect).query(table: table))
+            print(try CardSQL(card: try ScoreCard.load(path: card), dialect: dialect).query(table: table))
         }
     }
 }

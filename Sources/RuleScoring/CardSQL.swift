@@ -2,13 +2,18 @@ import ScoreCardFormat
 
 /// A card as one SQL query, so leads can be scored where they already live:
 ///
-///     SELECT *, <tier> AS tier, <probability> AS probability
-///     FROM (SELECT *, <points> AS points FROM "leads") AS scored
+///     SELECT scored.*, <tier> AS tier, <probability> AS probability
+///     FROM (SELECT lead.*, <points> AS points FROM "leads" AS lead) AS scored
 ///
 /// The points expression is a `CASE` per criterion that follows the card's reading rules exactly —
 /// trimming, missing-value tokens, unreadable numbers as missing, unseen categories to `otherwise` —
 /// then the group caps and the 0…maximum clamp. The inner query computes the points once, so the tier
 /// and probability read them instead of repeating the expression.
+///
+/// Every column is read as `lead."feature"`, qualified by the table's alias: SQLite reads an unknown
+/// *unqualified* `"feature"` as the string literal 'feature' (and would score the feature's name as its
+/// value), while a qualified name that does not exist is an error in every engine. So a table that lacks
+/// a card's column makes the query fail instead of scoring differently from `score`.
 public struct CardSQL: Sendable {
     public let card: ScoreCard
     public let dialect: SQLDialect
@@ -18,30 +23,37 @@ public struct CardSQL: Sendable {
         self.dialect = dialect
     }
 
-    public func query(table: String) -> String {
-        """
-        SELECT *,
-          \(tierExpression(points: "points")) AS tier,
-          \(probabilityExpression(points: "points")) AS probability
+    /// The query over `table` (dots separate schema and table: `analytics.leads`). Throws when the table
+    /// name or a feature name holds a character no SQL name can spell (a validated card never does).
+    public func query(table: String) throws(SQLExportError) -> String {
+        let source = try SQLDialect.table(table)
+        let points = try pointsExpression(indent: "    ")
+        return """
+        SELECT scored.*,
+          \(tierExpression(points: "scored.points")) AS tier,
+          \(probabilityExpression(points: "scored.points")) AS probability
         FROM (
-          SELECT *,
-            \(pointsExpression(indent: "    ")) AS points
-          FROM \(SQLDialect.quoteTable(table))
+          SELECT lead.*,
+            \(points) AS points
+          FROM \(source) AS lead
         ) AS scored;
         """
     }
 
     /// The total: base points, each group's capped subtotal, the ungrouped criteria, clamped to the range.
-    public func pointsExpression(indent: String = "") -> String {
+    public func pointsExpression(indent: String = "") throws(SQLExportError) -> String {
         var terms = [String(card.basePoints)]
         for group in card.groups {
-            let members = card.criteria.filter { $0.group == group.name }.map { criterionExpression($0, indent: indent + "  ") }
+            var members: [String] = []
+            for (index, criterion) in card.criteria.enumerated() where criterion.group == group.name {
+                members.append(try criterionExpression(criterion, index: index, indent: indent + "  "))
+            }
             let sum = "(\n\(indent)  " + members.joined(separator: "\n\(indent)  + ") + "\n\(indent))"
             terms.append(dialect.clamp(sum, low: group.minimumPoints, high: group.maximumPoints))
         }
         let declared = Set(card.groups.map(\.name))
-        for criterion in card.criteria where !declared.contains(criterion.group ?? "") {
-            terms.append(criterionExpression(criterion, indent: indent))
+        for (index, criterion) in card.criteria.enumerated() where !declared.contains(criterion.group ?? "") {
+            terms.append(try criterionExpression(criterion, index: index, indent: indent))
         }
         return dialect.clamp(terms.joined(separator: "\n\(indent)+ "), low: 0, high: card.maximumPoints)
     }
@@ -49,8 +61,8 @@ public struct CardSQL: Sendable {
     /// `CASE WHEN points >= 75 THEN 'hot' … ELSE 'cold' END`; `NULL` without tiers.
     public func tierExpression(points: String) -> String {
         guard let lowest = card.tiers.last else { return "NULL" }
-        let branches = card.tiers.dropLast().map { "WHEN \(points) >= \($0.minimumPoints) THEN \(SQLDialect.quoteText($0.name))" }
-        return "CASE " + (branches + ["ELSE \(SQLDialect.quoteText(lowest.name))"]).joined(separator: " ") + " END"
+        let branches = card.tiers.dropLast().map { "WHEN \(points) >= \($0.minimumPoints) THEN \(dialect.literal($0.name))" }
+        return "CASE " + (branches + ["ELSE \(dialect.literal(lowest.name))"]).joined(separator: " ") + " END"
     }
 
     /// `CASE points WHEN 0 THEN 0.013 … END` over every reachable total; `NULL` without calibration.
@@ -63,9 +75,10 @@ public struct CardSQL: Sendable {
     }
 
     /// One criterion's points as a `CASE` on the column's trimmed text.
-    func criterionExpression(_ criterion: Criterion, indent: String) -> String {
-        let value = dialect.trimmedText(SQLDialect.quoteIdentifier(criterion.feature))
-        let tokens = Set(card.missingValues + [""]).sorted().map(SQLDialect.quoteText).joined(separator: ", ")
+    func criterionExpression(_ criterion: Criterion, index: Int, indent: String) throws(SQLExportError) -> String {
+        let column = try SQLDialect.identifier(criterion.feature, what: "criteria[\(index)] \(SQLExportError.shown(criterion.feature)).feature")
+        let value = dialect.trimmedText("lead." + column)
+        let tokens = Set(card.missingValues + [""]).sorted().map(dialect.literal).joined(separator: ", ")
         let reader = FieldReader(missingValues: card.missingValues, decimalSeparator: card.decimalSeparator)
         let compiled = CompiledCriterion(criterion, missingValues: card.missingValues, reader: reader)
         let comma = card.decimalSeparator == ","
@@ -84,11 +97,11 @@ public struct CardSQL: Sendable {
         case .categorical:
             for condition in criterion.conditions {
                 guard case .categories(let labels) = condition.match else { continue }
-                branches.append("WHEN \(value) IN (\(labels.map(SQLDialect.quoteText).joined(separator: ", "))) THEN \(condition.points)")
+                branches.append("WHEN \(value) IN (\(labels.map(dialect.literal).joined(separator: ", "))) THEN \(condition.points)")
             }
         case .boolean:
             let (whenTrue, whenFalse) = (points(compiled.booleanConditions.whenTrue), points(compiled.booleanConditions.whenFalse))
-            let words = { (list: [String]) in list.map(SQLDialect.quoteText).joined(separator: ", ") }
+            let words = { (list: [String]) in list.map(dialect.literal).joined(separator: ", ") }
             branches.append("WHEN LOWER(\(value)) IN (\(words(RawValue.trueWords))) THEN \(whenTrue)")
             branches.append("WHEN LOWER(\(value)) IN (\(words(RawValue.falseWords))) THEN \(whenFalse)")
             branches.append("WHEN NOT (\(dialect.isNumber(value, comma: comma))) THEN \(missing)")

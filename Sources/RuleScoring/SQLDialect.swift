@@ -1,12 +1,13 @@
 /// The SQL a card is exported as. Each dialect spells the same reading rules (`RawValue`) with what the
-/// engine has; all quote identifiers with double quotes.
+/// engine has; all quote identifiers with double quotes. Quoting is total (`SQLQuoting`): no text from a
+/// card or a table name ever reaches the SQL raw.
 public enum SQLDialect: String, CaseIterable, Sendable {
     /// SQLite 3: numeric text is recognised by SQLite's own numeric-affinity test; `MIN`/`MAX` clamp.
     case sqlite
     /// PostgreSQL: a regular expression recognises numeric text; `LEAST`/`GREATEST` clamp.
     case postgres
     /// Standard SQL (`SIMILAR TO`, `VARCHAR`, `DOUBLE PRECISION`, `LEAST`/`GREATEST`), for DuckDB, Trino and
-    /// the like. Standard `TRIM` removes spaces only, so a value padded with tabs is not trimmed here.
+    /// the like, plus `CHR`, which they all have, to spell a tab (and any control character in a literal).
     case ansi
 
     /// The decimal literal grammar of `RawValue`, as a regular expression, with `.` or `,` as the mark.
@@ -20,7 +21,7 @@ public enum SQLDialect: String, CaseIterable, Sendable {
         switch self {
         case .sqlite: return "TRIM(CAST(\(column) AS TEXT), ' ' || char(9))"
         case .postgres: return "TRIM(BOTH ' ' || CHR(9) FROM CAST(\(column) AS TEXT))"
-        case .ansi: return "TRIM(CAST(\(column) AS VARCHAR(4000)))"
+        case .ansi: return "TRIM(BOTH ' ' || CHR(9) FROM CAST(\(column) AS VARCHAR(4000)))"
         }
     }
 
@@ -28,11 +29,13 @@ public enum SQLDialect: String, CaseIterable, Sendable {
     func isNumber(_ value: String, comma: Bool) -> String {
         switch self {
         // Comparing text with a REAL applies numeric affinity, which converts exactly the well-formed
-        // literals; anything else stays text and compares unequal. With a decimal comma, a point is
-        // not a number, and the comma becomes the point SQLite reads.
+        // literals; anything else stays text and compares unequal. But affinity also skips whitespace
+        // (CR, LF, VT, FF) around a number, which the card's rule does not: so first only the literal's
+        // characters may appear (digits, sign, mark, exponent). With a decimal comma, a point is not a
+        // number, and the comma becomes the point SQLite reads.
         case .sqlite:
             let text = pointed(value, comma: comma)
-            return (comma ? "INSTR(\(value), '.') = 0 AND " : "") + "\(text) = CAST(\(text) AS REAL)"
+            return "\(value) NOT GLOB '*[^0-9eE\(comma ? "," : ".")+-]*' AND \(text) = CAST(\(text) AS REAL)"
         case .postgres: return "\(value) ~ '^\(Self.decimalPattern(comma: comma))$'"
         case .ansi: return "\(value) SIMILAR TO '\(Self.decimalPattern(comma: comma))'"
         }
@@ -56,23 +59,5 @@ public enum SQLDialect: String, CaseIterable, Sendable {
         if let low { result = "\(greatest)(\(result), \(low))" }
         if let high { result = "\(least)(\(result), \(high))" }
         return result
-    }
-
-    /// `"name"`, with embedded quotes doubled; dots separate schema and table (`analytics.leads`).
-    static func quoteIdentifier(_ name: String) -> String {
-        "\"" + doubling("\"", in: name) + "\""
-    }
-
-    static func quoteTable(_ name: String) -> String {
-        name.split(separator: ".", omittingEmptySubsequences: false).map { quoteIdentifier(String($0)) }.joined(separator: ".")
-    }
-
-    /// `'text'`, with embedded quotes doubled.
-    static func quoteText(_ text: String) -> String {
-        "'" + doubling("'", in: text) + "'"
-    }
-
-    private static func doubling(_ quote: Character, in text: String) -> String {
-        String(text.flatMap { $0 == quote ? [quote, quote] : [$0] })
     }
 }

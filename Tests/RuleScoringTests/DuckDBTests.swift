@@ -15,7 +15,7 @@ final class DuckDBTests: XCTestCase {
             let expected = try scorerResults(card: card, data: repositoryPath(dataPath))
             for dialect in [SQLDialect.ansi, .postgres] {
                 let queryFile = folder.appendingPathComponent("\(dialect.rawValue).sql")
-                try CardSQL(card: card, dialect: dialect).query(table: "leads").write(to: queryFile, atomically: true, encoding: .utf8)
+                try (try CardSQL(card: card, dialect: dialect).query(table: "leads")).write(to: queryFile, atomically: true, encoding: .utf8)
                 for typed in [false, true] {
                     let rows = try runDuckDB(query: queryFile.path, data: repositoryPath(dataPath), typed: typed)
                     XCTAssertEqual(rows.count, expected.count, "\(dataPath) \(dialect) typed: \(typed)")

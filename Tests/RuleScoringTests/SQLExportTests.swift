@@ -47,7 +47,7 @@ final class SQLExportTests: XCTestCase {
             INSERT INTO leads VALUES (5.0, 1, 'vp', 250), (NULL, NULL, NULL, NULL), (2.0, 0, 'student', 99), (3.0, 1, 'manager', 100);
             """)
         let output = folder.appendingPathComponent("out.csv").path
-        try sqlite.query(CardSQL(card: try handScorerCard(), dialect: .sqlite).query(table: "leads"), into: output)
+        try sqlite.query(try CardSQL(card: try handScorerCard(), dialect: .sqlite).query(table: "leads"), into: output)
         var reader = try CSVReader(path: output)
         var points: [String] = []
         while try reader.nextRecord() { points.append(reader.string(reader.header.firstIndex(of: "points")!)) }
@@ -59,25 +59,25 @@ final class SQLExportTests: XCTestCase {
         var card = try handScorerCard()
         card.criteria[2].feature = "job \"level\""
         card.criteria[2].conditions[1].match = .categories(["it's"])
-        let sql = CardSQL(card: card, dialect: .postgres).query(table: "analytics.leads")
-        XCTAssertTrue(sql.hasPrefix("SELECT *,\n"), sql)
+        let sql = try CardSQL(card: card, dialect: .postgres).query(table: "analytics.leads")
+        XCTAssertTrue(sql.hasPrefix("SELECT scored.*,\n"), sql)
         XCTAssertTrue(sql.contains(#"FROM "analytics"."leads""#), sql)
-        XCTAssertTrue(sql.contains(#"CAST("job ""level""" AS TEXT)"#), sql)
+        XCTAssertTrue(sql.contains(#"CAST(lead."job ""level""" AS TEXT)"#), sql)
         XCTAssertTrue(sql.contains("IN ('it''s')"), sql)
         XCTAssertTrue(sql.contains("AS DOUBLE PRECISION"), sql)
         XCTAssertTrue(sql.contains("LEAST(GREATEST("), sql)
-        XCTAssertTrue(sql.contains("CASE WHEN points >= 30 THEN 'hot' WHEN points >= 15 THEN 'warm' ELSE 'cold' END AS tier"), sql)
-        XCTAssertTrue(sql.contains("CASE points WHEN 0 THEN 0.0 WHEN 5 THEN 0.05"), sql)
-        let ansi = CardSQL(card: card, dialect: .ansi).query(table: "leads")
+        XCTAssertTrue(sql.contains("CASE WHEN scored.points >= 30 THEN 'hot' WHEN scored.points >= 15 THEN 'warm' ELSE 'cold' END AS tier"), sql)
+        XCTAssertTrue(sql.contains("CASE scored.points WHEN 0 THEN 0.0 WHEN 5 THEN 0.05"), sql)
+        let ansi = try CardSQL(card: card, dialect: .ansi).query(table: "leads")
         XCTAssertTrue(ansi.contains("SIMILAR TO '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?'"), ansi)
-        XCTAssertTrue(ansi.contains("CAST(\"visits\" AS VARCHAR(4000))"), ansi)
+        XCTAssertTrue(ansi.contains("CAST(lead.\"visits\" AS VARCHAR(4000))"), ansi)
     }
 
     func testWithoutTiersOrCalibrationTheColumnsAreNull() throws {
         var card = try handScorerCard()
         card.tiers = []
         card.calibration = nil
-        let sql = CardSQL(card: card, dialect: .sqlite).query(table: "leads")
+        let sql = try CardSQL(card: card, dialect: .sqlite).query(table: "leads")
         XCTAssertTrue(sql.contains("NULL AS tier"), sql)
         XCTAssertTrue(sql.contains("NULL AS probability"), sql)
     }
@@ -89,7 +89,7 @@ final class SQLExportTests: XCTestCase {
         let sqlite = try SQLite(database: folder.appendingPathComponent("leads.db").path)
         try sqlite.importCSV(data, table: "leads")
         let output = folder.appendingPathComponent("scored.csv").path
-        try sqlite.query(CardSQL(card: card, dialect: .sqlite).query(table: "leads"), into: output)
+        try sqlite.query(try CardSQL(card: card, dialect: .sqlite).query(table: "leads"), into: output)
 
         let scorer = try RuleScorer(card: card)
         var input = try CSVReader(path: data)
