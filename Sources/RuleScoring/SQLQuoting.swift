@@ -2,59 +2,93 @@
 /// and table names — is hostile until quoted, and quoting is total: each result is one SQL expression or
 /// identifier whatever the text holds, or a refusal.
 ///
-/// Literals are `'…'` with quotes doubled. A control character (U+0000–U+001F, U+007F) never appears raw:
-/// it is spelled `char(n)` (SQLite) or `CHR(n)` outside the quotes, because a NUL ends the line for
-/// `sqlite3` and `psql` (the rest of the line is lost and the next line runs as a statement or a
-/// dot-command), and a line break inside a literal is one editor or log line away from the same. For
-/// PostgreSQL and standard SQL a backslash is spelled `CHR(92)` too, so the literal means the same whether
-/// or not the server reads backslashes as escapes (`standard_conforming_strings`). PostgreSQL refuses
-/// `CHR(0)` at run time: its text cannot hold a NUL, so such a query fails rather than mismatches.
+/// Literals are `'…'` with quotes doubled. A control character (U+0000–U+001F, U+007F) never appears raw,
+/// because a NUL ends the line for `sqlite3` and `psql` (the rest of the line is lost and the next line
+/// runs as a statement or a dot-command), and a line break inside a literal is one editor or log line away
+/// from the same. Text holding one is spelled
+/// - SQLite: `CAST(X'…' AS TEXT)`, its UTF-8 bytes as one blob token (no concatenation chain, so no
+///   expression-depth limit, and a NUL survives);
+/// - PostgreSQL: `E'…'` with `\xHH` escapes (and `\\` for a backslash). PostgreSQL text cannot hold a NUL,
+///   so `\x00` makes the query fail rather than mismatch. Any backslash also selects the `E'…'` form, so
+///   the literal means the same whether or not the server reads backslashes in `'…'` as escapes
+///   (`standard_conforming_strings`);
+/// - standard SQL: `('a' || CHR(10) || 'b')`; `CHR` is in DuckDB, Trino, PostgreSQL and the like.
 ///
 /// Identifiers are `"…"` with quotes doubled. No dialect can spell a control character inside an identifier
 /// portably, so a name holding one is refused (`SQLExportError`). Cards never hold one (`ScoreCard.validate`).
 ///
-/// Both work on UTF-8 bytes into one preallocated buffer, so a 100 MB category costs one pass and about
-/// its own size again (the former per-`Character` doubling took 20 bytes of memory per byte).
+/// Both work on UTF-8 bytes into one preallocated buffer, copying runs of ordinary bytes whole, so a 100 MB
+/// category costs one pass and about its own size again (the former per-`Character` doubling took 20
+/// bytes of memory per byte of text).
 extension SQLDialect {
-    /// `text` as one SQL string expression: `'it''s'`, or `('a' || char(10) || 'b')` around control characters.
+    /// `text` as one SQL string expression: `'it''s'`, or one of the forms above around control characters.
     public func literal(_ text: String) -> String {
-        let spellsBackslash = self != .sqlite
         let bytes = withBytes(of: text) { input -> [UInt8] in
-            var output: [UInt8] = []
-            output.reserveCapacity(input.count + 2)
-            var pieces = 0, open = false, runStart = 0
-            // Runs of ordinary bytes are copied whole; only quotes and spelled characters end a run.
-            func flush(upTo end: Int) {
-                guard end > runStart else { return }
-                if !open {
-                    if pieces > 0 { output.append(contentsOf: " || ".utf8) }
-                    pieces += 1
-                    output.append(UInt8(ascii: "'"))
-                    open = true
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<end]))
+            let isControl = { (byte: UInt8) in byte < 0x20 || byte == 0x7F }
+            switch self {
+            case .sqlite:
+                return input.contains(where: isControl) ? Self.blobText(input) : Self.quoted(input, escapingBackslash: false)
+            case .postgres:
+                let escaped = input.contains { isControl($0) || $0 == UInt8(ascii: "\\") }
+                return escaped ? Array("E".utf8) + Self.quoted(input, escapingBackslash: true) : Self.quoted(input, escapingBackslash: false)
+            case .ansi:
+                return Self.concatenated(input)
             }
-            for index in input.indices {
-                let byte = input[index]
-                if byte == UInt8(ascii: "'") {
-                    flush(upTo: index + 1)
-                    output.append(byte)
-                    runStart = index + 1
-                } else if byte < 0x20 || byte == 0x7F || (spellsBackslash && byte == UInt8(ascii: "\\")) {
-                    flush(upTo: index)
-                    if open { output.append(UInt8(ascii: "'")); open = false }
-                    if pieces > 0 { output.append(contentsOf: " || ".utf8) }
-                    pieces += 1
-                    output.append(contentsOf: (self == .sqlite ? "char(\(byte))" : "CHR(\(byte))").utf8)
-                    runStart = index + 1
-                }
-            }
-            flush(upTo: input.count)
-            if open { output.append(UInt8(ascii: "'")) }
-            if pieces == 0 { return Array("''".utf8) }
-            return pieces == 1 ? output : Array("(".utf8) + output + Array(")".utf8)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `'…'` with quotes doubled; with `escapingBackslash` (the body of `E'…'`), backslashes doubled and
+    /// control characters as `\xHH`. Runs of ordinary bytes are copied whole.
+    private static func quoted(_ input: UnsafeBufferPointer<UInt8>, escapingBackslash: Bool) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count + 2)
+        output.append(UInt8(ascii: "'"))
+        var runStart = 0
+        for index in input.indices {
+            let byte = input[index]
+            let special = byte == UInt8(ascii: "'")
+                || (escapingBackslash && (byte == UInt8(ascii: "\\") || byte < 0x20 || byte == 0x7F))
+            guard special else { continue }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index]))
+            switch byte {
+            case UInt8(ascii: "'"): output.append(contentsOf: "''".utf8)
+            case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
+            default: output.append(contentsOf: "\\x".utf8 + hexDigits(byte))
+            }
+            runStart = index + 1
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart...]))
+        output.append(UInt8(ascii: "'"))
+        return output
+    }
+
+    /// `CAST(X'68C3A9' AS TEXT)`: the text's UTF-8 bytes as a blob literal, read back as text.
+    private static func blobText(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var output = Array("CAST(X'".utf8)
+        output.reserveCapacity(2 * input.count + 16)
+        for byte in input { output.append(contentsOf: hexDigits(byte)) }
+        output.append(contentsOf: "' AS TEXT)".utf8)
+        return output
+    }
+
+    /// `('a' || CHR(10) || 'b')`, or plain `'…'` when the text holds no control character.
+    private static func concatenated(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count + 2)
+        var pieces = 0, runStart = 0
+        func piece(_ bytes: [UInt8]) {
+            if pieces > 0 { output.append(contentsOf: " || ".utf8) }
+            output.append(contentsOf: bytes)
+            pieces += 1
+        }
+        for index in input.indices where input[index] < 0x20 || input[index] == 0x7F {
+            if index > runStart { piece(quoted(UnsafeBufferPointer(rebasing: input[runStart..<index]), escapingBackslash: false)) }
+            piece(Array("CHR(\(input[index]))".utf8))
+            runStart = index + 1
+        }
+        if runStart < input.count || pieces == 0 { piece(quoted(UnsafeBufferPointer(rebasing: input[runStart...]), escapingBackslash: false)) }
+        return pieces == 1 ? output : Array("(".utf8) + output + Array(")".utf8)
     }
 
     /// `"name"` with embedded double quotes doubled; refuses an empty name or one holding a control character.
@@ -113,6 +147,11 @@ public struct SQLExportError: Error, Sendable, Equatable, CustomStringConvertibl
 }
 
 private func hex4(_ byte: UInt8) -> String {
-    let digits = String(byte, radix: 16, uppercase: true)
-    return String(repeating: "0", count: 4 - digits.count) + digits
+    "00" + String(decoding: hexDigits(byte), as: UTF8.self)
+}
+
+/// Two upper-case hex digits.
+private func hexDigits(_ byte: UInt8) -> [UInt8] {
+    let digits = Array("0123456789ABCDEF".utf8)
+    return [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
 }

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 /// The `sqlite3` command-line tool driven through `Process`: the real engine the exported SQL must run
-/// on. Tests skip when it is not installed (`bin/setup` installs it).
+/// on. Tests fail when it is not installed (`bin/setup` installs it).
 struct SQLite {
     let executable: URL
     let database: String
@@ -11,15 +11,22 @@ struct SQLite {
         let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         guard let found = folders.map({ URL(fileURLWithPath: String($0)).appendingPathComponent("sqlite3") })
             .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("sqlite3 is not installed; bin/setup installs it")
+            throw EngineFailure(description: "sqlite3 is not installed; bin/setup installs it")
         }
         executable = found
         self.database = database
     }
 
+    /// Runs `script` (dot-commands and SQL) from standard input, as `export-sql … | sqlite3 leads.db` would,
+    /// stopping at the first error; returns standard output (rows as CSV without a header).
+    @discardableResult
+    func run(_ script: String) throws -> String {
+        try runTool(executable.path, arguments: ["-bail", "-csv", database], script: script, name: "sqlite3")
+    }
+
     /// Runs `script` (dot-commands and SQL) against the database; returns standard output.
     @discardableResult
-    func run(_ script: String, arguments: [String] = []) throws -> String {
+    func run(_ script: String, arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments + [database]

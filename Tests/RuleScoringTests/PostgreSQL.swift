@@ -1,0 +1,110 @@
+import Foundation
+import RuleScoring
+
+/// A real PostgreSQL server driven through `psql`, each test in its own schema (dropped at the end).
+///
+/// The server is the one `bin/with-postgres` starts (the README's test command and `.ci/run` run the suite
+/// through it): `LEADSCORE_TEST_PG` holds its libpq connection string and `LEADSCORE_TEST_PSQL` the `psql`
+/// to run. Without them, or when the server cannot be reached, the test fails with what to do: the
+/// exported SQL is a product, and a suite that skips its PostgreSQL checks has not checked it.
+struct PostgreSQL: SQLEngine {
+    let dialect = SQLDialect.postgres
+    let psql: String
+    let connection: String
+    let schema: String
+
+    init() throws {
+        let environment = ProcessInfo.processInfo.environment
+        guard let connection = environment["LEADSCORE_TEST_PG"], !connection.isEmpty else {
+            throw EngineFailure(description: """
+                LEADSCORE_TEST_PG is not set, so the PostgreSQL tests have no server: run the suite as the README says \
+                (bin/with-postgres swift test), which starts a throwaway one, or set LEADSCORE_TEST_PG to a libpq \
+                connection string (e.g. "host=127.0.0.1 port=5432 dbname=test user=postgres")
+                """)
+        }
+        self.connection = connection
+        psql = environment["LEADSCORE_TEST_PSQL"].flatMap { $0.isEmpty ? nil : $0 } ?? "psql"
+        schema = "leadscore_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        do {
+            try run("CREATE SCHEMA \(schema);", searchPath: false)
+        } catch {
+            throw EngineFailure(description: "PostgreSQL at LEADSCORE_TEST_PG=\"\(connection)\" cannot be reached or used: \(error)")
+        }
+    }
+
+    /// Drops the test's schema and everything in it.
+    func drop() {
+        _ = try? run("DROP SCHEMA \(schema) CASCADE;", searchPath: false)
+    }
+
+    /// Runs `script` (SQL and psql meta-commands) from standard input, as `export-sql … | psql` would;
+    /// stops at the first error. Returns standard output: rows as CSV without a header.
+    @discardableResult
+    func run(_ script: String) throws -> String { try run(script, searchPath: true) }
+
+    private func run(_ script: String, searchPath: Bool) throws -> String {
+        var environment = ProcessInfo.processInfo.environment
+        environment["PGOPTIONS"] = (searchPath ? "-c search_path=\(schema) " : "") + "-c client_min_messages=warning"
+        let psqlPath = psql.contains("/") ? psql : "/usr/bin/env"
+        let arguments = (psql.contains("/") ? [] : [psql]) + [connection, "-X", "-q", "-t", "--csv", "-v", "ON_ERROR_STOP=1"]
+        return try runTool(psqlPath, arguments: arguments, script: script, environment: environment, name: "psql")
+    }
+
+    func hex(_ expression: String) -> String { "UPPER(ENCODE(CONVERT_TO(\(expression), 'UTF8'), 'hex'))" }
+    var discardOutput: String { "\\o /dev/null" }
+    var keepOutput: String { "\\o" }
+    var textType: String { "TEXT" }
+}
+
+/// What the tests need from an engine: run a script, spell a value's UTF-8 bytes in hex, and switch
+/// printing off for a query whose rows are not needed (its result is read again through a table).
+protocol SQLEngine {
+    var dialect: SQLDialect { get }
+    @discardableResult func run(_ script: String) throws -> String
+    func hex(_ expression: String) -> String
+    var discardOutput: String { get }
+    var keepOutput: String { get }
+    var textType: String { get }
+}
+
+extension SQLite: SQLEngine {
+    var dialect: SQLDialect { .sqlite }
+    func hex(_ expression: String) -> String { "HEX(\(expression))" }
+    var discardOutput: String { ".output /dev/null" }
+    var keepOutput: String { ".output stdout" }
+    var textType: String { "TEXT" }
+}
+
+/// Runs a command-line tool with `script` as its standard input (from a file, so a large script cannot
+/// dead-lock against the tool's output); fails on a non-zero exit.
+func runTool(_ executable: String, arguments: [String], script: String, environment: [String: String]? = nil, name: String) throws -> String {
+    let folder = FileManager.default.temporaryDirectory
+    let scriptFile = folder.appendingPathComponent("leadscore-script-\(UUID().uuidString).sql")
+    let errorFile = folder.appendingPathComponent("leadscore-errors-\(UUID().uuidString).txt")
+    defer {
+        try? FileManager.default.removeItem(at: scriptFile)
+        try? FileManager.default.removeItem(at: errorFile)
+    }
+    try Data(script.utf8).write(to: scriptFile)
+    FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    if let environment { process.environment = environment }
+    let input = try FileHandle(forReadingFrom: scriptFile)
+    defer { try? input.close() }
+    let output = Pipe()
+    let errors = try FileHandle(forWritingTo: errorFile)
+    defer { try? errors.close() }
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let printed = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    let problems = String(decoding: (try? Data(contentsOf: errorFile)) ?? Data(), as: UTF8.self)
+    guard process.terminationStatus == 0, problems.isEmpty else {
+        throw EngineFailure(description: "\(name) failed (exit \(process.terminationStatus)): \(problems)")
+    }
+    return String(decoding: printed, as: UTF8.self)
+}
