@@ -39,37 +39,61 @@ extension SQLDialect {
     }
 
     /// `'…'` with quotes doubled; with `escapingBackslash` (the body of `E'…'`), backslashes doubled and
-    /// control characters as `\xHH`. Runs of ordinary bytes are copied whole.
+    /// control characters as `\xHH`. Written straight into a buffer sized for the worst case (every byte
+    /// four), runs of ordinary bytes copied whole: one pass, however the text is made.
     private static func quoted(_ input: UnsafeBufferPointer<UInt8>, escapingBackslash: Bool) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(input.count + 2)
-        output.append(UInt8(ascii: "'"))
-        var runStart = 0
-        for index in input.indices {
-            let byte = input[index]
-            let special = byte == UInt8(ascii: "'")
-                || (escapingBackslash && (byte == UInt8(ascii: "\\") || byte < 0x20 || byte == 0x7F))
-            guard special else { continue }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<index]))
-            switch byte {
-            case UInt8(ascii: "'"): output.append(contentsOf: "''".utf8)
-            case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
-            default: output.append(contentsOf: "\\x".utf8 + hexDigits(byte))
+        let quote = UInt8(ascii: "'"), backslash = UInt8(ascii: "\\")
+        return [UInt8](unsafeUninitializedCapacity: input.count * (escapingBackslash ? 4 : 2) + 2) { output, written in
+            var at = 0
+            func put(_ byte: UInt8) {
+                output[at] = byte
+                at += 1
             }
-            runStart = index + 1
+            func copy(_ start: Int, _ end: Int) {
+                guard end > start else { return }
+                UnsafeMutableRawPointer(output.baseAddress! + at).copyMemory(from: input.baseAddress! + start, byteCount: end - start)
+                at += end - start
+            }
+            put(quote)
+            var runStart = 0
+            for index in 0..<input.count {
+                let byte = input[index]
+                let special = byte == quote || (escapingBackslash && (byte == backslash || byte < 0x20 || byte == 0x7F))
+                guard special else { continue }
+                copy(runStart, index)
+                if byte == quote || byte == backslash {
+                    put(byte)
+                    put(byte)
+                } else {
+                    let digits = hexDigits(byte)
+                    put(backslash)
+                    put(UInt8(ascii: "x"))
+                    put(digits.0)
+                    put(digits.1)
+                }
+                runStart = index + 1
+            }
+            copy(runStart, input.count)
+            put(quote)
+            written = at
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart...]))
-        output.append(UInt8(ascii: "'"))
-        return output
     }
 
     /// `CAST(X'68C3A9' AS TEXT)`: the text's UTF-8 bytes as a blob literal, read back as text.
     private static func blobText(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var output = Array("CAST(X'".utf8)
-        output.reserveCapacity(2 * input.count + 16)
-        for byte in input { output.append(contentsOf: hexDigits(byte)) }
-        output.append(contentsOf: "' AS TEXT)".utf8)
-        return output
+        let prefix = Array("CAST(X'".utf8), suffix = Array("' AS TEXT)".utf8)
+        return [UInt8](unsafeUninitializedCapacity: prefix.count + 2 * input.count + suffix.count) { output, written in
+            var at = 0
+            for byte in prefix { output[at] = byte; at += 1 }
+            for index in 0..<input.count {
+                let digits = hexDigits(input[index])
+                output[at] = digits.0
+                output[at + 1] = digits.1
+                at += 2
+            }
+            for byte in suffix { output[at] = byte; at += 1 }
+            written = at
+        }
     }
 
     /// `('a' || CHR(10) || 'b')`, or plain `'…'` when the text holds no control character.
@@ -147,11 +171,13 @@ public struct SQLExportError: Error, Sendable, Equatable, CustomStringConvertibl
 }
 
 private func hex4(_ byte: UInt8) -> String {
-    "00" + String(decoding: hexDigits(byte), as: UTF8.self)
+    let (high, low) = hexDigits(byte)
+    return "00" + String(decoding: [high, low], as: UTF8.self)
 }
 
 /// Two upper-case hex digits.
-private func hexDigits(_ byte: UInt8) -> [UInt8] {
-    let digits = Array("0123456789ABCDEF".utf8)
-    return [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+@inline(__always)
+private func hexDigits(_ byte: UInt8) -> (UInt8, UInt8) {
+    let digit = { (value: UInt8) -> UInt8 in value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10 }
+    return (digit(byte >> 4), digit(byte & 0x0F))
 }

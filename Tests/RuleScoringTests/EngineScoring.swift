@@ -16,8 +16,8 @@ struct EngineRun {
     /// Whether the `sentinel` table created before the query still holds its one row.
     var sentinelIntact = false
 
-    /// `rows` hold one value per column of `columns` (nil: SQL NULL).
-    init(engine: SQLEngine, card: ScoreCard, table: String, columns: [String], rows: [[String?]]) throws {
+    /// `rows` hold one value per column of `columns` (nil: SQL NULL). `readBack: false` leaves `stored` empty.
+    init(engine: SQLEngine, card: ScoreCard, table: String, columns: [String], rows: [[String?]], readBack: Bool = true) throws {
         let dialect = engine.dialect
         let query = try CardSQL(card: card, dialect: dialect).query(table: table)
         let quotedTable = try SQLDialect.table(table)
@@ -39,6 +39,8 @@ struct EngineRun {
             points.append(Int(String(decoding: fields[1], as: UTF8.self)) ?? Int.min)
             tiers.append(fields[2].isEmpty ? nil : Self.bytes(hex: fields[2]))
         }
+        sentinelIntact = try engine.run("SELECT COUNT(*) FROM sentinel;").trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+        guard readBack else { return }
         let hexColumns = columnList.map { engine.hex($0) + ", CASE WHEN \($0) IS NULL THEN 1 ELSE 0 END" }.joined(separator: ", ")
         let values = try engine.run("SELECT leadscore_row, \(hexColumns) FROM \(quotedTable) ORDER BY leadscore_row;")
         for line in Self.csvLines(values) {
@@ -50,7 +52,6 @@ struct EngineRun {
             }
             stored.append(row)
         }
-        sentinelIntact = try engine.run("SELECT COUNT(*) FROM sentinel;").trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
     /// Lines of a CSV printout of numbers and hex digits (no field needs unquoting), as byte fields.
