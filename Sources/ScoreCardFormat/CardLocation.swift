@@ -39,5 +39,28 @@ enum CardLocation {
         return text
     }
 
-    static func quoted(_ text: String) -> String { "\"\(text)\"" }
+    /// `"text"` for a message, control characters written as escapes (`\n`, `\u{0}`), so a message about a
+    /// hostile card cannot carry one to a terminal or a log.
+    static func quoted(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return "\"\(text)\"" }
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F: result += "\\u{\(String(scalar.value, radix: 16))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// `U+000A (line feed)`: a control character as a person can look it up.
+    static func controlName(_ byte: UInt8) -> String {
+        let names: [UInt8: String] = [0: "NUL", 9: "tab", 10: "line feed", 11: "vertical tab", 12: "form feed", 13: "carriage return",
+                                      27: "escape", 127: "delete"]
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: 4 - hex.count) + hex + (names[byte].map { " (\($0))" } ?? "")
+    }
 }

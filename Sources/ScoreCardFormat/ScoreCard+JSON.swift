@@ -14,6 +14,7 @@ extension ScoreCard {
         guard tree is [String: Any] else {
             throw CardError(problems: [CardProblem("", "a card is a JSON object ({ … }) with \"format\": \"\(Self.formatName)\"")])
         }
+        if let problem = StrictJSON.problem(in: [UInt8](data), tree: tree) { throw CardError(problems: [problem]) }
         do {
             self = try JSONDecoder().decode(ScoreCard.self, from: data)
         } catch let error as DecodingError {

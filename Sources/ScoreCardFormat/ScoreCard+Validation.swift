@@ -20,6 +20,7 @@ extension ScoreCard {
             criterion.check(index: index, missingValues: missingValues, groups: groups, into: &list)
         }
         checkDuplicateFeatures(&list)
+        checkControlCharacters(&list)
         // Tiers and calibration are judged against the reachable totals, which mean nothing while a
         // criterion is broken; report the criteria first.
         guard list.problems.count == criteriaStart else { return list.problems }
