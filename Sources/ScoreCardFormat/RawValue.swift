@@ -2,7 +2,8 @@
 ///
 /// These rules are part of the card format: the rule scorer, the SQL export and the trainer's loader
 /// (LeadData, through LeadCSV's primitives) must read a value the same way, or their totals drift apart.
-/// 1. Leading and trailing spaces and tabs are removed.
+/// 1. Leading and trailing spaces and tabs are removed — only these: CR, LF, VT and FF are part of the value,
+///    so `"5\r"` is not a number and `"vp\n"` is not `vp` (every SQL dialect follows the same rule).
 /// 2. The value is missing when it is absent (no such column or key, SQL `NULL`), empty, or exactly one of
 ///    the card's `missingValues`. This is checked first, whatever the criterion's type.
 /// 3. Numeric: a plain decimal literal — optional sign, digits with an optional decimal mark, optional
