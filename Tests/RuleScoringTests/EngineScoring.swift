@@ -15,6 +15,8 @@ struct EngineRun {
     var stored: [[[UInt8]?]] = []
     /// Whether the `sentinel` table created before the query still holds its one row.
     var sentinelIntact = false
+    /// What the engine's client printed on standard error running the query as printed; empty when fine.
+    var queryErrors = ""
 
     /// `rows` hold one value per column of `columns` (nil: SQL NULL). `readBack: false` leaves `stored` empty.
     init(engine: SQLEngine, card: ScoreCard, table: String, columns: [String], rows: [[String?]], readBack: Bool = true) throws {
@@ -28,18 +30,20 @@ struct EngineRun {
             script += "INSERT INTO \(quotedTable) VALUES (\(index), " + row.map { $0.map(dialect.literal) ?? "NULL" }.joined(separator: ", ") + ");\n"
         }
         script += "COMMIT;\n"
-        // The query as printed, then again into a table to read its rows back as hex.
-        script += engine.discardOutput + "\n" + query + "\n" + engine.keepOutput + "\n"
-        script += "CREATE TABLE leadscore_result AS SELECT exported.leadscore_row, exported.points, exported.tier FROM (\n"
-            + String(query[..<query.index(before: query.endIndex)]) + "\n) AS exported;\n"
         try engine.run(script)
+        // The query as printed, run as a user would pipe it (the client goes on after an error, so an
+        // injected statement after a broken one would run); then the sentinel is counted.
+        queryErrors = engine.runLikeAUser(engine.discardOutput + "\n" + query + "\n")
+        sentinelIntact = try engine.run("SELECT COUNT(*) FROM sentinel;").trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+        // Again into a table, to read its rows back as hex.
+        try engine.run("CREATE TABLE leadscore_result AS SELECT exported.leadscore_row, exported.points, exported.tier FROM (\n"
+            + String(query[..<query.index(before: query.endIndex)]) + "\n) AS exported;\n")
 
         let scored = try engine.run("SELECT leadscore_row, points, \(engine.hex("tier")) FROM leadscore_result ORDER BY leadscore_row;")
         for fields in Self.csvLines(scored) {
             points.append(Int(String(decoding: fields[1], as: UTF8.self)) ?? Int.min)
             tiers.append(fields[2].isEmpty ? nil : Self.bytes(hex: fields[2]))
         }
-        sentinelIntact = try engine.run("SELECT COUNT(*) FROM sentinel;").trimmingCharacters(in: .whitespacesAndNewlines) == "1"
         guard readBack else { return }
         let hexColumns = columnList.map { engine.hex($0) + ", CASE WHEN \($0) IS NULL THEN 1 ELSE 0 END" }.joined(separator: ", ")
         let values = try engine.run("SELECT leadscore_row, \(hexColumns) FROM \(quotedTable) ORDER BY leadscore_row;")

@@ -75,6 +75,7 @@ final class HostileTextSQLTests: XCTestCase {
         let run = try EngineRun(engine: engine, card: card, table: table, columns: card.criteria.map(\.feature), rows: rows)
         let scorer = try RuleScorer(card: card)
         XCTAssertTrue(run.sentinelIntact, "\(engine.dialect): an injected DROP TABLE ran")
+        XCTAssertEqual(run.queryErrors, "", "\(engine.dialect): the query as printed failed")
         XCTAssertFalse(FileManager.default.fileExists(atPath: marker), "\(engine.dialect): an injected shell command ran")
         XCTAssertEqual(run.points.count, rows.count)
         for (index, row) in rows.enumerated() where index < run.points.count {
@@ -127,6 +128,7 @@ final class HostileTextSQLTests: XCTestCase {
         rows += [["NA\u{7F}"], ["N\(includeNUL ? "\u{0}" : "")A\n.shell touch \(marker)\n"], ["unlisted"], [nil], ["a\u{1}"]]
         let run = try EngineRun(engine: engine, card: card, table: "leads", columns: ["level"], rows: rows)
         XCTAssertTrue(run.sentinelIntact, "\(engine.dialect): an injected DROP TABLE ran")
+        XCTAssertEqual(run.queryErrors, "", "\(engine.dialect): the query as printed failed")
         XCTAssertFalse(FileManager.default.fileExists(atPath: marker), "\(engine.dialect): an injected shell command ran")
         XCTAssertEqual(run.points.count, rows.count)
         let reference = ReferenceScorer(card: card)

@@ -42,11 +42,21 @@ struct PostgreSQL: SQLEngine {
     @discardableResult
     func run(_ script: String) throws -> String { try run(script, searchPath: true) }
 
-    private func run(_ script: String, searchPath: Bool) throws -> String {
+    /// `export-sql … | psql`: no stop at an error; returns what psql printed on standard error.
+    func runLikeAUser(_ script: String) -> String {
+        do {
+            _ = try run(script, searchPath: true, stopAtError: false)
+            return ""
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    private func run(_ script: String, searchPath: Bool, stopAtError: Bool = true) throws -> String {
         var environment = ProcessInfo.processInfo.environment
         environment["PGOPTIONS"] = (searchPath ? "-c search_path=\(schema) " : "") + "-c client_min_messages=warning"
         let psqlPath = psql.contains("/") ? psql : "/usr/bin/env"
-        let arguments = (psql.contains("/") ? [] : [psql]) + [connection, "-X", "-q", "-t", "--csv", "-v", "ON_ERROR_STOP=1"]
+        let arguments = (psql.contains("/") ? [] : [psql]) + [connection, "-X", "-q", "-t", "--csv"] + (stopAtError ? ["-v", "ON_ERROR_STOP=1"] : [])
         return try runTool(psqlPath, arguments: arguments, script: script, environment: environment, name: "psql")
     }
 
@@ -61,6 +71,8 @@ struct PostgreSQL: SQLEngine {
 protocol SQLEngine {
     var dialect: SQLDialect { get }
     @discardableResult func run(_ script: String) throws -> String
+    /// Runs `script` as `… | client` would: going on after an error. Returns the errors printed, if any.
+    func runLikeAUser(_ script: String) -> String
     func hex(_ expression: String) -> String
     var discardOutput: String { get }
     var keepOutput: String { get }
@@ -69,6 +81,14 @@ protocol SQLEngine {
 
 extension SQLite: SQLEngine {
     var dialect: SQLDialect { .sqlite }
+    func runLikeAUser(_ script: String) -> String {
+        do {
+            _ = try runTool(executable.path, arguments: ["-csv", database], script: script, name: "sqlite3")
+            return ""
+        } catch {
+            return "\(error)"
+        }
+    }
     func hex(_ expression: String) -> String { "HEX(\(expression))" }
     var discardOutput: String { ".output /dev/null" }
     var keepOutput: String { ".output stdout" }
