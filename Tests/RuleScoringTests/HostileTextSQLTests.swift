@@ -102,6 +102,13 @@ final class HostileTextSQLTests: XCTestCase {
         }
     }
 
+    func testHostileNamesAndValuesRunNoInjectedStatementInDuckDB() throws {
+        let folder = try temporaryFolder(self)
+        for table in ["le\"ads'; DROP TABLE sentinel; --", "le\\ads /* -- */ ☕"] {
+            try checkPrintableCard(engine: try DuckDB(database: folder.appendingPathComponent("\(UUID().uuidString).duckdb").path), table: table)
+        }
+    }
+
     // MARK: - Control characters in values (a card in memory: validation refuses them in a card file)
 
     private func controlCard(_ marker: String, includeNUL: Bool) -> ScoreCard {
@@ -143,6 +150,10 @@ final class HostileTextSQLTests: XCTestCase {
     func testEveryControlCharacterInValuesIsSpelledNotRawInSQLite() throws {
         let sqlite = try SQLite(database: try temporaryFolder(self).appendingPathComponent("control.db").path)
         try checkControlCharacters(engine: sqlite, includeNUL: true)
+    }
+
+    func testEveryControlCharacterInValuesIsSpelledNotRawInDuckDB() throws {
+        try checkControlCharacters(engine: try DuckDB(database: try temporaryFolder(self).appendingPathComponent("control.duckdb").path), includeNUL: true)
     }
 
     func testEveryControlCharacterInValuesIsSpelledNotRawInPostgreSQL() throws {

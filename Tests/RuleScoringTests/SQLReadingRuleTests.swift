@@ -85,6 +85,15 @@ final class SQLReadingRuleTests: XCTestCase {
         try checkPaddedNumbers(engine: try SQLite(database: folder.appendingPathComponent("padded.db").path))
     }
 
+    func testNumbersPaddedWithLineBreaksScoreAsTheScorerReadsThemInDuckDB() throws {
+        try checkPaddedNumbers(engine: try DuckDB(database: try temporaryFolder(self).appendingPathComponent("padded.duckdb").path))
+    }
+
+    func testTableLackingACardColumnMakesTheDuckDBQueryFail() throws {
+        try checkMissingColumnFails(engine: try DuckDB(database: try temporaryFolder(self).appendingPathComponent("missing.duckdb").path),
+                                    expecting: #"Table "lead" does not have a column named "level""#)
+    }
+
     func testNumbersPaddedWithLineBreaksScoreAsTheScorerReadsThemInPostgreSQL() throws {
         try withPostgreSQL { try checkPaddedNumbers(engine: $0) }
     }
