@@ -4,25 +4,40 @@ import Foundation
 /// error, the path and criterion of a wrong field, then every problem `validate()` finds.
 extension ScoreCard {
     /// Parses, decodes and validates a card.
+    ///
+    /// A good card is parsed once (by `JSONDecoder`) and scanned once for what JSON forbids and Foundation
+    /// allows (`StrictJSON`); only a card with a problem is parsed again as a tree, to name criteria in the
+    /// problem's path and to place syntax errors. (Parsing every card twice cost most of `export-sql`'s time
+    /// on a card with a 100 MB category.)
     public init(json data: Data) throws(CardError) {
+        let decoded: ScoreCard
+        do {
+            decoded = try JSONDecoder().decode(ScoreCard.self, from: data)
+        } catch {
+            throw Self.readingError(in: data, decodingError: error)
+        }
+        if let problem = StrictJSON.problem(in: [UInt8](data), tree: try? JSONSerialization.jsonObject(with: data)) {
+            throw CardError(problems: [problem])
+        }
+        self = decoded
+        try validate()
+    }
+
+    /// The first problem of a card `JSONDecoder` refused: its syntax, its shape, what JSON forbids, then
+    /// the decoder's own complaint, with criteria named from the parsed tree.
+    private static func readingError(in data: Data, decodingError: Error) -> CardError {
         let tree: Any
         do {
             tree = try JSONSerialization.jsonObject(with: data)
         } catch {
-            throw CardError(problems: [JSONSyntax.problem(in: data, error: error)])
+            return CardError(problems: [JSONSyntax.problem(in: data, error: error)])
         }
         guard tree is [String: Any] else {
-            throw CardError(problems: [CardProblem("", "a card is a JSON object ({ … }) with \"format\": \"\(Self.formatName)\"")])
+            return CardError(problems: [CardProblem("", "a card is a JSON object ({ … }) with \"format\": \"\(Self.formatName)\"")])
         }
-        if let problem = StrictJSON.problem(in: [UInt8](data), tree: tree) { throw CardError(problems: [problem]) }
-        do {
-            self = try JSONDecoder().decode(ScoreCard.self, from: data)
-        } catch let error as DecodingError {
-            throw CardError(problems: [Self.problem(from: error, tree: tree)])
-        } catch {
-            throw CardError(problems: [CardProblem("", "\(error)")])
-        }
-        try validate()
+        if let problem = StrictJSON.problem(in: [UInt8](data), tree: tree) { return CardError(problems: [problem]) }
+        if let error = decodingError as? DecodingError { return CardError(problems: [Self.problem(from: error, tree: tree)]) }
+        return CardError(problems: [CardProblem("", "\(decodingError)")])
     }
 
     /// Reads, decodes and validates the card at `path`; errors name the file.

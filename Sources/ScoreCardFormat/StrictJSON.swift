@@ -11,14 +11,14 @@ struct StrictJSON {
     private var path: [AnyCodingKey] = []
 
     /// The first duplicate key or trailing comma in `bytes`, as a problem whose location names the path
-    /// within `tree` (the `JSONSerialization` result, for criterion and tier names).
-    static func problem(in bytes: [UInt8], tree: Any) -> CardProblem? {
+    /// within `tree` (the `JSONSerialization` result, for criterion and tier names; parsed only then).
+    static func problem(in bytes: [UInt8], tree: @autoclosure () -> Any?) -> CardProblem? {
         var scanner = StrictJSON(bytes: bytes)
         do {
             try scanner.value()
             return nil
         } catch {
-            let location = CardLocation.render(error.path, in: tree)
+            let location = CardLocation.render(error.path, in: tree())
             return CardProblem(location, "\(error.message) (line \(error.line), column \(error.column))")
         }
     }
