@@ -5,7 +5,7 @@
 //   CBLAS, CLAPACKE → LinearAlgebra ─┐
 //   OutputFiles (no dependencies) → LeadCSV, ScoreCardFormat
 //   LeadCSV → LeadData → FeatureEncoding → ModelCore → LinearModels, BoostedStumps
-//   Evaluation, ProbabilityCalibration (no dependencies); RuleScoring → ScoreCardFormat, LeadCSV
+//   Evaluation, ProbabilityCalibration (no dependencies); RuleScoring → ScoreCardFormat, LeadCSV, OutputFiles
 //   ModelCore, ProbabilityCalibration, Evaluation → PointExport → ScoreCardFormat ← RuleScoring
 //   leadscore (CLI) imports everything.
 import PackageDescription
@@ -55,7 +55,7 @@ let package = Package(
 
         // MARK: The score card and its consumer (never imports a trainer)
         .target(name: "ScoreCardFormat", dependencies: ["OutputFiles"]),
-        .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV"]),
+        .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV", "OutputFiles"]),
         .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "ProbabilityCalibration", "Evaluation", "ScoreCardFormat"]),
 
         // MARK: Command line

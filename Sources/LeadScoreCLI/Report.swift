@@ -29,6 +29,8 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
+            try checkOutputPaths(out)
+            try ReportOutput.checkNotTheCard(report: out, card: card)
             let output = ReportOutput(card: try ScoreCard.load(path: card), cardPath: card, leads: try dataOptions.load(data),
                                       data: URL(fileURLWithPath: data).lastPathComponent)
             try output.write(to: out, format: format ?? ReportFormat(path: out))

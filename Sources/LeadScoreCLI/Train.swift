@@ -74,6 +74,7 @@ struct Train: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
+            try checkOutputPaths(out, report)
             let progress = Progress()
             defer { progress.finish() }
             progress.step("loading \(data)")
