@@ -35,6 +35,8 @@ public enum OutputTarget: Sendable, Equatable {
             case S_IFDIR:
                 throw OutputError(path: path, kind: .isDirectory)
             case S_IFREG:
+                // A file its owner made read-only says "do not overwrite", though renaming over it would work.
+                guard access(path, W_OK) == 0 else { throw OutputError(path: path, kind: .notWritable(reason: systemMessage())) }
                 let resolved = realPath(path) ?? path
                 try checkFolder(of: resolved, for: path)
                 return .replacedFile(resolvedPath: resolved)

@@ -64,6 +64,10 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(result.status, 1, result.output)
         XCTAssertTrue(result.errors.contains("there is no folder \(folder.path)/no-such-folder"), result.errors)
         XCTAssertFalse(FileManager.default.fileExists(atPath: card))
+        // Two outputs on one file would have the report replace the card.
+        let twice = try runLeadScore(["train", missing, "--target", "converted", "--out", card, "--report", folder.path + "/./card.json"])
+        XCTAssertEqual(twice.status, 1, twice.output)
+        XCTAssertTrue(twice.errors.contains("are the same file; give each output its own path"), twice.errors)
     }
 
     /// Devices as root in a private mount namespace with its own tmpfs /dev, so that this machine's /dev is
