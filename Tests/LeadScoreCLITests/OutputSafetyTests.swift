@@ -167,6 +167,9 @@ final class OutputSafetyTests: XCTestCase {
         let binary = try leadScoreBinary()
         let rows = try String(contentsOfFile: cliRepositoryRoot.appendingPathComponent(leads).path, encoding: .utf8)
         let body = rows.split(separator: "\n", maxSplits: 1)[1]
+        // Should the command die early, writing to its FIFO must fail here, not kill the test runner.
+        let previous = Glibc.signal(SIGPIPE, SIG_IGN)
+        defer { Glibc.signal(SIGPIPE, previous) }
         for signal in [SIGINT, SIGTERM] {
             let folder = try cliTemporaryFolder(self)
             let input = folder.appendingPathComponent("leads.fifo").path
@@ -184,7 +187,7 @@ final class OutputSafetyTests: XCTestCase {
             for _ in 0..<3 { text += body }
             try feed.write(contentsOf: Data(text.utf8))
             var partial: String?
-            for _ in 0..<600 where partial == nil {
+            for _ in 0..<3_000 where partial == nil {
                 partial = try folderListing(folder.path).first { $0.hasSuffix(".partial") }
                 if partial == nil { usleep(10_000) }
             }
