@@ -26,6 +26,17 @@ func checkOutputPaths(_ paths: String?...) throws {
     }
 }
 
+/// Whether `path` writes to this process's standard output (`/dev/stdout`, `/dev/fd/1`), so that a
+/// command's confirmation goes to standard error instead of into the output.
+func writesToStandardOutput(_ path: String) -> Bool {
+    (try? OutputTarget.check(path)) == .descriptor(STDOUT_FILENO)
+}
+
+/// A line for the user: on standard output, unless an output of the command goes there.
+func printConfirmation(_ text: String, outputs: String?...) {
+    if outputs.contains(where: { $0.map(writesToStandardOutput) ?? false }) { printError(text) } else { print(text) }
+}
+
 /// Ends the process as a closed pipe ends `cat`: killed by SIGPIPE (status 141 in the shell), quietly.
 /// Used when the reader of standard output went away (`leadscore score … | head`) and SIGPIPE was ignored,
 /// so the write returned EPIPE instead of ending the process itself.

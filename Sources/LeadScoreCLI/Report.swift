@@ -34,7 +34,7 @@ struct Report: ParsableCommand {
             let output = ReportOutput(card: try ScoreCard.load(path: card), cardPath: card, leads: try dataOptions.load(data),
                                       data: URL(fileURLWithPath: data).lastPathComponent)
             try output.write(to: out, format: format ?? ReportFormat(path: out))
-            print("Report written to \(out)")
+            printConfirmation("Report written to \(out)", outputs: out)
         }
     }
 }

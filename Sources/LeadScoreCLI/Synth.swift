@@ -37,7 +37,7 @@ struct Synth: ParsableCommand {
             try dataset.writeCSV(to: output)
             try OutputFile.write(Array(truthBytes), to: truthPath)
             let rate = dataset.positiveRate ?? 0
-            print("wrote \(rows) leads to \(output) (converted \(String(format: "%.2f", rate * 100)) %), truth to \(truthPath)")
+            printConfirmation("wrote \(rows) leads to \(output) (converted \(String(format: "%.2f", rate * 100)) %), truth to \(truthPath)", outputs: output, truthPath)
         }
     }
 }

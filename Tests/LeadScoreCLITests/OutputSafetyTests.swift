@@ -244,6 +244,15 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(result.output.trimmingCharacters(in: .whitespacesAndNewlines), "20001", result.output)
         XCTAssertTrue(result.errors.contains("scored 20000 leads"), result.errors)
         XCTAssertEqual(result.status, 0, result.errors)
+        // The other commands' confirmations stay out of an output that goes to standard output too.
+        let truth = try cliTemporaryFolder(self).appendingPathComponent("truth.json").path
+        let synth = try runShell(#""$LEADSCORE" synth 50 /dev/stdout --truth "$TRUTH" | wc -l"#, environment: ["TRUTH": truth])
+        XCTAssertEqual(synth.output.trimmingCharacters(in: .whitespacesAndNewlines), "51", synth.output + synth.errors)
+        XCTAssertTrue(synth.errors.contains("wrote 50 leads to /dev/stdout"), synth.errors)
+        let report = try runShell(#""$LEADSCORE" report "$CARD" "$LEADS" --target converted --out /dev/stdout | tail -c 8"#,
+                                  environment: ["CARD": card, "LEADS": leads])
+        XCTAssertEqual(report.output.trimmingCharacters(in: .whitespacesAndNewlines), "</html>", report.output + report.errors)
+        XCTAssertTrue(report.errors.contains("Report written to /dev/stdout"), report.errors)
     }
 
     /// `inspect` and `train` read their input twice (roles, then values), which a pipe cannot give: they say
