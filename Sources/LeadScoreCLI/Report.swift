@@ -29,7 +29,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
-            try checkOutputPaths(out)
+            try checkOutputPaths(out, inputs: [data])
             try ReportOutput.checkNotTheCard(report: out, card: card)
             let output = ReportOutput(card: try ScoreCard.load(path: card), cardPath: card, leads: try dataOptions.load(data),
                                       data: URL(fileURLWithPath: data).lastPathComponent)

@@ -31,7 +31,7 @@ struct Score: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
-            try checkOutputPaths(out)
+            try checkOutputPaths(out, inputs: [card, leads])
             let scorer = try RuleScorer(path: card)
             // Without --out the leads stream to standard output as they are scored: no file anywhere.
             let output = try out.map { try OutputFile(path: $0) } ?? OutputFile.standardOutput()

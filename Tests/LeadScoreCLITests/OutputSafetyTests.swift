@@ -68,6 +68,17 @@ final class OutputSafetyTests: XCTestCase {
         let twice = try runLeadScore(["train", missing, "--target", "converted", "--out", card, "--report", folder.path + "/./card.json"])
         XCTAssertEqual(twice.status, 1, twice.output)
         XCTAssertTrue(twice.errors.contains("are the same file; give each output its own path"), twice.errors)
+        // An output that is one of the command's inputs would replace it.
+        let leadsCopy = folder.appendingPathComponent("leads.csv").path
+        try FileManager.default.copyItem(atPath: cliRepositoryRoot.appendingPathComponent(leads).path, toPath: leadsCopy)
+        let before = try Data(contentsOf: URL(fileURLWithPath: leadsCopy))
+        for arguments in [["score", self.card, leadsCopy, "--out", leadsCopy],
+                          ["train", leadsCopy, "--target", "converted", "--out", card, "--report", folder.path + "/../" + folder.lastPathComponent + "/leads.csv"]] {
+            let result = try runLeadScore(arguments)
+            XCTAssertEqual(result.status, 1, "\(arguments): \(result.output)")
+            XCTAssertTrue(result.errors.contains("an input of this command; give the output another path"), "\(arguments): \(result.errors)")
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: leadsCopy)), before)
+        }
     }
 
     /// Devices as root in a private mount namespace with its own tmpfs /dev, so that this machine's /dev is
