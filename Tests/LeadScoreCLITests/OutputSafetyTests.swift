@@ -204,6 +204,12 @@ final class OutputSafetyTests: XCTestCase {
             }
             XCTAssertNotNil(partial, "no partial file appeared in \(folder.path)")
             kill(process.processIdentifier, signal)
+            // A runner that started us with the signal ignored passes that on; end the command rather than hang.
+            for _ in 0..<3_000 where process.isRunning { usleep(10_000) }
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                XCTFail("signal \(signal) did not end the command; is it ignored by whatever runs the tests?")
+            }
             process.waitUntilExit()
             try? feed.close()
             XCTAssertEqual(process.terminationReason, .uncaughtSignal)
