@@ -63,8 +63,9 @@ let package = Package(
             name: "LeadScoreCLI",
             dependencies: [
                 "LeadData", "LeadCSV", "FeatureEncoding", "ModelCore", "LinearAlgebra", "Evaluation", "ProbabilityCalibration", "LinearModels", "BoostedStumps",
-                "ScoreCardFormat", "RuleScoring", "PointExport", "OutputFiles",
+                "ScoreCardFormat", "RuleScoring", "PointExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "OutputFiles",
             ],
             path: "Sources/LeadScoreCLI"
         ),
