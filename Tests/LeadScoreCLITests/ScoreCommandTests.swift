@@ -76,11 +76,15 @@ final class ScoreCommandTests: XCTestCase {
     func testExportSQLPrintsOneQuery() throws {
         let result = try runLeadScore(["export-sql", seedCard, "--dialect", "postgres", "--table", "crm.leads"])
         XCTAssertEqual(result.status, 0, result.errors)
-        XCTAssertTrue(result.output.hasPrefix("SELECT *,\n"), result.output)
-        XCTAssertTrue(result.output.contains(#"FROM "crm"."leads""#), result.output)
+        XCTAssertTrue(result.output.hasPrefix("SELECT scored.*,\n"), result.output)
+        XCTAssertTrue(result.output.contains(#"FROM "crm"."leads" AS lead"#), result.output)
         XCTAssertTrue(result.output.hasSuffix(") AS scored;\n"), result.output)
         let wrong = try runLeadScore(["export-sql", seedCard, "--dialect", "oracle"])
         XCTAssertNotEqual(wrong.status, 0)
         XCTAssertTrue(wrong.errors.contains("oracle"), wrong.errors)
+        let hostile = try runLeadScore(["export-sql", seedCard, "--dialect", "sqlite", "--table", "leads\n.shell touch x"])
+        XCTAssertNotEqual(hostile.status, 0)
+        XCTAssertTrue(hostile.errors.contains(#"the table name "leads"#) && hostile.errors.contains("U+000A"), hostile.errors)
+        XCTAssertEqual(hostile.output, "")
     }
 }
