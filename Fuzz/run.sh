@@ -20,32 +20,43 @@ harnesses=("$@")
 build=.build-fuzz
 swiftc=${SWIFTC:-swiftc}
 flags=(-O -g -swift-version 6 -package-name LeadScore -parse-as-library -sanitize=fuzzer,address -I "$build")
+# lld: gold warns about every AddressSanitizer symbol.
+link=(-use-ld=lld)
 mkdir -p "$build"
 
-# module NAME: compiles Sources/NAME into $build/NAME.o and its interface, when a source is newer.
+# module NAME [DEPENDENCIES...]: compiles Sources/NAME into $build/NAME.o and its interface, when a source,
+# this script or a module it imports (already built, listed first) is newer than the object.
 module() {
     local name=$1 sources=(Sources/"$1"/*.swift)
-    local object="$build/$name.o"
-    if [ -f "$object" ] && [ -z "$(find "${sources[@]}" "$0" -newer "$object" 2>/dev/null)" ]; then return; fi
+    shift
+    local object="$build/$name.o" imports=() imported
+    for imported in "$@"; do imports+=("$build/$imported.o"); done
+    if [ -f "$object" ] && [ -z "$(find "${sources[@]}" "$0" "${imports[@]}" -newer "$object" 2>/dev/null)" ]; then return; fi
     echo "compiling $name" >&2
     "$swiftc" "${flags[@]}" -module-name "$name" -wmo -emit-module -emit-module-path "$build/$name.swiftmodule" \
         -c -o "$object" "${sources[@]}"
+    touch "$object"  # the compiler keeps an unchanged object's old time
 }
 
-# harness NAME SOURCE MODULES...: links $build/fuzz-NAME.
+# harness NAME SOURCE MODULES...: links $build/fuzz-NAME; MODULES in dependency order (each imports only
+# modules before it).
 harness() {
     local name=$1 source=$2
     shift 2
-    local objects=()
-    for dependency in "$@"; do module "$dependency"; objects+=("$build/$dependency.o"); done
+    local built=() objects=() dependency
+    for dependency in "$@"; do
+        module "$dependency" "${built[@]}"
+        built+=("$dependency")
+        objects+=("$build/$dependency.o")
+    done
     echo "linking fuzz-$name" >&2
-    "$swiftc" "${flags[@]}" -module-name "Fuzz_$name" "$source" "${objects[@]}" -o "$build/fuzz-$name"
+    "$swiftc" "${flags[@]}" "${link[@]}" -module-name "Fuzz_$name" "$source" "${objects[@]}" -o "$build/fuzz-$name"
 }
 
 for name in "${harnesses[@]}"; do
     case $name in
         csv) harness csv Fuzz/Harnesses/CSVLoading.swift LeadCSV LeadData ;;
-        card) harness card Fuzz/Harnesses/CardRoundTrip.swift ScoreCardFormat LeadCSV RuleScoring ;;
+        card) harness card Fuzz/Harnesses/CardRoundTrip.swift LeadCSV ScoreCardFormat RuleScoring ;;
         *) echo "unknown harness $name (csv, card)" >&2; exit 2 ;;
     esac
 done
