@@ -15,8 +15,10 @@ final class NotebookInjectionTests: XCTestCase {
         + "\u{7F}\u{85}\u{2028}\u{2029}\u{202E}\u{200B}"
     /// The data file's name.
     static let fileName = "leads\r__import__('os').system('touch PWNED-name')\r#\n# " + controls + #" "'\"""''' \ ]]> <b>.csv"#
-    /// A column the card scores (categorical): its header and every one of its values in the data.
-    static let column = ##"lead"source\ '''"""# "## + "\u{2028}\u{202E}x"
+    /// A column the card scores (categorical): its header and every one of its values in the data. The
+    /// column name is also the card's feature, so it holds no control or separator character (a card may
+    /// refuse those); the values and the file name do.
+    static let column = ##"lead"source\ '''"""# "## + "cafe\u{301}"
     static let values = ["\u{0}\r__import__('os').system('touch PWNED-value')\r", controls, #"\"; import os #"#, "\u{85}#\u{2029}x", "referral"]
 
     struct Files {
@@ -32,7 +34,7 @@ final class NotebookInjectionTests: XCTestCase {
     private func hostileFiles() throws -> Files {
         let folder = try cliTemporaryFolder(self)
         var card = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: cliRepositoryRoot.appendingPathComponent("docs/examples/synthetic-seed-practice.json"))) as? [String: Any])
-        card["name"] = "Seed <script>alert('name')</script> \"'\\ \r\n]]>"
+        card["name"] = "Seed <script>alert('name')</script> \"'\\ ]]>"
         var criteria = try XCTUnwrap(card["criteria"] as? [[String: Any]])
         let index = try XCTUnwrap(criteria.firstIndex { $0["feature"] as? String == "lead_source" })
         criteria[index]["feature"] = Self.column
