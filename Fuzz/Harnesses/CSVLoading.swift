@@ -5,7 +5,9 @@
 //     every refill, record straddling a refill and buffer growth path runs) and the same delimiter: the two
 //     reads must agree — same records, byte for byte, or both fail;
 //  2. into a `Dataset` (type inference, parsers, outcome) with no target and with the last column as target:
-//     an error is fine, a trap is a finding, and a loaded dataset must be consistent.
+//     an error is fine, a trap is a finding, and a loaded dataset must be consistent. Without a target every
+//     record is a row, and each categorical value must be its field's exact bytes, trimmed of spaces and
+//     tabs: levels are exact spellings (docs/score-card.md), never merged or re-encoded.
 // Built and run by Fuzz/run.sh.
 import Foundation
 import LeadCSV
@@ -52,10 +54,31 @@ public func fuzzCSVLoading(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt 
                 }
             }
             if let labels = dataset.labels { precondition(labels.count == dataset.rowCount && labels.allSatisfy { $0 <= 1 }) }
+            if target == nil, !large.failed { checkLevelsAreTheFields(dataset, records: large.records) }
             for row in 0..<min(dataset.rowCount, 3) { for column in dataset.columns { _ = column.formattedValue(row: row) } }
         } catch {
             _ = "\(error)"
         }
     }
     return 0
+}
+
+/// Every categorical value of `dataset` (loaded without a target) is the trimmed bytes of its field.
+private func checkLevelsAreTheFields(_ dataset: Dataset, records: [[[UInt8]]]) {
+    precondition(dataset.rowCount == records.count - 1, "\(dataset.rowCount) rows from \(records.count - 1) records")
+    let header = records[0]
+    for column in dataset.columns {
+        guard case .categorical(let codes, let levels) = column.values else { continue }
+        guard let index = header.firstIndex(of: Array(column.name.utf8)) else { continue }
+        for (row, code) in codes.enumerated() where code >= 0 {
+            let field = trimmed(records[row + 1][index])
+            precondition(Array(levels[Int(code)].utf8) == field, "row \(row + 1) of \(column.name): level \(levels[Int(code)].debugDescription) is not the field \(String(decoding: field, as: UTF8.self).debugDescription)")
+        }
+    }
+}
+
+private func trimmed(_ bytes: [UInt8]) -> [UInt8] {
+    let isPadding = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+    guard let first = bytes.firstIndex(where: { !isPadding($0) }), let last = bytes.lastIndex(where: { !isPadding($0) }) else { return [] }
+    return Array(bytes[first...last])
 }
