@@ -67,7 +67,10 @@ public struct CSVReader: ~Copyable {
         self.descriptor = descriptor
         self.fileSize = fileSize
         self.delimiter = delimiter
-        capacity = min(max(chunkSize, 16), Self.recordLimit)
+        // No bigger than a regular file needs: a small file then costs no 4 MiB of zeroed buffer per open.
+        // (A pipe or device reports size 0 and gets the full chunk; a file that grows still reads whole.)
+        let needed = fileSize > 0 ? min(chunkSize, fileSize + 1) : chunkSize
+        capacity = min(max(needed, 16), Self.recordLimit)
         buffer = Self.allocateBuffer(capacity: capacity)
         bounds = .allocate(capacity: 2 * boundsCapacity)
     }

@@ -54,10 +54,12 @@ struct OutcomeParser {
     }
 
     /// Which of the two values means *converted*: the requested one (exact, else ignoring case), or the
-    /// obvious one of a pair such as 1/0, yes/no, true/false, won/lost.
+    /// obvious one of a pair such as 1/0, yes/no, true/false, won/lost. Exact means byte for byte, as the
+    /// values were told apart: two spellings of "café" (NFC, NFD) are two values, and `==` would call both
+    /// the requested one.
     static func positiveIndex(of values: [String], requested: String?, location: SourceLocation) throws(LoadError) -> Int {
         if let requested {
-            if let exact = values.firstIndex(of: requested) { return exact }
+            if let exact = values.firstIndex(where: { $0.utf8.elementsEqual(requested.utf8) }) { return exact }
             let folded = values.indices.filter { values[$0].lowercased() == requested.lowercased() }
             guard folded.count == 1 else { throw LoadError(.unknownPositive(values: values), location, value: requested) }
             return folded[0]

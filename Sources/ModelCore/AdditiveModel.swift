@@ -58,11 +58,12 @@ public struct FeatureShape: Codable, Sendable, Equatable {
         }
     }
 
-    /// The piece covering a categorical label; `nil` label means missing.
+    /// The piece covering a categorical label; `nil` label means missing. Labels match byte for byte, as
+    /// the card's scorer and SQL match them: canonically equivalent spellings are different categories.
     public func pieceIndex(category label: String?) -> Int? {
         guard let label else { return pieceIndex(where: { $0 == .missing }) }
         return pieceIndex { condition in
-            if case .categories(let labels) = condition { return labels.contains(label) }
+            if case .categories(let labels) = condition { return labels.contains { $0.utf8.elementsEqual(label.utf8) } }
             return false
         }
     }

@@ -10,6 +10,10 @@ extension PointedShape {
     func criterion(integerValued: Bool, smallest: Double? = nil) -> Criterion {
         let type: FeatureType = role == .boolean ? .boolean : role == .categorical ? .categorical : .numeric
         var conditions: [Condition] = []
+        let categories = pieces.flatMap { piece -> [String] in
+            if case .categories(let labels) = piece.condition { return labels }
+            return []
+        }
         for piece in pieces {
             switch piece.condition {
             case .interval(let lower, let upper) where role == .boolean:
@@ -21,7 +25,8 @@ extension PointedShape {
                 conditions.append(Condition(.range(NumericRange(greaterThan: lower, atMost: upper)), points: piece.points,
                                             label: Self.rangeLabel(lower: lower, upper: upper, integerValued: integerValued, smallest: smallest)))
             case .categories(let labels):
-                conditions.append(Condition(.categories(labels), points: piece.points, label: labels.joined(separator: ", ")))
+                let names = labels.map { Self.distinctName($0, among: categories) }
+                conditions.append(Condition(.categories(labels), points: piece.points, label: names.joined(separator: ", ")))
             case .missing:
                 conditions.append(Condition(.missing, points: piece.points, label: "unknown"))
             case .otherwise:
@@ -29,6 +34,16 @@ extension PointedShape {
             }
         }
         return Criterion(feature: feature, label: Self.readableName(feature), type: type, conditions: conditions)
+    }
+
+    /// A category as a label, told apart from a canonically equivalent spelling among `categories`:
+    /// categories are exact spellings (see `FeatureBins.Kind.categorical`), so "café" typed as é and as
+    /// e + U+0301 are two conditions, and their labels name the code points that differ, "café (U+00E9)"
+    /// and "café (U+0301)", or a reader would see the same word twice.
+    static func distinctName(_ category: String, among categories: [String]) -> String {
+        guard categories.contains(where: { $0 == category && !$0.utf8.elementsEqual(category.utf8) }) else { return category }
+        let codePoints = category.unicodeScalars.filter { !$0.isASCII }.map { "U+" + String(format: "%04X", $0.value) }
+        return "\(category) (\(codePoints.joined(separator: " ")))"
     }
 
     static func readableName(_ feature: String) -> String {

@@ -22,7 +22,7 @@ extension Criterion {
         guard list.problems.count == before else { return }
         switch type {
         case .numeric: RangeCoverage(criterion: self, index: index).check(into: &list)
-        case .categorical: checkCategories(index: index, missingValues: Set(missingValues), into: &list)
+        case .categorical: checkCategories(index: index, missingValues: Set(missingValues.map { Array(RawValue.trimmed($0).utf8) }), into: &list)
         case .boolean: checkBooleans(index: index, into: &list)
         }
     }
@@ -50,21 +50,25 @@ extension Criterion {
         }
     }
 
-    private func checkCategories(index: Int, missingValues: Set<String>, into list: inout ProblemList) {
-        var owner: [String: Int] = [:]
+    /// Categories are compared as the scorer and SQL compare them, byte for byte (`RawValue` rule 5): keyed
+    /// by `String`, "café" spelt NFC and NFD would count as one category listed twice.
+    /// - Parameter missingValues: the card's missing-value tokens, trimmed, as UTF-8 bytes.
+    private func checkCategories(index: Int, missingValues: Set<[UInt8]>, into list: inout ProblemList) {
+        var owner: [[UInt8]: Int] = [:]
         for (position, condition) in conditions.enumerated() {
             guard case .categories(let labels) = condition.match else { continue }
             let location = CardLocation.condition(position, of: index, self) + ".categories"
             if labels.isEmpty { list.add(location, "lists no category") }
             for label in labels {
-                if label.isEmpty || missingValues.contains(label) {
+                let bytes = Array(label.utf8)
+                if label.isEmpty || missingValues.contains(bytes) {
                     list.add(location, "\(CardLocation.quoted(label)) is a missing value, not a category; use a \"missing\" condition")
-                } else if RawValue.trimmed(label) != label {
+                } else if !RawValue.trimmed(label).utf8.elementsEqual(label.utf8) {
                     list.add(location, "\(CardLocation.quoted(label)) starts or ends with a space or tab, so it can never match: values are trimmed before they are compared")
-                } else if let first = owner[label] {
+                } else if let first = owner[bytes] {
                     list.add(location, "\(CardLocation.quoted(label)) is also in conditions[\(first)]")
                 } else {
-                    owner[label] = position
+                    owner[bytes] = position
                 }
             }
         }

@@ -12,20 +12,24 @@
 ///    is not a number).
 /// 4. Boolean: `yes`, `y`, `true` (any letter case) or a number equal to 1 is true; `no`, `n`, `false` or a
 ///    number equal to 0 is false; anything else counts as missing.
-/// 5. Categorical: the trimmed text itself, matched exactly (letter case matters).
+/// 5. Categorical: the trimmed text itself, matched exactly, byte for byte in UTF-8: letter case matters, and so
+///    does Unicode normalisation ("café" with a precomposed é and with e + combining accent are two values).
 public enum RawValue {
     /// The words that read as true, lower case (besides numbers equal to 1).
     public static let trueWords = ["yes", "y", "true"]
     /// The words that read as false, lower case (besides numbers equal to 0).
     public static let falseWords = ["no", "n", "false"]
 
-    /// The value without leading and trailing spaces and tabs.
+    /// The value without leading and trailing spaces and tabs, as the scorer trims bytes: scalar by scalar,
+    /// since a space followed by a combining mark is one `Character` that is not `" "`.
     public static func trimmed(_ text: String) -> Substring {
-        let isPadding: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = text.firstIndex(where: { !isPadding($0) }), let last = text.lastIndex(where: { !isPadding($0) }) else {
-            return text[text.endIndex...]
+        let scalars = text.unicodeScalars
+        let isPadding: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = scalars.firstIndex(where: { !isPadding($0) }), let last = scalars.lastIndex(where: { !isPadding($0) }) else {
+            return Substring()
         }
-        return text[first...last]
+        // Not `text[first...last]`: a String subscript rounds scalar indices down to `Character` boundaries.
+        return Substring(scalars[first...last])
     }
 
     /// A number as a person would write it in a card or a message: `3`, `0.25`, `9.83e-05`.

@@ -43,7 +43,7 @@ extension ScoreCard {
         if abs(basePoints) > Self.pointsLimit {
             list.add("basePoints", "must be between −\(Self.pointsLimit) and \(Self.pointsLimit); found \(basePoints)")
         }
-        for (index, token) in missingValues.enumerated() where RawValue.trimmed(token) != token {
+        for (index, token) in missingValues.enumerated() where !RawValue.trimmed(token).utf8.elementsEqual(token.utf8) {
             list.add("missingValues[\(index)]", "\(CardLocation.quoted(token)) starts or ends with a space or tab, so it can never match: values are trimmed before they are compared")
         }
         if decimalSeparator != "." && decimalSeparator != "," {

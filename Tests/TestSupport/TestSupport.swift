@@ -40,12 +40,13 @@ public func assertThrows<E: Error & Equatable, T>(_ expected: E, file: StaticStr
     }
 }
 
-/// Categorical values with levels in first-seen order; `nil` is missing.
+/// Categorical values with levels in first-seen order; `nil` is missing. Levels are exact spellings, as the
+/// CSV reader interns them (`firstIndex(of:)` would merge canonically equivalent ones).
 public func labelled(_ labels: [String?]) -> ColumnValues {
     var levels: [String] = []
     let codes = labels.map { label -> Int32 in
         guard let label else { return -1 }
-        if let code = levels.firstIndex(of: label) { return Int32(code) }
+        if let code = levels.firstIndex(where: { $0.utf8.elementsEqual(label.utf8) }) { return Int32(code) }
         levels.append(label)
         return Int32(levels.count - 1)
     }

@@ -109,8 +109,11 @@ extension FeatureBins {
         case (.numeric(let upperEdges), .numeric(let values)), (.numeric(let upperEdges), .boolean(let values)):
             return upperEdges.withUnsafeBufferPointer { edges in values.map { numericBin($0, upperEdges: edges) } }
         case (.categorical(let kept, _), .categorical(let codes, let levels)):
-            let binOfLevel = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1, UInt8($0)) })
-            let binOfCode = levels.map { binOfLevel[$0] ?? UInt8(kept.count) }
+            // Keyed by the labels' UTF-8 bytes: a level is its exact spelling, as the reader interned it and
+            // as the scorer and SQL compare it. A `String` key would merge "café" spelt NFC and NFD (Swift's
+            // `==` is canonical equivalence) and trap on the duplicate.
+            let binOfLevel = Dictionary(uniqueKeysWithValues: kept.enumerated().map { (Array($1.utf8), UInt8($0)) })
+            let binOfCode = levels.map { binOfLevel[Array($0.utf8)] ?? UInt8(kept.count) }
             let missing = UInt8(missingBin)
             return codes.map { $0 < 0 ? missing : binOfCode[Int($0)] }
         default:

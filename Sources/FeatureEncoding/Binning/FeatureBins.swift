@@ -13,6 +13,10 @@ public struct FeatureBins: Sendable, Codable, Equatable {
         case numeric(upperEdges: [Double])
         /// Value bin `b < levels.count` holds the label `levels[b]`; bin `levels.count` is "other": the
         /// levels in `pooled` (too rare at fit time) and any level never seen at fit time.
+        ///
+        /// A level is its exact spelling (UTF-8 bytes), never its Unicode canonical form: "café" typed on
+        /// Windows (NFC) and on a Mac (NFD) are two levels, as they are to the reader, the card's scorer and
+        /// SQL. Compare labels with `utf8.elementsEqual`, key them by `Array(utf8)`, never by `String`.
         case categorical(levels: [String], pooled: [String])
     }
 
@@ -56,11 +60,11 @@ public struct FeatureBins: Sendable, Codable, Equatable {
     }
 
     /// The bin of a categorical label; `nil` (missing) → the missing bin, a rare or unseen label → the
-    /// "other" bin. `nil` for a numeric feature.
+    /// "other" bin. `nil` for a numeric feature. Labels match byte for byte (see `Kind.categorical`).
     public func bin(ofLevel label: String?) -> UInt8? {
         guard case .categorical(let levels, _) = kind else { return nil }
         guard let label else { return UInt8(missingBin) }
-        return UInt8(levels.firstIndex(of: label) ?? levels.count)
+        return UInt8(levels.firstIndex { $0.utf8.elementsEqual(label.utf8) } ?? levels.count)
     }
 
     /// What a bin holds, for reports and for turning shapes into readable conditions.

@@ -5,17 +5,22 @@ import Foundation
 /// category called `<b>` or `$1|2` shows literally instead of turning into markup.
 enum Markup {
     /// Text for HTML and SVG content and for attribute values in double or single quotes.
+    ///
+    /// Scalar by scalar, not `Character` by `Character`: a quote followed by a combining mark is one
+    /// `Character` that is not `"`, and would pass unescaped and close an attribute. Control characters that
+    /// XML forbids (the SVG images of a notebook are XML) become U+FFFD, so a stray byte in a name cannot
+    /// make a plot unreadable.
     static func html(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
             case "'": escaped += "&#39;"
-            default: escaped.append(character)
+            default: escaped.unicodeScalars.append(isXMLCharacter(scalar) ? scalar : "\u{FFFD}")
             }
         }
         return escaped
@@ -23,21 +28,24 @@ enum Markup {
 
     /// Text for a Jupyter markdown cell, also inside a table cell: `&`, `<` and `>` as entities (markdown
     /// cells render raw HTML), markdown's inline punctuation behind a backslash, `$` too (Jupyter reads it
-    /// as LaTeX), a leading list or quote marker escaped, and line breaks as spaces (a table row is one line).
+    /// as LaTeX), a leading list or quote marker escaped, line breaks and tabs as spaces (a table row is one
+    /// line), other control characters as U+FFFD. Scalar by scalar, like `html`: `|` plus a combining mark
+    /// would otherwise split a table cell.
     static func markdown(_ text: String) -> String {
         var escaped = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "$":
-                escaped.append("\\")
-                escaped.append(character)
-            case "\n", "\r", "\r\n":
+                escaped.unicodeScalars.append("\\")
+                escaped.unicodeScalars.append(scalar)
+            case "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}":
                 escaped.append(" ")
             default:
-                escaped.append(character)
+                // Other control characters (C0, DEL, C1) show as U+FFFD: they mean nothing in a table.
+                escaped.unicodeScalars.append(scalar.properties.generalCategory == .control ? "\u{FFFD}" : scalar)
             }
         }
         // "- x", "+ x" and "1. x" at the start would begin a list.
@@ -48,6 +56,16 @@ enum Markup {
             escaped.insert("\\", at: marker)
         }
         return escaped
+    }
+
+    /// Whether XML 1.0 allows the scalar in a document: tab, line feed, carriage return, and everything from
+    /// U+0020 on except the noncharacters U+FFFE and U+FFFF (surrogates cannot occur in a Swift string).
+    private static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return true
+        case 0..<0x20, 0xFFFE, 0xFFFF: return false
+        default: return true
+        }
     }
 }
 

@@ -115,15 +115,23 @@ private struct NotebookFile {
 
     /// Text as Jupyter stores it: lines that keep their line break, the last one without.
     private func lines(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0) + "\n" }
+        // Split on the scalar: `String.split` would not split "\r\n", which is one `Character`.
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) + "\n" }
         guard let last = lines.popLast() else { return [] }
         return last == "\n" ? lines : lines + [String(last.dropLast())]
     }
 }
 
-/// Python source text for values made in Swift.
+/// Python source text for values made in Swift. The only way data reaches a notebook's code cells: file,
+/// column and category names and lead values come from files a stranger may have written, so they go into
+/// code as string literals and nowhere else (never into a comment, where a `\r` would end the line).
 enum PythonSource {
-    /// A double-quoted Python string literal (also a valid JSON string) for any text.
+    /// A double-quoted Python string literal that evaluates to exactly `text`. Quotes and backslashes are
+    /// escaped; so is every scalar that could end a line or hide what the code says: control characters
+    /// (C0, DEL, C1 — Python ends lines at `\r`, IPython's cell splitting also at `\v`, `\f`, `\x1c`–`\x1e` and
+    /// `\x85`), line and paragraph separators, format characters (bidirectional overrides, zero-width
+    /// characters: "Trojan Source"), private-use and unassigned code points. Everything else, é included,
+    /// stays readable.
     static func string(_ text: String) -> String {
         var literal = "\""
         for scalar in text.unicodeScalars {
@@ -134,13 +142,21 @@ enum PythonSource {
             case "\r": literal += "\\r"
             case "\t": literal += "\\t"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    literal += String(format: "\\u%04x", scalar.value)
+                if needsEscape(scalar) {
+                    literal += scalar.value < 0x100 ? String(format: "\\x%02x", scalar.value)
+                        : scalar.value < 0x10000 ? String(format: "\\u%04x", scalar.value) : String(format: "\\U%08x", scalar.value)
                 } else {
                     literal.unicodeScalars.append(scalar)
                 }
             }
         }
         return literal + "\""
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .privateUse, .surrogate, .unassigned: return true
+        default: return false
+        }
     }
 }

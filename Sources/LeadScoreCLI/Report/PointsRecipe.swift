@@ -46,7 +46,9 @@ struct PointsRecipe {
             return "    {\"leadscore\": \(lead.total), \"values\": {\(values)}},"
         }
         return Self.rules.replacingOccurrences(of: "CARD_PATH", with: PythonSource.string(cardPath))
-            + "\n\n# A few leads of \(data.replacingOccurrences(of: "\n", with: " ")): their values for the card's criteria and the points LeadScore gave them.\n"
+            // The data's description is a file name: a string literal, never part of the comment.
+            + "\n\n# A few leads of `leads_from`: their values for the card's criteria and the points LeadScore gave them.\n"
+            + "leads_from = \(PythonSource.string(data))\n"
             + "leads = [\n" + leadLines.joined(separator: "\n") + "\n]\n"
             + Self.printing
     }
