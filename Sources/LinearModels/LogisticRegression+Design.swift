@@ -1,3 +1,4 @@
+import FeatureEncoding
 import Foundation
 import LinearAlgebra
 
@@ -17,6 +18,16 @@ extension LogisticRegression {
     ///   - labels: 1 = converted, 0 = lost.
     ///   - sampleWeights: non-negative, one per row; `nil` for all ones. Class weights multiply them.
     public func fit(design: Matrix, labels: [UInt8], sampleWeights: [Double]? = nil) throws -> DesignFit {
+        try fit(anyDesign: design, labels: labels, sampleWeights: sampleWeights)
+    }
+
+    /// Fits on a design held as codes (`DesignEncoder.encodeCodes`): the same fit as on the dense design it
+    /// stands for, to rounding, without ever forming that design. The dataset-level `fit` calls this.
+    public func fit(design: CodedDesign, labels: [UInt8], sampleWeights: [Double]? = nil) throws -> DesignFit {
+        try fit(anyDesign: design, labels: labels, sampleWeights: sampleWeights)
+    }
+
+    private func fit<Design: LinearDesign>(anyDesign design: Design, labels: [UInt8], sampleWeights: [Double]?) throws -> DesignFit {
         try validate()
         if penalty.l1Share > 0, strength > 0, design.columns > Self.denseHessianLimit {
             throw LogisticRegressionError.invalidParameter(
