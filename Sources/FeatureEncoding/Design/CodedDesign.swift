@@ -64,4 +64,9 @@ public struct ValueColumn: Sendable, Equatable {
     /// Its index among the design columns.
     public let column: Int
     public let values: [Double]
+
+    package init(column: Int, values: [Double]) {
+        self.column = column
+        self.values = values
+    }
 }
