@@ -23,7 +23,7 @@ extension LogisticRegression {
 
     /// Fits on a design held as codes (`DesignEncoder.encodeCodes`): the same fit as on the dense design it
     /// stands for, to rounding, without ever forming that design. The dataset-level `fit` calls this.
-    public func fit(design: CodedDesign, labels: [UInt8], sampleWeights: [Double]? = nil) throws -> DesignFit {
+    package func fit(design: CodedDesign, labels: [UInt8], sampleWeights: [Double]? = nil) throws -> DesignFit {
         try fit(anyDesign: design, labels: labels, sampleWeights: sampleWeights)
     }
 
