@@ -19,9 +19,9 @@ extension CodedDesign {
         let (rows, starts, codeTotal) = (rowCount, layout.starts, layout.codeTotal)
         let valueColumns = self.valueColumns
         sums.withUnsafeMutableBufferPointer { sums in
-            codes.withUnsafeBufferPointer { codes in
-                rowWeights.withUnsafeBufferPointer { weights in
-                    let shared = SharedPointer((sums.baseAddress!, codes.baseAddress!, weights.baseAddress!))
+            codes.withBase { codes in
+                rowWeights.withBase { weights in
+                    let shared = SharedPointer((sums.baseAddress!, codes, weights))
                     concurrentForEach(blockCount + valueCount + 1, threads: availableCores) { unit in
                         let (sums, codes, weights) = shared.pointer
                         let own = sums + layout.unitStarts[unit]

@@ -51,12 +51,13 @@ extension CodedDesign: LinearDesign {
             }
         }
         let (rows, width) = (rowCount, blocks.count)
+        guard rows > 0 else { return [] }
         let values = valueColumns.map { ($0.values, weights[$0.column]) }
         return [Double](unsafeUninitializedCapacity: rows) { margins, initialized in
-            codes.withUnsafeBufferPointer { codes in
-                lookup.withUnsafeBufferPointer { lookup in
-                    starts.withUnsafeBufferPointer { starts in
-                        let shared = SharedPointer((margins.baseAddress!, codes.baseAddress!, lookup.baseAddress!, starts.baseAddress!))
+            codes.withBase { codes in
+                lookup.withBase { lookup in
+                    starts.withBase { starts in
+                        let shared = SharedPointer((margins.baseAddress!, codes, lookup, starts))
                         concurrentForEach(chunkCount, threads: availableCores) { chunk in
                             let (margins, codes, lookup, starts) = shared.pointer
                             let range = chunkRange(chunk)
@@ -124,12 +125,13 @@ extension CodedDesign: LinearDesign {
         let chunks = chunkCount
         let width = blocks.count
         let valueColumns = self.valueColumns
+        guard chunks > 0 else { return [Double](repeating: 0, count: slots) }
         var partials = [Double](repeating: 0, count: chunks * slots)
         partials.withUnsafeMutableBufferPointer { partials in
-            codes.withUnsafeBufferPointer { codes in
-                vector.withUnsafeBufferPointer { vector in
-                    starts.withUnsafeBufferPointer { starts in
-                        let shared = SharedPointer((partials.baseAddress!, codes.baseAddress!, vector.baseAddress!, starts.baseAddress!))
+            codes.withBase { codes in
+                vector.withBase { vector in
+                    starts.withBase { starts in
+                        let shared = SharedPointer((partials.baseAddress!, codes, vector, starts))
                         concurrentForEach(chunks, threads: availableCores) { chunk in
                             let (partials, codes, vector, starts) = shared.pointer
                             let sums = partials + chunk &* slots
@@ -163,5 +165,16 @@ extension CodedDesign: LinearDesign {
             for slot in 0..<slots { sums[slot] += partials[chunk * slots + slot] }
         }
         return sums
+    }
+}
+
+extension Array {
+    /// `body` with a pointer to the elements, valid even when there are none (a design without coded
+    /// blocks has no codes), so kernels need no special case: they read nothing through it then.
+    func withBase<Result>(_ body: (UnsafePointer<Element>) throws -> Result) rethrows -> Result {
+        if isEmpty {
+            return try withUnsafeTemporaryAllocation(of: Element.self, capacity: 1) { try body(UnsafePointer($0.baseAddress!)) }
+        }
+        return try withUnsafeBufferPointer { try body($0.baseAddress!) }
     }
 }

@@ -20,14 +20,15 @@ final class CodedDesignProductTests: XCTestCase {
         var columns: Int { coded.columnCount }
     }
 
-    private func makeCase(rows: Int = 2 * CodedDesign.chunkRows + 123, seed: UInt64 = 17) -> Case {
+    private static let oddShapes: [(codes: Int, width: Int)] = [(1, 1), (2, 1), (5, 4), (17, 16), (256, 3), (3, 2)]
+
+    private func makeCase(rows: Int = 2 * CodedDesign.chunkRows + 123, seed: UInt64 = 17,
+                          shapes: [(codes: Int, width: Int)] = oddShapes, valueCount: Int = 2) -> Case {
         var generator = SplitMix64(seed: seed)
         func normal() -> Double {
             let u1 = 1 - generator.uniform(), u2 = generator.uniform()
             return (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
         }
-        let shapes: [(codes: Int, width: Int)] = [(1, 1), (2, 1), (5, 4), (17, 16), (256, 3), (3, 2)]
-        let valueCount = 2
         let p = shapes.reduce(valueCount) { $0 + $1.width }
         // Design columns dealt to blocks and value columns in a shuffled order.
         var order = Array(0..<p)
@@ -139,6 +140,35 @@ final class CodedDesignProductTests: XCTestCase {
                                                  slope: slope, rule: ArmijoRule(), penalty: { _ in 0 })
         XCTAssertEqual(fromCodes?.stepLength, fromMatrix?.stepLength)
         assertClose(fromCodes?.value ?? .nan, fromMatrix?.value ?? 0, tolerance: 1e-12)
+    }
+
+    /// Only value columns (linear numerics without missing values), only codes, and no rows at all.
+    func testDesignsWithoutBlocksWithoutValuesOrWithoutRowsGiveTheDenseProducts() throws {
+        for (name, test) in [("values only", makeCase(rows: 1_001, seed: 41, shapes: [], valueCount: 3)),
+                             ("codes only", makeCase(rows: 1_001, seed: 42, valueCount: 0))] {
+            let (n, p) = (test.rows, test.columns)
+            let weights = rowWeights(n, seed: 43)
+            let beta = (0..<p).map { 0.3 * Double($0) - 1 }
+            let expectedMargins = (0..<n).map { row in (0..<p).reduce(0.5) { $0 + test.dense[row * p + $1] * beta[$1] } }
+            assertClose(try test.coded.margins(beta[...], offset: 0.5), expectedMargins, tolerance: 1e-12, name)
+            var expectedGram = Matrix(rows: p + 1, columns: p + 1)
+            var expectedProduct = [Double](repeating: 0, count: p + 1)
+            for row in 0..<n {
+                let x = Array(test.dense[(row * p)..<((row + 1) * p)]) + [1]
+                for a in 0...p {
+                    expectedProduct[a] += x[a] * weights[row]
+                    for b in 0...p { expectedGram[a, b] += weights[row] * x[a] * x[b] }
+                }
+            }
+            assertClose(try test.coded.augmentedTransposeTimes(weights), expectedProduct, tolerance: 1e-11, name)
+            assertClose(try test.coded.augmentedGram(weights).storage, expectedGram.storage, tolerance: 1e-11, name)
+            assertClose(try test.coded.augmentedGramDiagonal(weights), (0...p).map { expectedGram[$0, $0] }, tolerance: 1e-11, name)
+        }
+        let empty = makeCase(rows: 0, seed: 44)
+        let p = empty.columns
+        XCTAssertEqual(try empty.coded.margins([Double](repeating: 1, count: p)[...], offset: 0), [])
+        XCTAssertEqual(try empty.coded.augmentedTransposeTimes([]), [Double](repeating: 0, count: p + 1))
+        XCTAssertEqual(try empty.coded.augmentedGram([]), Matrix(rows: p + 1, columns: p + 1))
     }
 
     func testProductsAreRepeatableToTheBit() throws {

@@ -59,6 +59,20 @@ final class CodedFitTests: XCTestCase {
                                           settings: [("L2, 1", LogisticRegression(strength: 1)), ("L2, 100", LogisticRegression(strength: 100))])
     }
 
+    /// Complete numerics entered linearly: a design of value columns only, no codes.
+    func testAllLinearNumericsWithoutMissingValuesMatchTheDenseFit() throws {
+        let (generated, _) = SyntheticLeads(rows: 3_000, seed: 8, noiseColumns: 3).generate()
+        let numeric = generated.columns.filter { column in
+            guard case .numeric(let values) = column.values else { return false }
+            return column.role == .numeric && !values.contains { $0.isNaN }
+        }
+        XCTAssertGreaterThanOrEqual(numeric.count, 3)
+        let data = Dataset(source: "numeric", columns: numeric, labels: generated.labels, outcome: nil, rowCount: generated.rowCount)
+        let coded = try DesignEncoder(fitting: data).encodeCodes(data)
+        XCTAssertTrue(coded.blocks.isEmpty, "nothing to code")
+        try assertCodedFitsMatchDenseFits(data, sampleWeights: nil, encodings: [.linear], settings: Self.settings)
+    }
+
     func testEveryEncodingSolverAndPenaltyWithWeightsMatchesTheDenseFits() throws {
         let (data, _) = SyntheticLeads(rows: 6_000, seed: 4, noiseColumns: 2).generate()
         var generator = SeededGenerator(seed: 6)
