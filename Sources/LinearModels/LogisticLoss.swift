@@ -5,7 +5,8 @@ import LinearAlgebra
 ///
 ///     f(β, b) = Σᵢ cᵢ·[log(1 + e^{zᵢ}) − tᵢ·zᵢ] + (ridge / 2)·‖β‖²,   z = Xβ + b,
 ///
-/// over a design `X` (n × p, dense or coded: see `LinearDesign`), targets `tᵢ ∈ {0, 1}` and row weights `cᵢ ≥ 0` (sample × class weight).
+/// over a design `X` (n × p, dense or coded: see `LinearDesign`), targets `tᵢ ∈ {0, 1}` and row weights
+/// `cᵢ ≥ 0` (sample × class weight).
 /// The parameter vector is `[β₁ … β_p, b]`: the intercept last, as LIBLINEAR's bias, and never penalised.
 /// Gradient `Xᵀr + ridge·β` with `rᵢ = cᵢ(σ(zᵢ) − tᵢ)`; Hessian `XᵀDX + ridge·I` with `Dᵢ = cᵢσ(1 − σ)`
 /// (plus the intercept's row and column), formed only on request.

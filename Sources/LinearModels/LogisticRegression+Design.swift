@@ -12,7 +12,8 @@ public struct DesignFit: Sendable {
 
 extension LogisticRegression {
     /// Fits on an already encoded design (n × p, no intercept column; the intercept is added and never
-    /// penalised). The dataset-level `fit` calls this; tests call it on reference matrices.
+    /// penalised). Tests call it on reference matrices; the dataset-level `fit` uses the coded design below,
+    /// which gives the same weights without building this matrix.
     ///
     /// - Parameters:
     ///   - labels: 1 = converted, 0 = lost.
@@ -22,7 +23,7 @@ extension LogisticRegression {
     }
 
     /// Fits on a design held as codes (`DesignEncoder.encodeCodes`): the same fit as on the dense design it
-    /// stands for, to rounding, without ever forming that design. The dataset-level `fit` calls this.
+    /// stands for, to rounding, without ever forming that design. The dataset-level `fit` and `fitPath` use it.
     package func fit(design: CodedDesign, labels: [UInt8], sampleWeights: [Double]? = nil) throws -> DesignFit {
         try fit(anyDesign: design, labels: labels, sampleWeights: sampleWeights)
     }
