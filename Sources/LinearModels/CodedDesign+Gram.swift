@@ -48,22 +48,18 @@ extension CodedDesign {
                         } else if unit < blockCount + valueCount {
                             // Value column j: [Σ Dx, per code of every block, Σ Dx·x_k for k ≥ j].
                             let j = unit - blockCount
-                            valueColumns[j].values.withUnsafeBufferPointer { x in
+                            // One pass over the rows for all of it, however many value columns follow.
+                            withPointers(valueColumns[j...].map(\.values)) { values in
+                                let x = values[0], products = own + 1 + codeTotal
                                 var sum = 0.0
                                 for row in 0..<rows {
                                     let weighted = weights[row] * x[row]
                                     sum += weighted
                                     let rowCodes = codes + row &* width
                                     for b in 0..<width { own[1 &+ starts[b] &+ Int(rowCodes[b])] += weighted }
+                                    for (k, other) in values.enumerated() { products[k] += weighted * other[row] }
                                 }
                                 own[0] = sum
-                                for k in j..<valueCount {
-                                    valueColumns[k].values.withUnsafeBufferPointer { other in
-                                        var sum = 0.0
-                                        for row in 0..<rows { sum += weights[row] * x[row] * other[row] }
-                                        own[1 + codeTotal + k - j] = sum
-                                    }
-                                }
                             }
                         } else {
                             var sum = 0.0
@@ -136,6 +132,13 @@ extension CodedDesign {
         gram[p, p] = sums[layout.unitStarts[blocks.count + valueColumns.count]]
         return gram
     }
+}
+
+/// `body` with pointers to the elements of every array, all valid at once.
+private func withPointers<Result>(_ arrays: [[Double]], _ collected: [UnsafePointer<Double>] = [],
+                                  _ body: ([UnsafePointer<Double>]) -> Result) -> Result {
+    guard collected.count < arrays.count else { return body(collected) }
+    return arrays[collected.count].withBase { withPointers(arrays, collected + [$0], body) }
 }
 
 /// Where each unit of `augmentedGram` keeps its sums in one buffer.
