@@ -87,6 +87,18 @@ final class CodedDesignTests: XCTestCase {
         }
     }
 
+    /// More qualifying levels than a bin index holds: the 254 most frequent keep a column (the bins' limit,
+    /// as the boosted trainer's BinMapper), the rest share "other". Used to trap converting bin 256 to `UInt8`.
+    func testACategoricalWithMoreLevelsThanBinsKeepsTheMostFrequent() throws {
+        let labels: [String?] = (0..<300).flatMap { level in
+            Array(repeating: "city \(level)", count: level < 254 ? 12 : 10) as [String?]
+        }
+        let data = designDataset(("city", .categorical, labelled(labels)))
+        let encoder = try DesignEncoder(fitting: data)
+        XCTAssertEqual(encoder.terms.map(\.label), (0..<254).map { "city = city \($0)" } + ["city: other"])
+        XCTAssertEqual(expand(try encoder.encodeCodes(data)), try encoder.encode(data).values)
+    }
+
     /// The dense column-major design the codes stand for, written entry by entry from the tables.
     private func expand(_ coded: CodedDesign) -> [Double] {
         let n = coded.rowCount
