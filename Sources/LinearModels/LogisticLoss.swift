@@ -5,19 +5,16 @@ import LinearAlgebra
 ///
 ///     f(β, b) = Σᵢ cᵢ·[log(1 + e^{zᵢ}) − tᵢ·zᵢ] + (ridge / 2)·‖β‖²,   z = Xβ + b,
 ///
-/// over a design `X` (n × p), targets `tᵢ ∈ {0, 1}` and row weights `cᵢ ≥ 0` (sample × class weight).
+/// over a design `X` (n × p, dense or coded: see `LinearDesign`), targets `tᵢ ∈ {0, 1}` and row weights
+/// `cᵢ ≥ 0` (sample × class weight).
 /// The parameter vector is `[β₁ … β_p, b]`: the intercept last, as LIBLINEAR's bias, and never penalised.
 /// Gradient `Xᵀr + ridge·β` with `rᵢ = cᵢ(σ(zᵢ) − tᵢ)`; Hessian `XᵀDX + ridge·I` with `Dᵢ = cᵢσ(1 − σ)`
 /// (plus the intercept's row and column), formed only on request.
-struct LogisticLoss: TwiceDifferentiableObjective {
-    let design: Matrix
+struct LogisticLoss<Design: LinearDesign>: TwiceDifferentiableObjective {
+    let design: Design
     let targets: [Double]
     let rowWeights: [Double]
     let ridge: Double
-    /// Rows per block when forming `XᵀDX`, so the scaled copy BLAS needs is a block, not the design:
-    /// 16 384 rows (a few MB for lead-scoring widths, enough for `dsyrk` to run at full speed), fewer for
-    /// wide designs so a block stays near 32 MB.
-    var gramBlockRows: Int { min(16_384, max(256, 4_194_304 / (design.columns + 1))) }
 
     private(set) var point: [Double]
     /// `z = Xβ + b` at `point`.
@@ -27,7 +24,7 @@ struct LogisticLoss: TwiceDifferentiableObjective {
     /// `cᵢσ(zᵢ)(1 − σ(zᵢ))`: its second derivative.
     private(set) var curvatures: [Double]
 
-    init(design: Matrix, targets: [Double], rowWeights: [Double], ridge: Double) {
+    init(design: Design, targets: [Double], rowWeights: [Double], ridge: Double) {
         precondition(targets.count == design.rows && rowWeights.count == design.rows)
         self.design = design
         self.targets = targets
@@ -42,39 +39,33 @@ struct LogisticLoss: TwiceDifferentiableObjective {
     var dimension: Int { design.columns + 1 }
 
     mutating func evaluate(at point: [Double]) throws -> Double {
-        var margins = try design.times(Array(point.dropLast()))
-        let intercept = point[design.columns]
-        for i in margins.indices { margins[i] += intercept }
-        return adopt(point, margins: margins)
+        adopt(point, margins: try design.margins(point.dropLast(), offset: point[design.columns]))
     }
 
     func gradient() throws -> [Double] {
-        var gradient = try design.times(residuals, transposed: true)
-        Vector.addScaled(ridge, Array(point.dropLast()), to: &gradient)
-        gradient.append(residuals.reduce(0, +))
+        var gradient = try design.augmentedTransposeTimes(residuals)
+        for j in 0..<design.columns { gradient[j] += ridge * point[j] }
         return gradient
     }
 
     func hessianTimes(_ direction: [Double]) throws -> [Double] {
-        var scaled = try design.times(Array(direction.dropLast()))
-        let intercept = direction[design.columns]
-        for i in scaled.indices { scaled[i] = curvatures[i] * (scaled[i] + intercept) }
-        var product = try design.times(scaled, transposed: true)
-        Vector.addScaled(ridge, Array(direction.dropLast()), to: &product)
-        product.append(scaled.reduce(0, +))
+        var scaled = try design.margins(direction.dropLast(), offset: direction[design.columns])
+        for i in scaled.indices { scaled[i] *= curvatures[i] }
+        var product = try design.augmentedTransposeTimes(scaled)
+        for j in 0..<design.columns { product[j] += ridge * direction[j] }
         return product
     }
 
+    /// `[[XᵀDX + ridge·I, XᵀD1], [1ᵀDX, ΣD]]`.
+    func hessian() throws -> Matrix {
+        var hessian = try design.augmentedGram(curvatures)
+        for j in 0..<design.columns { hessian[j, j] += ridge }
+        return hessian
+    }
+
     func hessianDiagonal() throws -> [Double] {
-        let n = design.rows
-        var diagonal = design.storage.withUnsafeBufferPointer { x in
-            (0..<design.columns).map { j in
-                var sum = 0.0
-                for i in 0..<n { sum += curvatures[i] * x[j * n + i] * x[j * n + i] }
-                return sum + ridge
-            }
-        }
-        diagonal.append(curvatures.reduce(0, +))
+        var diagonal = try design.augmentedGramDiagonal(curvatures)
+        for j in 0..<design.columns { diagonal[j] += ridge }
         return diagonal
     }
 
@@ -108,9 +99,7 @@ struct LogisticLoss: TwiceDifferentiableObjective {
     mutating func searchLine(along direction: [Double], from point: [Double], value: Double, slope: Double,
                              rule: ArmijoRule, penalty: ([Double]) -> Double) throws -> LineStep? {
         // X·d once; every trial margin is then z + α·Xd, one pass over the rows (LIBLINEAR's override).
-        var change = try design.times(Array(direction.dropLast()))
-        let interceptChange = direction[design.columns]
-        for i in change.indices { change[i] += interceptChange }
+        let change = try design.margins(direction.dropLast(), offset: direction[design.columns])
         var step = 1.0
         for _ in 0..<rule.maxTrials {
             var trial = point

@@ -36,13 +36,9 @@ public struct LogisticModel: ProbabilisticClassifier, Codable, Sendable, Equatab
     }
 
     /// Log-odds of conversion for every row: encoded like the training data (unseen levels as "other",
-    /// absent features as missing), then one BLAS matrix–vector product.
+    /// absent features as missing), as codes, then a table look-up per feature and row.
     public func logOdds(_ dataset: Dataset) throws -> [Double] {
-        let encoded = try encoder.encode(dataset)
         let scaled = encoder.designScale(weights: coefficients, intercept: intercept)
-        let design = Matrix(rows: encoded.rowCount, columns: encoded.columnCount, columnMajor: encoded.values)
-        var logOdds = try design.times(scaled.weights)
-        for row in logOdds.indices { logOdds[row] += scaled.intercept }
-        return logOdds
+        return try encoder.encodeCodes(dataset).margins(scaled.weights[...], offset: scaled.intercept)
     }
 }

@@ -1,3 +1,4 @@
+import FeatureEncoding
 import Foundation
 import LinearAlgebra
 
@@ -11,12 +12,23 @@ public struct DesignFit: Sendable {
 
 extension LogisticRegression {
     /// Fits on an already encoded design (n × p, no intercept column; the intercept is added and never
-    /// penalised). The dataset-level `fit` calls this; tests call it on reference matrices.
+    /// penalised). Tests call it on reference matrices; the dataset-level `fit` uses the coded design below,
+    /// which gives the same weights without building this matrix.
     ///
     /// - Parameters:
     ///   - labels: 1 = converted, 0 = lost.
     ///   - sampleWeights: non-negative, one per row; `nil` for all ones. Class weights multiply them.
     public func fit(design: Matrix, labels: [UInt8], sampleWeights: [Double]? = nil) throws -> DesignFit {
+        try fit(anyDesign: design, labels: labels, sampleWeights: sampleWeights)
+    }
+
+    /// Fits on a design held as codes (`DesignEncoder.encodeCodes`): the same fit as on the dense design it
+    /// stands for, to rounding, without ever forming that design. The dataset-level `fit` and `fitPath` use it.
+    package func fit(design: CodedDesign, labels: [UInt8], sampleWeights: [Double]? = nil) throws -> DesignFit {
+        try fit(anyDesign: design, labels: labels, sampleWeights: sampleWeights)
+    }
+
+    private func fit<Design: LinearDesign>(anyDesign design: Design, labels: [UInt8], sampleWeights: [Double]?) throws -> DesignFit {
         try validate()
         if penalty.l1Share > 0, strength > 0, design.columns > Self.denseHessianLimit {
             throw LogisticRegressionError.invalidParameter(

@@ -27,8 +27,8 @@ extension LogisticRegression {
         for parameters in settings { try parameters.validate() }
         guard let labels = dataset.labels else { throw LogisticRegressionError.noOutcome }
         let encoder = try DesignEncoder(fitting: dataset, options: encoding)
-        let encoded = try encoder.encode(dataset)
-        let design = Matrix(rows: encoded.rowCount, columns: encoded.columnCount, columnMajor: encoded.values)
+        // Codes, not the dense design: a byte per row and feature instead of eight per design column.
+        let design = try encoder.encodeCodes(dataset)
         return try settings.map { parameters in
             let fitted = try parameters.fit(design: design, labels: labels, sampleWeights: sampleWeights)
             let raw = encoder.rawScale(weights: fitted.weights, intercept: fitted.intercept)

@@ -71,10 +71,7 @@ public struct DesignEncoder: Codable, Sendable, Equatable {
         let rows = dataset.rowCount
         let terms = self.terms
         let columns = features.map { dataset.column(named: $0.name) }
-        let notes = zip(features, columns).compactMap { feature, column in
-            column == nil || column?.values == ColumnValues.none
-                ? "feature '\(feature.name)' has no values in \(dataset.source); scored as missing" : nil
-        }
+        let notes = absenceNotes(columns, source: dataset.source)
         let firsts = features.reduce(into: [0]) { $0.append($0.last! + $1.terms.count) }
         var failures = [DesignError?](repeating: nil, count: features.count)
         let values = [Double](unsafeUninitializedCapacity: rows * terms.count) { design, initialized in
@@ -94,5 +91,13 @@ public struct DesignEncoder: Codable, Sendable, Equatable {
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         return DesignMatrix(rowCount: rows, terms: terms, values: values, notes: notes)
+    }
+
+    /// A note for each feature that `columns` (the dataset's, in feature order) lacks or holds no values of.
+    func absenceNotes(_ columns: [DataColumn?], source: String) -> [String] {
+        zip(features, columns).compactMap { feature, column in
+            column == nil || column?.values == ColumnValues.none
+                ? "feature '\(feature.name)' has no values in \(source); scored as missing" : nil
+        }
     }
 }

@@ -69,9 +69,10 @@ public struct EncodedFeature: Codable, Sendable, Equatable {
             let (_, deviation, missing) = Self.moments(values)
             kind = .boolean(valueColumn: deviation > 0, missingColumn: missing > 0 && missing < values.count)
         case (.categorical, .categorical(let codes, let levels)):
-            // The BinMapper's pooling rule, so both trainers see the same levels (no cap on their number).
+            // The BinMapper's pooling rule and limit (its default maxBins − 1), so both trainers see the same
+            // levels: bins are `UInt8`, so beyond 254 levels the rarest join "other" rather than overflow a bin.
             let (kept, pooled) = categoricalLevels(codes: codes, levels: levels, minCount: options.minimumLevelCount,
-                                                   maxOwnBins: .max)
+                                                   maxOwnBins: BinningParameters().maxBins - 1)
             let bins = FeatureBins(name: name, role: role, kind: .categorical(levels: kept, pooled: pooled))
             kind = Self.oneHot(bins, bins: bins.bins(of: column.values))
         default:
