@@ -22,6 +22,10 @@ let package = Package(
         .library(name: "BoostedStumps", targets: ["BoostedStumps"]),
         .library(name: "ScoreCardFormat", targets: ["ScoreCardFormat"]),
         .library(name: "RuleScoring", targets: ["RuleScoring"]),
+        .library(name: "LeadCSV", targets: ["LeadCSV"]),
+        .library(name: "ModelCore", targets: ["ModelCore"]),
+        .library(name: "PointExport", targets: ["PointExport"]),
+        .library(name: "CardTraining", targets: ["CardTraining"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -53,12 +57,17 @@ let package = Package(
         .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV"]),
         .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "ProbabilityCalibration", "Evaluation", "ScoreCardFormat"]),
 
+        // MARK: Training: the pipeline from leads to a card, composed of the modules above
+        .target(name: "CardTraining", dependencies: [
+            "LeadCSV", "LeadData", "FeatureEncoding", "ModelCore", "LinearModels", "BoostedStumps", "Evaluation", "PointExport", "ScoreCardFormat",
+        ]),
+
         // MARK: Command line
         .executableTarget(
             name: "LeadScoreCLI",
             dependencies: [
-                "LeadData", "LeadCSV", "FeatureEncoding", "ModelCore", "LinearAlgebra", "Evaluation", "ProbabilityCalibration", "LinearModels", "BoostedStumps",
-                "ScoreCardFormat", "RuleScoring", "PointExport",
+                "LeadData", "LeadCSV", "FeatureEncoding", "ModelCore", "Evaluation", "ProbabilityCalibration", "LinearModels", "BoostedStumps",
+                "ScoreCardFormat", "RuleScoring", "PointExport", "CardTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/LeadScoreCLI"
@@ -77,7 +86,7 @@ let package = Package(
         .testTarget(name: "ScoreCardFormatTests", dependencies: ["ScoreCardFormat"]),
         .testTarget(name: "RuleScoringTests", dependencies: ["RuleScoring", "ScoreCardFormat"]),
         .testTarget(name: "PointExportTests", dependencies: ["PointExport", "ModelCore", "LeadData"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LeadData", "LeadCSV", "BoostedStumps", "LinearModels", "FeatureEncoding", "PointExport", "RuleScoring", "ScoreCardFormat"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LeadData", "LeadCSV", "BoostedStumps", "LinearModels", "FeatureEncoding", "PointExport", "RuleScoring", "ScoreCardFormat", "CardTraining", "TestSupport"]),
         .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI"]),
     ]
 )

@@ -11,6 +11,8 @@ public enum StumpBoosterError: Error, Equatable, CustomStringConvertible {
     /// A monotone constraint names a column that is not a numeric or boolean feature.
     case invalidConstraint(feature: String, reason: String)
     case binning(BinningError)
+    /// The `roundObserver` asked to stop.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -26,6 +28,8 @@ public enum StumpBoosterError: Error, Equatable, CustomStringConvertible {
             return "monotone constraint on '\(feature)': \(reason)"
         case .binning(let error):
             return error.description
+        case .cancelled:
+            return "training was cancelled"
         }
     }
 }
