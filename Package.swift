@@ -87,6 +87,8 @@ let package = Package(
         .testTarget(name: "RuleScoringTests", dependencies: ["RuleScoring", "ScoreCardFormat"]),
         .testTarget(name: "PointExportTests", dependencies: ["PointExport", "ModelCore", "LeadData"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LeadData", "LeadCSV", "BoostedStumps", "LinearModels", "FeatureEncoding", "PointExport", "RuleScoring", "ScoreCardFormat", "CardTraining", "TestSupport"]),
+        .testTarget(name: "CardTrainingTests", dependencies: ["CardTraining", "LeadData", "PointExport", "ScoreCardFormat", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI"]),
     ]
 )

@@ -117,8 +117,15 @@ public struct CardTrainer: Sendable {
             let testDescription = "test: \(test.rowCount) leads (\(splitText))"
             card.metrics = try CardExport.metrics(of: card, points: points, on: test, description: testDescription)
             let modelMetrics = try MetricSet(probabilities: try fitted.model.predictProbability(test), outcomes: test.labels!)
+            var notes = dataset.notes
+            let kept = card.tiers.count - 1, asked = options.tiers.specs.count
+            if kept < asked {
+                let names = options.tiers.specs.dropFirst(kept).map { "'\($0.name)'" }.joined(separator: ", ")
+                notes.append("only \(kept) of the \(asked) tiers above '\(TierRule.catchAllName)' kept (\(names) left out): "
+                             + "too many held-out leads share the lowest totals to tell those tiers apart")
+            }
             let report = TrainingReport(card: card, points: points, model: fitted, modelTest: modelMetrics, holdout: holdout,
-                                        testRows: test.rowCount, fitSeconds: fitSeconds, split: splitText, notes: dataset.notes)
+                                        testRows: test.rowCount, fitSeconds: fitSeconds, split: splitText, notes: notes)
             return TrainingResult(card: card, points: points, report: report, testLeads: test,
                                   testRows: separateTest == nil ? parts.test : nil)
         } catch let error as PointExportError {

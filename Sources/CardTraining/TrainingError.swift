@@ -39,6 +39,11 @@ public enum TrainingError: Error, CustomStringConvertible {
             return "\(data): \(error)"
         case .fitting(let data, let model, let error):
             return "\(data): training \(model) failed: \(error)"
+        case .export(let data, .noSignal):
+            return "\(data): no criterion changes the score: the model found no effect that holds on held-out leads"
+                + " (with few leads, early stopping keeps no round); train on more leads or with other columns"
+        case .export(let data, .invalidTiers(let reason)):
+            return "\(data): the tiers do not fit this card: \(reason); choose other tier thresholds or fewer tiers"
         case .export(let data, let error):
             return "\(data): \(error)"
         }
