@@ -19,7 +19,7 @@ public enum StumpBoosterError: Error, Equatable, CustomStringConvertible {
         case .invalidParameter(let message):
             return message
         case .noLabels(let part):
-            return "the \(part) data has no outcome column; name it with --target"
+            return "the \(part) data has no outcome column; name the target column when loading (LoadOptions.target)"
         case .singleClass(let label):
             return "every training row has outcome \(label); boosting needs both converted and lost leads"
         case .noFeatures:

@@ -41,16 +41,17 @@ final class ProgressMeter: @unchecked Sendable {
     private let clock = ContinuousClock()
     private let started: ContinuousClock.Instant
     private var stage = TrainingProgress.Stage.exporting
-    private var stageStarted: ContinuousClock.Instant
     private var total: Int?
     /// Units of earlier sub-runs of this stage (folds), and of the current one.
     private var finishedRuns = 0
     private var current = 0
+    /// When the stage's first unit was reported: the rate is measured from there, so set-up work (binning)
+    /// does not inflate the estimate.
+    private var firstUnit: (at: ContinuousClock.Instant, done: Int)?
 
     init(_ handler: TrainingProgressHandler?) {
         self.handler = handler
         started = clock.now
-        stageStarted = started
     }
 
     var elapsed: Duration { clock.now - started }
@@ -60,9 +61,9 @@ final class ProgressMeter: @unchecked Sendable {
         try checkCancellation()
         self.stage = stage
         self.total = total
-        stageStarted = clock.now
         finishedRuns = 0
         current = 0
+        firstUnit = nil
         report()
     }
 
@@ -91,8 +92,11 @@ final class ProgressMeter: @unchecked Sendable {
         guard let handler else { return }
         let done = finishedRuns + current
         var remaining: Duration?
-        if let total, done > 0 {
-            remaining = (clock.now - stageStarted) * (Double(max(0, total - done)) / Double(done))
+        let now = clock.now
+        if let first = firstUnit, let total, done > first.done {
+            remaining = (now - first.at) * (Double(max(0, total - done)) / Double(done - first.done))
+        } else if done > 0, firstUnit == nil {
+            firstUnit = (now, done)
         }
         handler(TrainingProgress(stage: stage, done: done, total: total, elapsed: elapsed, estimatedRemaining: remaining))
     }
