@@ -76,30 +76,28 @@ public struct CardTrainer: Sendable {
         guard dataset.labels != nil else { throw TrainingError.noOutcome(data: data) }
         if let separateTest, separateTest.labels == nil { throw TrainingError.noOutcome(data: separateTest.source) }
         let seed = options.seed
-        // Rows of `dataset` before test: all of it with a separate test set, else 80 % (60 % train, 20 % validation).
-        let parts: DataSplit
+        let (parts, holdout): (DataSplit, Holdout)
         do {
-            parts = try dataset.split(options.split.method(seed: seed), validationFraction: separateTest == nil ? 0.2 : 0.25,
-                                      testFraction: separateTest == nil ? 0.2 : 0)
+            (parts, holdout) = try plan(dataset, separateTest: separateTest != nil)
         } catch { throw TrainingError.splitting(data: data, error) }
         let test = separateTest ?? dataset.selecting(parts.test)
         let splitText = testDescription ?? parts.method
-        let holdout: Holdout
-        if options.split.isTimeOrdered || parts.train.count + parts.validation.count > Holdout.crossFittingRows {
-            // In time order the newest leads before test validate: a fold would learn from the future.
-            holdout = .split(train: dataset.selecting(parts.train), validation: dataset.selecting(parts.validation))
-        } else {
-            let development = separateTest == nil ? dataset.selecting((parts.train + parts.validation).sorted()) : dataset
-            do {
-                holdout = .folds(leads: development, heldOut: try development.stratifiedFolds(Holdout.foldCount, seed: seed))
-            } catch { throw TrainingError.splitting(data: data, error) }
-        }
         let fitStarted = meter.elapsed
-        let fitted: TrainedModel
+        var fitted: TrainedModel
+        var choice: ModelChoice?
         do {
-            fitted = try TrainedModel.fit(options.model, holdout, seed: seed, monotone: options.monotone.mapValues(\.rawValue), meter: meter)
+            var model = options.model
+            if model == .auto {
+                let leads = separateTest == nil ? dataset.selecting((parts.train + parts.validation).sorted()) : dataset
+                choice = try chooseModel(leads, meter: meter)
+                model = choice!.chosen
+            }
+            fitted = try TrainedModel.fit(model, holdout, seed: seed, monotone: options.monotone.mapValues(\.rawValue), meter: meter)
+            if let choice { fitted.note += "; " + choice.description }
         } catch let failure as TrainingModelFailure {
             throw TrainingError.fitting(data: data, model: failure.model, failure.error)
+        } catch let error as SplitError {
+            throw TrainingError.splitting(data: data, error)
         }
         let fitSeconds = (meter.elapsed - fitStarted) / .seconds(1)
         try meter.begin(.exporting)
@@ -124,13 +122,67 @@ public struct CardTrainer: Sendable {
                 notes.append("only \(kept) of the \(asked) tiers above '\(TierRule.catchAllName)' kept (\(names) left out): "
                              + "too many held-out leads share the lowest totals to tell those tiers apart")
             }
-            let report = TrainingReport(card: card, points: points, model: fitted, modelTest: modelMetrics, holdout: holdout,
+            var report = TrainingReport(card: card, points: points, model: fitted, modelTest: modelMetrics, holdout: holdout,
                                         testRows: test.rowCount, fitSeconds: fitSeconds, split: splitText, notes: notes)
+            report.modelChoice = choice
             return TrainingResult(card: card, points: points, report: report, testLeads: test,
                                   testRows: separateTest == nil ? parts.test : nil)
         } catch let error as PointExportError {
             throw TrainingError.export(data: data, error)
         }
+    }
+}
+
+extension CardTrainer {
+    /// The test leads and how the leads before them fit and are held out: 20 % test (none with a separate
+    /// test set); then 4-fold cross-fitting on the rest, or — in time order (a fold must not learn from the
+    /// future) and above `Holdout.crossFittingRows` leads — fitting on the oldest / a random 60 % and
+    /// validating on the next 20 %.
+    func plan(_ dataset: Dataset, separateTest: Bool) throws(SplitError) -> (DataSplit, Holdout) {
+        let seed = options.seed
+        let parts = try dataset.split(options.split.method(seed: seed), validationFraction: separateTest ? 0.25 : 0.2,
+                                      testFraction: separateTest ? 0 : 0.2)
+        if options.split.isTimeOrdered || parts.train.count + parts.validation.count > Holdout.crossFittingRows {
+            return (parts, .split(train: dataset.selecting(parts.train), validation: dataset.selecting(parts.validation)))
+        }
+        let development = separateTest ? dataset : dataset.selecting((parts.train + parts.validation).sorted())
+        return (parts, .folds(leads: development, heldOut: try development.stratifiedFolds(Holdout.foldCount, seed: seed)))
+    }
+
+    /// `auto`: which trainer to use, judged on leads neither was tuned on. The leads before test are split
+    /// again exactly as `plan` splits all the leads: both trainers are fitted, early-stopped and
+    /// strength-searched on the first 80 % (cross-fitted or with a validation split, as the card would
+    /// be), and compared by log loss on the last 20 % (stratified random, or the newest in time order),
+    /// which neither saw. The chosen trainer is then fitted on all the leads before test as if it had
+    /// been asked for by name, so `auto`'s card is that trainer's card.
+    func chooseModel(_ leads: Dataset, meter: ProgressMeter) throws -> ModelChoice {
+        let (parts, inner) = try plan(leads, separateTest: false)
+        let selection = leads.selecting(parts.test)
+        var losses: [TrainingOptions.Model: Double] = [:]
+        for model in [TrainingOptions.Model.logistic, .stumps] {
+            let fitted = try TrainedModel.fit(model, inner, seed: options.seed, meter: meter)
+            losses[model] = try logLoss(probabilities: try fitted.model.predictProbability(selection), outcomes: selection.labels!)
+        }
+        let chosen: TrainingOptions.Model = losses[.stumps]! <= losses[.logistic]! ? .stumps : .logistic
+        return ModelChoice(chosen: chosen, logLoss: losses, selectionLeads: selection.rowCount, tuningLeads: inner.fittingLeads.rowCount)
+    }
+}
+
+/// How `auto` chose its trainer: each trainer's log loss on the selection leads, which neither was
+/// fitted or tuned on.
+public struct ModelChoice: Sendable, Equatable {
+    public var chosen: TrainingOptions.Model
+    /// Log loss on the selection leads, by trainer (`.logistic`, `.stumps`).
+    public var logLoss: [TrainingOptions.Model: Double]
+    /// Leads the comparison was made on.
+    public var selectionLeads: Int
+    /// Leads the candidates were fitted and tuned on.
+    public var tuningLeads: Int
+
+    var description: String {
+        let other: TrainingOptions.Model = chosen == .stumps ? .logistic : .stumps
+        return String(format: "chosen over %@ by log loss %.4f vs %.4f on %d leads neither was tuned on (candidates fitted on %d)",
+                      other.rawValue, logLoss[chosen]!, logLoss[other]!, selectionLeads, tuningLeads)
     }
 }
 

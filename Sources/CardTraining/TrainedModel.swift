@@ -15,11 +15,11 @@ struct TrainedModel {
     var heldOut: HeldOutLeads
     var name: String
     var record: TrainerRecord
-    /// Why this model (for `--model auto`), or how training ended.
+    /// How training ended (rounds kept, strength chosen), and for `auto` why this model.
     var note: String
 
-    /// Held-out log loss (validation, or pooled out of fold), the yardstick `--model auto` and the penalty
-    /// search use.
+    /// Held-out log loss (validation, or pooled out of fold): the yardstick of the penalty search (not of
+    /// `auto`, which compares on leads neither trainer was tuned on).
     var heldOutLogLoss: Double
     /// Each fitting / held-out part's figures, in `Holdout.parts` order.
     var parts: [TrainingReport.Fold]
@@ -30,11 +30,7 @@ struct TrainedModel {
         case .stumps: return try stumps(holdout, seed: seed, monotone: monotone, meter: meter)
         case .logistic: return try logistic(holdout, seed: seed, meter: meter)
         case .auto:
-            let candidates = [try logistic(holdout, seed: seed, meter: meter), try stumps(holdout, seed: seed, meter: meter)]
-            var best = candidates.min { $0.heldOutLogLoss < $1.heldOutLogLoss }!
-            let other = candidates.first { $0.name != best.name }!
-            best.note += String(format: "; chosen over %@ by held-out log loss %.4f vs %.4f", other.name, best.heldOutLogLoss, other.heldOutLogLoss)
-            return best
+            preconditionFailure("CardTrainer.chooseModel resolves auto to a trainer first")
         }
     }
 

@@ -51,6 +51,8 @@ public struct TrainingReport: Sendable, Equatable {
     /// Where the tier history (and calibration) was measured.
     public var tiersMeasuredOn: String
     public var folds: [Fold]
+    /// For `auto`: both trainers' log loss on leads neither was tuned on, and the one chosen.
+    public var modelChoice: ModelChoice?
     /// Held-out log loss pooled over all parts: the yardstick of the strength search.
     public var heldOutLogLoss: Double
     /// Seconds to fit the model(s), excluding loading and the card export.

@@ -23,7 +23,7 @@ struct Train: ParsableCommand {
 
     @Argument(help: "CSV of historical leads with a converted/lost column.") var data: String
     @OptionGroup var dataOptions: DataOptions
-    @Option(help: "Trainer: logistic, stumps, or auto (the lower held-out log loss).") var model: ModelKind = .stumps
+    @Option(help: "Trainer: logistic, stumps, or auto (the lower log loss on leads before test that neither trainer was tuned on; see docs/training.md).") var model: ModelKind = .stumps
     @Option(help: "Maximum points of the card (the score range is 0…scale).") var scale: Int = 100
     @Flag(help: "Allow criteria that take points away (base points keep totals within the scale).") var negativePoints = false
     @Flag(help: "Scale so the criteria's best points add up to the maximum, so no total is ever capped (default: the best training lead gets the maximum; coarser points).")
