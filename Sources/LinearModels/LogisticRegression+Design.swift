@@ -2,7 +2,7 @@ import Foundation
 import LinearAlgebra
 
 /// Weights fitted on design columns, before they are mapped back to raw data.
-public struct DesignFit: Sendable {
+package struct DesignFit: Sendable {
     /// One weight per design column.
     public var weights: [Double]
     public var intercept: Double
@@ -16,7 +16,7 @@ extension LogisticRegression {
     /// - Parameters:
     ///   - labels: 1 = converted, 0 = lost.
     ///   - sampleWeights: non-negative, one per row; `nil` for all ones. Class weights multiply them.
-    public func fit(design: Matrix, labels: [UInt8], sampleWeights: [Double]? = nil) throws -> DesignFit {
+    package func fit(design: Matrix, labels: [UInt8], sampleWeights: [Double]? = nil) throws -> DesignFit {
         try validate()
         if penalty.l1Share > 0, strength > 0, design.columns > Self.denseHessianLimit {
             throw LogisticRegressionError.invalidParameter(
