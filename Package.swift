@@ -73,6 +73,10 @@ let package = Package(
             path: "Sources/LeadScoreCLI"
         ),
 
+        // MARK: The README's "Use from Swift" code, compiled and run by ReadmeExampleTests
+        .executableTarget(name: "UseFromSwift", dependencies: ["CardTraining", "LeadData", "RuleScoring", "ScoreCardFormat"],
+                          path: "Examples/UseFromSwift"),
+
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["LeadData"], path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
@@ -89,6 +93,6 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["LeadData", "LeadCSV", "BoostedStumps", "LinearModels", "FeatureEncoding", "PointExport", "RuleScoring", "ScoreCardFormat", "CardTraining", "TestSupport"]),
         .testTarget(name: "CardTrainingTests", dependencies: ["CardTraining", "LeadData", "PointExport", "ScoreCardFormat", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI"]),
+        .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI", "UseFromSwift"]),
     ]
 )
