@@ -26,6 +26,8 @@ let package = Package(
         .library(name: "ModelCore", targets: ["ModelCore"]),
         .library(name: "PointExport", targets: ["PointExport"]),
         .library(name: "CardTraining", targets: ["CardTraining"]),
+        .executable(name: "logistic-job", targets: ["LogisticJob"]),
+        .executable(name: "stumps-job", targets: ["StumpsJob"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -77,22 +79,26 @@ let package = Package(
         .executableTarget(name: "UseFromSwift", dependencies: ["CardTraining", "LeadData", "RuleScoring", "ScoreCardFormat"],
                           path: "Examples/UseFromSwift"),
 
+        // MARK: Benchmark harnesses (run by Benchmarks/logistic/run.sh and Benchmarks/stumps/compare.py, never by tests)
+        .executableTarget(name: "LogisticJob", dependencies: ["LeadData", "FeatureEncoding", "LinearModels"], path: "Benchmarks/logistic/LogisticJob"),
+        .executableTarget(name: "StumpsJob", dependencies: ["LeadData", "BoostedStumps"], path: "Benchmarks/stumps/StumpsJob"),
+
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["LeadData"], path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "LeadCSVTests", dependencies: ["LeadCSV"]),
-        .testTarget(name: "LeadDataTests", dependencies: ["LeadData"]),
+        .testTarget(name: "LeadDataTests", dependencies: ["LeadData", "TestSupport"]),
         .testTarget(name: "FeatureEncodingTests", dependencies: ["FeatureEncoding", "LeadData", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ProbabilityCalibrationTests", dependencies: ["ProbabilityCalibration", "Evaluation", "TestSupport"]),
         .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels", "LeadData", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BoostedStumpsTests", dependencies: ["BoostedStumps", "LeadData", "TestSupport"]),
-        .testTarget(name: "ScoreCardFormatTests", dependencies: ["ScoreCardFormat"]),
-        .testTarget(name: "RuleScoringTests", dependencies: ["RuleScoring", "ScoreCardFormat"]),
+        .testTarget(name: "ScoreCardFormatTests", dependencies: ["ScoreCardFormat", "TestSupport"]),
+        .testTarget(name: "RuleScoringTests", dependencies: ["RuleScoring", "ScoreCardFormat", "TestSupport"]),
         .testTarget(name: "PointExportTests", dependencies: ["PointExport", "ModelCore", "LeadData"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LeadData", "LeadCSV", "BoostedStumps", "LinearModels", "FeatureEncoding", "PointExport", "RuleScoring", "ScoreCardFormat", "CardTraining", "TestSupport"]),
         .testTarget(name: "CardTrainingTests", dependencies: ["CardTraining", "LeadData", "PointExport", "ScoreCardFormat", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI", "UseFromSwift"]),
+        .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI", "UseFromSwift", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The `sqlite3` command-line tool driven through `Process`: the real engine the exported SQL must run
@@ -11,7 +12,7 @@ struct SQLite {
         let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         guard let found = folders.map({ URL(fileURLWithPath: String($0)).appendingPathComponent("sqlite3") })
             .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("sqlite3 is not installed; bin/setup installs it")
+            throw MissingTool("sqlite3")
         }
         executable = found
         self.database = database
