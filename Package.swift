@@ -102,3 +102,10 @@ let package = Package(
         .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI", "UseFromSwift", "TestSupport"]),
     ]
 )
+
+// The DocC plugin only when documentation is built (`LEADSCORE_DOCS=1 swift package generate-documentation
+// --target CardTraining`, see bin/docs): as a dependency it makes every `swift build` compile SymbolKit and
+// the snippet tools too.
+if Context.environment["LEADSCORE_DOCS"] == "1" {
+    package.dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"))
+}
