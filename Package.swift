@@ -1,12 +1,18 @@
 // swift-tools-version:6.1
 // LeadScore: learns lead-scoring point cards from historical converted/lost leads.
 //
-// Dependency arrow (each module imports only those to its left):
-//   CBLAS, CLAPACKE → LinearAlgebra ─┐
-//   LeadCSV → LeadData → FeatureEncoding → ModelCore → LinearModels, BoostedStumps
-//   Evaluation, ProbabilityCalibration, ScoreCardFormat (no dependencies); RuleScoring → ScoreCardFormat, LeadCSV
-//   ModelCore, ProbabilityCalibration, Evaluation → PointExport → ScoreCardFormat ← RuleScoring
-//   leadscore (CLI) imports everything.
+// Dependency arrows: A → B means B imports A. Every module imports only modules on lines above it or to
+// its left, so the graph has no cycle and the scorer never reaches a trainer.
+//   CBLAS, CLAPACKE → LinearAlgebra
+//   LeadCSV → LeadData → FeatureEncoding → ModelCore
+//   LeadData, FeatureEncoding, ModelCore, LinearAlgebra → LinearModels
+//   LeadData, FeatureEncoding, ModelCore → BoostedStumps
+//   Evaluation, ProbabilityCalibration, ScoreCardFormat: no dependencies
+//   LeadData, ModelCore, ProbabilityCalibration, Evaluation, ScoreCardFormat → PointExport
+//   LeadCSV, ScoreCardFormat → RuleScoring (no trainer, no BLAS)
+//   LeadCSV, LeadData, FeatureEncoding, ModelCore, LinearModels, BoostedStumps, Evaluation, PointExport,
+//     ScoreCardFormat → CardTraining (the training pipeline)
+//   CardTraining, RuleScoring and the modules whose values it prints → leadscore (CLI: parses and prints)
 import PackageDescription
 
 let package = Package(

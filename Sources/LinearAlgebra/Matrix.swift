@@ -32,11 +32,6 @@ public struct Matrix: Equatable, Sendable {
         }
     }
 
-    public static func identity(_ size: Int) -> Matrix {
-        var matrix = Matrix(rows: size, columns: size)
-        for i in 0..<size { matrix.storage[i + i * size] = 1 }
-        return matrix
-    }
 
     public subscript(row: Int, column: Int) -> Double {
         get { storage[row + column * rows] }

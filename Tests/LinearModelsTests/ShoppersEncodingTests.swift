@@ -3,6 +3,7 @@ import Foundation
 import LeadData
 import LinearAlgebra
 import LinearModels
+import TestSupport
 import XCTest
 
 /// Loads the shipped online-shoppers data with the project's loader and checks that the Swift encoder builds
