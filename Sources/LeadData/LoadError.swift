@@ -5,6 +5,7 @@ import LeadCSV
 /// line and column and says what to do in the library's terms (`LoadOptions` fields); a command line maps the
 /// kinds to its own flags (`leadscore`: `CLIErrorText`).
 public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, with the values a message (or a command line's mapping to its flags) needs.
     public enum Kind: Sendable, Equatable {
         /// `option` (e.g. `--target`) names a column the header does not have; `value` holds the name.
         case unknownColumn(option: String, suggestion: String?, columns: [String])

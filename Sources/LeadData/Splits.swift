@@ -17,6 +17,7 @@ public enum SplitMethod: Sendable, Equatable {
     case timeOrdered(column: String)
 }
 
+/// Why leads cannot be split as asked; each case carries what is needed to say so.
 public enum SplitError: Error, Equatable, CustomStringConvertible {
     case noOutcome
     case invalidFractions(validation: Double, test: Double)
