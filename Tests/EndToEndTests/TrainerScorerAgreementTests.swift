@@ -27,7 +27,7 @@ final class TrainerScorerAgreementTests: XCTestCase {
                              target: "Revenue"))
 
     func testRuleScorerReproducesTrainerTotalsOnEveryTestRow() throws {
-        // Each trainer on one data set (both trainers' cards are checked on every set through the CLI tests).
+        // Each trainer once: boosted stumps on the synthetic leads, logistic regression on online shoppers.
         try checkAgreement(Self.synthetic, TrainingOptions(model: .stumps, seed: 3))
         try checkAgreement(Self.shoppers, TrainingOptions(model: .logistic, seed: 3))
     }
