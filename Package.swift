@@ -1,13 +1,19 @@
 // swift-tools-version:6.1
 // LeadScore: learns lead-scoring point cards from historical converted/lost leads.
 //
-// Dependency arrow (each module imports only those to its left):
-//   CBLAS, CLAPACKE → LinearAlgebra ─┐
-//   OutputFiles (no dependencies) → LeadCSV, ScoreCardFormat
-//   LeadCSV → LeadData → FeatureEncoding → ModelCore → LinearModels, BoostedStumps
-//   Evaluation, ProbabilityCalibration (no dependencies); RuleScoring → ScoreCardFormat, LeadCSV, OutputFiles
-//   ModelCore, ProbabilityCalibration, Evaluation → PointExport → ScoreCardFormat ← RuleScoring
-//   leadscore (CLI) imports everything.
+// Dependency arrows: A → B means B imports A. Every module imports only modules on lines above it or to
+// its left, so the graph has no cycle and the scorer never reaches a trainer.
+//   CBLAS, CLAPACKE → LinearAlgebra
+//   OutputFiles (no dependencies) → LeadCSV, ScoreCardFormat, RuleScoring, CLI
+//   LeadCSV → LeadData → FeatureEncoding → ModelCore
+//   LeadData, FeatureEncoding, ModelCore, LinearAlgebra → LinearModels
+//   LeadData, FeatureEncoding, ModelCore → BoostedStumps
+//   Evaluation, ProbabilityCalibration, ScoreCardFormat: no dependencies
+//   LeadData, ModelCore, ProbabilityCalibration, Evaluation, ScoreCardFormat → PointExport
+//   LeadCSV, ScoreCardFormat → RuleScoring (no trainer, no BLAS)
+//   LeadCSV, LeadData, FeatureEncoding, ModelCore, LinearModels, BoostedStumps, Evaluation, PointExport,
+//     ScoreCardFormat → CardTraining (the training pipeline)
+//   CardTraining, RuleScoring and the modules whose values it prints → leadscore (CLI: parses and prints)
 import PackageDescription
 
 let package = Package(
@@ -24,6 +30,12 @@ let package = Package(
         .library(name: "BoostedStumps", targets: ["BoostedStumps"]),
         .library(name: "ScoreCardFormat", targets: ["ScoreCardFormat"]),
         .library(name: "RuleScoring", targets: ["RuleScoring"]),
+        .library(name: "LeadCSV", targets: ["LeadCSV"]),
+        .library(name: "ModelCore", targets: ["ModelCore"]),
+        .library(name: "PointExport", targets: ["PointExport"]),
+        .library(name: "CardTraining", targets: ["CardTraining"]),
+        .executable(name: "logistic-job", targets: ["LogisticJob"]),
+        .executable(name: "stumps-job", targets: ["StumpsJob"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -58,33 +70,55 @@ let package = Package(
         .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV", "OutputFiles"]),
         .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "ProbabilityCalibration", "Evaluation", "ScoreCardFormat"]),
 
+        // MARK: Training: the pipeline from leads to a card, composed of the modules above
+        .target(name: "CardTraining", dependencies: [
+            "LeadCSV", "LeadData", "FeatureEncoding", "ModelCore", "LinearModels", "BoostedStumps", "Evaluation", "PointExport", "ScoreCardFormat",
+        ]),
+
         // MARK: Command line
         .executableTarget(
             name: "LeadScoreCLI",
             dependencies: [
-                "LeadData", "LeadCSV", "FeatureEncoding", "ModelCore", "LinearAlgebra", "Evaluation", "ProbabilityCalibration", "LinearModels", "BoostedStumps",
-                "ScoreCardFormat", "RuleScoring", "PointExport",
+                "LeadData", "LeadCSV", "FeatureEncoding", "ModelCore", "Evaluation", "ProbabilityCalibration", "LinearModels", "BoostedStumps",
+                "ScoreCardFormat", "RuleScoring", "PointExport", "CardTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "OutputFiles",
             ],
             path: "Sources/LeadScoreCLI"
         ),
 
+        // MARK: The README's "Use from Swift" code, compiled and run by ReadmeExampleTests
+        .executableTarget(name: "UseFromSwift", dependencies: ["CardTraining", "LeadData", "RuleScoring", "ScoreCardFormat"],
+                          path: "Examples/UseFromSwift"),
+
+        // MARK: Benchmark harnesses (run by Benchmarks/logistic/run.sh and Benchmarks/stumps/compare.py, never by tests)
+        .executableTarget(name: "LogisticJob", dependencies: ["LeadData", "FeatureEncoding", "LinearModels"], path: "Benchmarks/logistic/LogisticJob"),
+        .executableTarget(name: "StumpsJob", dependencies: ["LeadData", "BoostedStumps"], path: "Benchmarks/stumps/StumpsJob"),
+
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["LeadData"], path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles"]),
         .testTarget(name: "LeadCSVTests", dependencies: ["LeadCSV"]),
-        .testTarget(name: "LeadDataTests", dependencies: ["LeadData"]),
+        .testTarget(name: "LeadDataTests", dependencies: ["LeadData", "TestSupport"]),
         .testTarget(name: "FeatureEncodingTests", dependencies: ["FeatureEncoding", "LeadData", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ProbabilityCalibrationTests", dependencies: ["ProbabilityCalibration", "Evaluation", "TestSupport"]),
         .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels", "LeadData", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BoostedStumpsTests", dependencies: ["BoostedStumps", "LeadData", "TestSupport"]),
-        .testTarget(name: "ScoreCardFormatTests", dependencies: ["ScoreCardFormat"]),
-        .testTarget(name: "RuleScoringTests", dependencies: ["RuleScoring", "ScoreCardFormat"]),
+        .testTarget(name: "ScoreCardFormatTests", dependencies: ["ScoreCardFormat", "TestSupport"]),
+        .testTarget(name: "RuleScoringTests", dependencies: ["RuleScoring", "ScoreCardFormat", "TestSupport"]),
         .testTarget(name: "PointExportTests", dependencies: ["PointExport", "ModelCore", "LeadData"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["LeadData", "LeadCSV", "BoostedStumps", "LinearModels", "FeatureEncoding", "PointExport", "RuleScoring", "ScoreCardFormat"]),
-        .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LeadData", "LeadCSV", "BoostedStumps", "LinearModels", "FeatureEncoding", "PointExport", "RuleScoring", "ScoreCardFormat", "CardTraining", "TestSupport"]),
+        .testTarget(name: "CardTrainingTests", dependencies: ["CardTraining", "LeadData", "PointExport", "ScoreCardFormat", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI", "UseFromSwift", "TestSupport"]),
     ]
 )
+
+// The DocC plugin only when documentation is built (`LEADSCORE_DOCS=1 swift package generate-documentation
+// --target CardTraining`, see bin/docs): as a dependency it makes every `swift build` compile SymbolKit and
+// the snippet tools too.
+if Context.environment["LEADSCORE_DOCS"] == "1" {
+    package.dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin", exact: "1.5.0"))
+}

@@ -4,5 +4,5 @@
 # Needs python3 with numpy, pandas, scikit-learn; results go to stdout (copy them into RESULTS.md).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-swift build -c release -Xswiftc -enable-testing --build-tests --scratch-path .build-logistic-release >&2
+swift build -c release --product logistic-job --scratch-path .build-logistic-release >&2
 python3 Benchmarks/logistic/compare.py --scratch-path .build-logistic-release "$@"

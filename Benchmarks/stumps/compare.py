@@ -15,7 +15,7 @@ usage: compare.py [accuracy] [speed] [truth]   (default: all three)
             equal test AUC (±0.001).
   truth     the 100 000-lead truth-recovery check (TruthRecoveryTests with LEADSCORE_BENCH=1).
 
-The LeadScore side is the test PeerBenchmarkTests (skipped unless LEADSCORE_BENCH=1), run from a
+The LeadScore side is the executable stumps-job (Benchmarks/stumps/StumpsJob), run from a
 release build with --scratch-path .build-stumps-release; this script writes each data set as raw
 columns (float64 values, int32 category codes, uint8 labels) plus a manifest, and a job file.
 Prints one JSON line per fit and a Markdown summary at the end.
@@ -129,7 +129,10 @@ def leadscore(o, directory, yte, tag):
                earlyStoppingPatience=None, threads=o.threads, output=f"{directory}/leadscore-{tag}")
     with open(f"{directory}/job-{tag}.json", "w") as f:
         json.dump(job, f)
-    swift_test(o, "PeerBenchmarkTests", LEADSCORE_BENCH_JOB=f"{directory}/job-{tag}.json")
+    run = subprocess.run([os.path.join(o.package, ".build-stumps-release", "release", "stumps-job"), f"{directory}/job-{tag}.json"],
+                         cwd=o.package, capture_output=True, text=True)
+    if run.returncode != 0:
+        sys.exit(f"stumps-job failed:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}")
     with open(job["output"] + ".json") as f:
         result = json.load(f)
     log_odds = np.fromfile(job["output"] + ".test.f64", dtype="<f8")

@@ -48,7 +48,8 @@ struct BoostingRun {
 
     /// Runs the rounds and returns the model: the intercept is the log-odds of the training
     /// conversion rate (LightGBM's `boost_from_average`), so the first stump already splits on signal.
-    mutating func boost() -> StumpModel {
+    /// `nil` when the booster's `roundObserver` asked to stop.
+    mutating func boost() -> StumpModel? {
         // Locals, so the passes below read them while `gradHess` is borrowed mutably.
         let (train, validation, booster) = (train, validation, booster)
         let positives = train.labels.reduce(0) { $0 + Int($1) }
@@ -82,6 +83,7 @@ struct BoostingRun {
                 break
             }
             stumps.append(stump)
+            if let observer = booster.roundObserver, !observer(stumps.count, booster.rounds) { return nil }
         }
         let kept = validation != nil && booster.earlyStoppingPatience != nil ? best.rounds : stumps.count
         return StumpModel(mapper: mapper, intercept: intercept, stumps: Array(stumps.prefix(kept)),

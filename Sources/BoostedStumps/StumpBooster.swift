@@ -57,6 +57,10 @@ public struct StumpBooster: Sendable {
     /// Threads for binning, histograms and score updates (1: all on the calling thread). The model
     /// does not depend on it.
     public var threads: Int
+    /// Called on the fitting thread after every round with the rounds fitted so far in this model and the
+    /// most it will fit; returning `false` stops training and `fit` throws `StumpBoosterError.cancelled`.
+    /// How a caller shows progress and honours cancellation (`Task.isCancelled`) during a long fit.
+    public var roundObserver: (@Sendable (_ round: Int, _ rounds: Int) -> Bool)?
 
     public init(rounds: Int = 1_000, learningRate: Double = 0.1, l2: Double = 0, minLeafRows: Int = 20,
                 minLeafHessian: Double = 1e-3, categorySmoothing: Double = 10, categoryL2: Double = 10,
@@ -154,7 +158,8 @@ public struct StumpBooster: Sendable {
         }
         var run = BoostingRun(booster: self, mapper: mapper, train: trainBins, labels: labels,
                               validation: validationPart, monotone: monotone)
-        return run.boost()
+        guard let model = run.boost() else { throw .cancelled }
+        return model
     }
 
     private func binningStep<T>(_ body: () throws(BinningError) -> T) throws(StumpBoosterError) -> T {

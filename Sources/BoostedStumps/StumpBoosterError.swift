@@ -11,13 +11,15 @@ public enum StumpBoosterError: Error, Equatable, CustomStringConvertible {
     /// A monotone constraint names a column that is not a numeric or boolean feature.
     case invalidConstraint(feature: String, reason: String)
     case binning(BinningError)
+    /// The `roundObserver` asked to stop.
+    case cancelled
 
     public var description: String {
         switch self {
         case .invalidParameter(let message):
             return message
         case .noLabels(let part):
-            return "the \(part) data has no outcome column; name it with --target"
+            return "the \(part) data has no outcome column; name the target column when loading (LoadOptions.target)"
         case .singleClass(let label):
             return "every training row has outcome \(label); boosting needs both converted and lost leads"
         case .noFeatures:
@@ -26,6 +28,8 @@ public enum StumpBoosterError: Error, Equatable, CustomStringConvertible {
             return "monotone constraint on '\(feature)': \(reason)"
         case .binning(let error):
             return error.description
+        case .cancelled:
+            return "training was cancelled"
         }
     }
 }

@@ -11,7 +11,7 @@ import Darwin
 /// with linear probing over a power-of-two table kept at most half full; each slot holds the key's hash,
 /// length and code, so a probe reads one slot, and only keys over eight bytes are compared byte by byte
 /// (up to eight, equal hashes and lengths mean equal keys: see `hashBytes`).
-public struct ByteInterner: Sendable {
+package struct ByteInterner: Sendable {
     private struct Slot {
         var hash: UInt64 = 0
         var length: Int32 = 0
@@ -24,16 +24,16 @@ public struct ByteInterner: Sendable {
     private var keyStarts: [Int] = [0]
     private var keyBytes: [UInt8] = []
 
-    public init(minimumCapacity: Int = 8) {
+    package init(minimumCapacity: Int = 8) {
         var slotCount = 16
         while slotCount < 2 * minimumCapacity { slotCount *= 2 }
         slots = [Slot](repeating: Slot(), count: slotCount)
     }
 
-    public var count: Int { keyStarts.count - 1 }
+    package var count: Int { keyStarts.count - 1 }
 
     /// The code of `key`, adding it with the next code if it is new.
-    public mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (code: Int, isNew: Bool) {
+    package mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (code: Int, isNew: Bool) {
         let hash = hashBytes(key)
         let probe = find(key, hash: hash)
         if probe.code >= 0 { return (probe.code, false) }
@@ -46,18 +46,18 @@ public struct ByteInterner: Sendable {
     }
 
     /// The code of `key` if it was interned.
-    public func code(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+    package func code(of key: UnsafeBufferPointer<UInt8>) -> Int? {
         let code = find(key, hash: hashBytes(key)).code
         return code >= 0 ? code : nil
     }
 
-    public func code(of key: String) -> Int? {
+    package func code(of key: String) -> Int? {
         var key = key
         return key.withUTF8 { code(of: $0) }
     }
 
     /// The text of the key with this code.
-    public func key(_ code: Int) -> String {
+    package func key(_ code: Int) -> String {
         String(decoding: keyBytes[keyStarts[code]..<keyStarts[code + 1]], as: UTF8.self)
     }
 

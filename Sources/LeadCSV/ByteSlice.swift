@@ -29,7 +29,7 @@ extension UnsafeBufferPointer where Element == UInt8 {
 /// to eight bytes never collide (`ByteInterner` relies on it). Longer keys are hashed a word at a time,
 /// the last word overlapping the one before; they collide with probability about 2⁻⁶⁴ per pair.
 @inline(__always)
-public func hashBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+package func hashBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
     let count = bytes.count
     // A scrambled seed per length, so keys of different lengths have no structured collisions ("1" and
     // "113" would, with a seed that differs only in its low bits).

@@ -11,11 +11,11 @@ import Darwin
 /// A reference type so that threads share one batch without copying it; it owns its memory. Its fields
 /// are valid until it is filled again. `@unchecked Sendable` because threads only read it, and only the
 /// reader writes it, between uses.
-public final class CSVBatch: @unchecked Sendable {
-    public let columnCount: Int
-    public let capacity: Int
+package final class CSVBatch: @unchecked Sendable {
+    package let columnCount: Int
+    package let capacity: Int
     /// Records in the batch.
-    public internal(set) var count = 0
+    package internal(set) var count = 0
     /// The records' bytes, copied out of the reader's buffer, with `CSVColumnSlice.padding` readable bytes
     /// after them so numbers can be read eight bytes at a time.
     private var bytes: UnsafeMutablePointer<UInt8>
@@ -26,7 +26,7 @@ public final class CSVBatch: @unchecked Sendable {
     /// Where the batch's first record starts in the reader's buffer.
     private var origin = 0
 
-    public init(columnCount: Int, capacity: Int = 4096) {
+    package init(columnCount: Int, capacity: Int = 4096) {
         self.columnCount = columnCount
         self.capacity = capacity
         bytesCapacity = 1 << 20
@@ -42,12 +42,12 @@ public final class CSVBatch: @unchecked Sendable {
     }
 
     /// Field `column` of every record in the batch.
-    public func column(_ column: Int) -> CSVColumnSlice {
+    package func column(_ column: Int) -> CSVColumnSlice {
         CSVColumnSlice(base: bytes, bounds: bounds + 2 * column, stride: 2 * columnCount, count: count)
     }
 
     /// The physical line on which record `row` of the batch starts.
-    public func line(ofRow row: Int) -> Int { lines[row] }
+    package func line(ofRow row: Int) -> Int { lines[row] }
 
     /// Appends the offsets of the reader's current record.
     func append(_ reader: borrowing CSVReader) {
@@ -78,7 +78,7 @@ public final class CSVBatch: @unchecked Sendable {
 
 /// One column of a batch: `slice[row]` is the field's bytes. A value, so a parsing loop holds it in
 /// registers instead of reaching into the batch object for every field.
-public struct CSVColumnSlice {
+package struct CSVColumnSlice {
     /// Bytes readable after the end of every field.
     static let padding = 8
 
@@ -86,7 +86,7 @@ public struct CSVColumnSlice {
     /// The field's start in row 0; its end follows, and row r's pair is `stride * r` further on.
     @usableFromInline let bounds: UnsafePointer<Int32>
     @usableFromInline let stride: Int
-    public let count: Int
+    package let count: Int
 
     init(base: UnsafePointer<UInt8>, bounds: UnsafePointer<Int32>, stride: Int, count: Int) {
         self.base = base
@@ -96,7 +96,7 @@ public struct CSVColumnSlice {
     }
 
     @inlinable
-    public subscript(row: Int) -> UnsafeBufferPointer<UInt8> {
+    package subscript(row: Int) -> UnsafeBufferPointer<UInt8> {
         let pair = bounds + row &* stride
         let start = Int(pair[0])
         return UnsafeBufferPointer(start: base + start, count: Int(pair[1]) &- start)
@@ -105,7 +105,7 @@ public struct CSVColumnSlice {
     /// The number in field `row`, surrounding spaces ignored: `DecimalNumber.parse`'s result, found faster,
     /// since the batch's padding lets short numbers be read eight bytes at once.
     @inlinable
-    public func number(_ row: Int, decimalSeparator: UInt8 = UInt8(ascii: ".")) -> Double? {
+    package func number(_ row: Int, decimalSeparator: UInt8 = UInt8(ascii: ".")) -> Double? {
         DecimalNumber.parse(padded: self[row].trimmingSpaces(), decimalSeparator: decimalSeparator)
     }
 }
@@ -113,7 +113,7 @@ public struct CSVColumnSlice {
 extension CSVReader {
     /// Fills `batch` with the next records, as many as fit or as the buffered bytes hold; `false` when no
     /// record is left. The checks and errors are those of `nextRecord()`.
-    public mutating func nextBatch(_ batch: CSVBatch) throws(CSVError) -> Bool {
+    package mutating func nextBatch(_ batch: CSVBatch) throws(CSVError) -> Bool {
         precondition(batch.columnCount == header.count, "a batch needs one column per header field")
         batch.count = 0
         filling: while batch.count < batch.capacity {

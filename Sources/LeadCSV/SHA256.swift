@@ -2,8 +2,8 @@ import Foundation
 
 /// SHA-256 (FIPS 180-4) of a file, streamed, for the data fingerprint in a card's provenance. Written
 /// here because Foundation on Linux has no digest API and swift-crypto would double the build time.
-public enum SHA256 {
-    public static func hexDigest(ofFile path: String) throws -> String {
+package enum SHA256 {
+    package static func hexDigest(ofFile path: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CSVWriteError(path: path, reason: "cannot open the file to fingerprint it")
         }
@@ -15,7 +15,7 @@ public enum SHA256 {
         return state.finish()
     }
 
-    public static func hexDigest(of bytes: some Sequence<UInt8>) -> String {
+    package static func hexDigest(of bytes: some Sequence<UInt8>) -> String {
         var state = State()
         state.update(Data(bytes))
         return state.finish()

@@ -2,8 +2,10 @@ import LeadCSV
 
 /// A CSV that reads fine but cannot become a dataset as asked: an unknown column, an outcome that is not
 /// two-valued, a value that does not fit its column's role. Like `CSVError`, the description names the file,
-/// line and column and says what to do; the command-line flags it suggests are those of `leadscore`.
+/// line and column and says what to do in the library's terms (`LoadOptions` fields); a command line maps the
+/// kinds to its own flags (`leadscore`: `CLIErrorText`).
 public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, with the values a message (or a command line's mapping to its flags) needs.
     public enum Kind: Sendable, Equatable {
         /// `option` (e.g. `--target`) names a column the header does not have; `value` holds the name.
         case unknownColumn(option: String, suggestion: String?, columns: [String])
@@ -22,7 +24,7 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         case noOutcomes(rows: Int)
         /// Two outcome values and no way to tell which means *converted*.
         case ambiguousPositive(values: [String])
-        /// `--positive` is not one of the two outcome values.
+        /// The positive label is not one of the two outcome values.
         case unknownPositive(values: [String])
     }
 
@@ -52,24 +54,24 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unexpectedValue(let role, let rows):
             let why = rows.map { "the first \($0) rows made \"\(column)\" a \(role.rawValue) column" }
                 ?? "\"\(column)\" was given the role \(role.rawValue)"
-            return "\"\(text)\" is not \(Self.expectation(role)), but \(why). If \"\(text)\" means no value, pass"
-                + " --missing '\(text)'; if the column holds labels, pass --role '\(column)=categorical'"
+            return "\"\(text)\" is not \(Self.expectation(role)), but \(why). If \"\(text)\" means no value, add it to"
+                + " the missing-value texts (LoadOptions.missingTokens); if the column holds labels, give it the role categorical (LoadOptions.roles)"
         case .tooManyOutcomeValues(let seen):
             let listed = (seen + [text]).map { "\"\($0)\"" }.joined(separator: ", ")
             return "the target \"\(column)\" has more than two values (\(listed)); an outcome is converted or lost."
-                + " Mark values that mean \"no outcome yet\" as missing (--missing '\(text)') to leave those rows out,"
+                + " Mark values that mean \"no outcome yet\" as missing (LoadOptions.missingTokens) to leave those rows out,"
                 + " or choose another target"
         case .singleOutcomeValue(let rows):
             return "the target \"\(column)\" has the same value \"\(text)\" in all \(rows) rows that have one; a model needs"
-                + " both converted and lost leads, so check that the export is complete and that --target is right"
+                + " both converted and lost leads, so check that the export is complete and that the target column is right"
         case .noOutcomes(let rows):
-            return "the target \"\(column)\" is empty or a missing-value token in all \(rows) rows; check --target and --missing"
+            return "the target \"\(column)\" is empty or a missing-value token in all \(rows) rows; check the target column and the missing-value texts"
         case .ambiguousPositive(let values):
             return "cannot tell which value of the target \"\(column)\" means converted: \"\(values[0])\" or"
-                + " \"\(values[1])\"; pass --positive '\(values[0])' or --positive '\(values[1])'"
+                + " \"\(values[1])\"; name the positive label (LoadOptions.positiveLabel): \"\(values[0])\" or \"\(values[1])\""
         case .unknownPositive(let values):
             let listed = values.map { "\"\($0)\"" }.joined(separator: " and ")
-            return "--positive \"\(text)\" is not a value of the target \"\(column)\"; its values are \(listed)"
+            return "the positive label \"\(text)\" is not a value of the target \"\(column)\"; its values are \(listed)"
         }
     }
 

@@ -70,7 +70,7 @@ public struct LoadSchema: Sendable, Equatable, Decodable {
         } catch let problem as SchemaProblem {
             throw LoadError(.invalidSchema(reason: problem.reason), location)
         } catch {
-            throw LoadError(.invalidSchema(reason: "not a valid schema (\(Self.explain(error))); see `leadscore inspect --help` for the format"), location)
+            throw LoadError(.invalidSchema(reason: "not a valid schema (\(Self.explain(error))); its keys are target, positive, missing, exclude, roles, delimiter and decimal"), location)
         }
     }
 

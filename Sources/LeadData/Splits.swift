@@ -17,6 +17,7 @@ public enum SplitMethod: Sendable, Equatable {
     case timeOrdered(column: String)
 }
 
+/// Why leads cannot be split as asked; each case carries what is needed to say so.
 public enum SplitError: Error, Equatable, CustomStringConvertible {
     case noOutcome
     case invalidFractions(validation: Double, test: Double)
@@ -28,7 +29,7 @@ public enum SplitError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noOutcome:
-            return "the data has no outcome column; name it with --target"
+            return "the data has no outcome column; name the target column when loading (LoadOptions.target)"
         case .invalidFractions(let validation, let test):
             return "validation (\(validation)) and test (\(test)) fractions must be ≥ 0 and leave rows for training"
         case .tooFewRows(let positives, let negatives):
@@ -36,7 +37,7 @@ public enum SplitError: Error, Equatable, CustomStringConvertible {
         case .unknownColumn(let name):
             return "no column named '\(name)' to order the split by"
         case .notOrderable(let column, let role):
-            return "column '\(column)' is \(role.rawValue); a time-ordered split needs a date or numeric column (override its role with --role '\(column)=date')"
+            return "column '\(column)' is \(role.rawValue); a time-ordered split needs a date or numeric column (load it with the role date: LoadOptions.roles)"
         case .invalidFoldCount(let folds, let smallestClass):
             return "\(folds) folds need at least 2 folds and no more than the \(smallestClass) rows of the smaller outcome class"
         }

@@ -91,7 +91,7 @@ func reportingFailure<Result>(_ work: () throws -> Result) throws -> Result {
     } catch let error as CleanExit {
         throw error
     } catch {
-        printError("error: \(error)")
+        printError("error: \(CLIErrorText.message(error))")
         throw ExitCode(1)
     }
 }

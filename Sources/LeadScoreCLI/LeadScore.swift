@@ -1,8 +1,9 @@
 import ArgumentParser
+import CardTraining
 
 @main
 struct LeadScore: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = CardTrainer.version
 
     static let configuration = CommandConfiguration(
         commandName: "leadscore",

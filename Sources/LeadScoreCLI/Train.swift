@@ -1,12 +1,7 @@
 import ArgumentParser
-import BoostedStumps
-import Evaluation
+import CardTraining
 import Foundation
-import LeadCSV
-import LeadData
-import ModelCore
 import PointExport
-import ScoreCardFormat
 
 struct Train: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,7 +23,7 @@ struct Train: ParsableCommand {
 
     @Argument(help: "CSV of historical leads with a converted/lost column.") var data: String
     @OptionGroup var dataOptions: DataOptions
-    @Option(help: "Trainer: logistic, stumps, or auto (the lower held-out log loss).") var model: ModelKind = .stumps
+    @Option(help: "Trainer: logistic, stumps, or auto (the lower log loss on leads before test that neither trainer was tuned on; see docs/training.md).") var model: ModelKind = .stumps
     @Option(help: "Maximum points of the card (the score range is 0…scale).") var scale: Int = 100
     @Flag(help: "Allow criteria that take points away (base points keep totals within the scale).") var negativePoints = false
     @Flag(help: "Scale so the criteria's best points add up to the maximum, so no total is ever capped (default: the best training lead gets the maximum; coarser points).")
@@ -72,58 +67,35 @@ struct Train: ParsableCommand {
         lists.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
     }
 
+    /// The library's options for these flags.
+    func trainingOptions() throws -> TrainingOptions {
+        TrainingOptions(
+            model: model.choice,
+            scale: PointScale(maximum: scale, allowNegative: negativePoints, maxCriteria: maxCriteria,
+                              reach: uncapped ? .everyCombination : .trainingLeads),
+            tiers: try tierOptions.rule(),
+            calibration: TotalsCalibrationMethod(rawValue: calibration)!,
+            split: split.choice,
+            seed: seed,
+            monotone: monotone.mapValues { $0 > 0 ? .increasing : .decreasing },
+            pruneUnhelpful: prune)
+    }
+
     func run() throws {
         try reportingFailure {
             try checkOutputPaths(out, report, inputs: [data] + (testData.map { [$0] } ?? []))
             let progress = Progress()
             defer { progress.finish() }
-            progress.step("loading \(data)")
-            let dataset = try dataOptions.load(data)
-            // Rows of `dataset` before test: all of it with --test-data, else 80 % (60 % train, 20 % validation).
-            let parts = try dataset.split(split.method(seed), validationFraction: testData == nil ? 0.2 : 0.25,
-                                          testFraction: testData == nil ? 0.2 : 0)
-            let test = try testData.map { try dataOptions.load($0) } ?? dataset.selecting(parts.test)
-            let splitText = testData.map { "test from \($0)" } ?? parts.method
-            let holdout: Holdout
-            if split.isTimeOrdered || parts.train.count + parts.validation.count > Holdout.crossFittingRows {
-                // In time order the newest leads before test validate: a fold would learn from the future.
-                holdout = .split(train: dataset.selecting(parts.train), validation: dataset.selecting(parts.validation))
-            } else {
-                let development = testData == nil ? dataset.selecting((parts.train + parts.validation).sorted()) : dataset
-                holdout = .folds(leads: development, heldOut: try development.stratifiedFolds(Holdout.foldCount, seed: seed))
-            }
-            let clock = ContinuousClock()
-            let started = clock.now
-            progress.step("training \(model.rawValue) on \(holdout.fittingLeads.rowCount) leads")
-            let fitted = try TrainedModel.fit(model, holdout, seed: seed, monotone: monotone)
-            progress.step("rounding to points, calibrating and choosing tiers")
-            let fitSeconds = (clock.now - started) / .seconds(1)
-            let export = CardExport(scale: PointScale(maximum: scale, allowNegative: negativePoints, maxCriteria: maxCriteria,
-                                                      reach: uncapped ? .everyCombination : .trainingLeads),
-                                    tiers: try tierOptions.rule(),
-                                    calibration: TotalsCalibrationMethod(rawValue: calibration)!,
-                                    missingValues: try dataOptions.loadOptions().allMissingTokens,
-                                    decimalSeparator: dataOptions.decimal,
-                                    pruneUnhelpful: prune)
-            let provenance = Provenance(
-                data: DataFingerprint(file: URL(fileURLWithPath: data).lastPathComponent, sha256: try SHA256.hexDigest(ofFile: data),
-                                      rows: dataset.rowCount, positiveRate: dataset.positiveRate),
-                target: dataset.outcome?.column, positiveLabel: dataset.outcome?.positiveLabel,
-                trainer: fitted.record, created: ISO8601DateFormatter().string(from: Date()), leadscoreVersion: LeadScore.version)
-            var (card, points) = try export.card(from: try fitted.model.additiveModel(), name: "\(URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent) · \(fitted.name)",
-                                                 train: holdout.fittingLeads, heldOut: fitted.heldOut, provenance: provenance)
-            let testDescription = "test: \(test.rowCount) leads (\(splitText))"
-            card.metrics = try CardExport.metrics(of: card, points: points, on: test, description: testDescription)
-            let modelMetrics = try MetricSet(probabilities: try fitted.model.predictProbability(test), outcomes: test.labels!)
-            try card.write(toPath: out)
+            let trainer = CardTrainer(options: try trainingOptions(), progress: progress.training)
+            let result = try trainer.train(csv: data, loadOptions: try dataOptions.loadOptions(), testCSV: testData)
+            try result.card.write(toPath: out)
             if let report {
                 progress.step("writing the report")
-                let leads = testData.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "the test split of \(URL(fileURLWithPath: data).lastPathComponent) (\(splitText))"
-                try ReportOutput(card: card, cardPath: out, leads: test, data: leads).write(to: report, format: ReportFormat(path: report))
+                let leads = testData.map { URL(fileURLWithPath: $0).lastPathComponent }
+                    ?? "the test split of \(URL(fileURLWithPath: data).lastPathComponent) (\(result.report.split))"
+                try ReportOutput(card: result.card, cardPath: out, leads: result.testLeads, data: leads).write(to: report, format: ReportFormat(path: report))
             }
-            let summary = TrainingSummary(card: card, points: points, model: fitted, modelTest: modelMetrics,
-                                          holdout: holdout, testRows: test.rowCount, fitSeconds: fitSeconds,
-                                          split: splitText, notes: dataset.notes, output: out)
+            let summary = TrainingSummary(result, output: out)
             progress.finish()
             print(json ? try summary.json() : summary.text())
             if let report, !json { print("Report written to \(report)") }

@@ -1,32 +1,32 @@
 import ArgumentParser
+import CardTraining
 import Foundation
-import LeadData
 import PointExport
 
 /// Which trainer `train` runs.
 enum ModelKind: String, ExpressibleByArgument, CaseIterable {
     case logistic, stumps, auto
+
+    var choice: TrainingOptions.Model { TrainingOptions.Model(rawValue: rawValue)! }
 }
 
 /// How `train` splits rows: `random` (stratified by outcome) or `time:COLUMN` (oldest rows train).
 struct SplitChoice: ExpressibleByArgument {
-    var method: (UInt64) -> SplitMethod
+    var choice: TrainingOptions.Split
     var text: String
 
     init?(argument: String) {
         text = argument
         if argument == "random" {
-            method = { .stratified(seed: $0) }
+            choice = .random
         } else if argument.hasPrefix("time:"), argument.count > 5 {
-            let column = String(argument.dropFirst(5))
-            method = { _ in .timeOrdered(column: column) }
+            choice = .timeOrdered(column: String(argument.dropFirst(5)))
         } else {
             return nil
         }
     }
 
     var defaultValueDescription: String { text }
-    var isTimeOrdered: Bool { text != "random" }
 }
 
 /// `--tiers hot:75,warm:40` (points) and `--tiers-by capacity:10%,30%` or `--tiers-by rate:50%,20%`.

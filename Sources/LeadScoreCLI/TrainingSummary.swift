@@ -1,16 +1,9 @@
-import Evaluation
+import CardTraining
 import Foundation
-import PointExport
-import ScoreCardFormat
 
 /// What `train` tells the user: model and card on test, the tiers, the strongest criteria.
 struct TrainingSummary: Encodable {
-    struct Scores: Encodable {
-        var auc: Double
-        var logLoss: Double
-        var brier: Double
-        var ece: Double
-    }
+    typealias Scores = TrainingReport.Scores
     struct TierLine: Encodable {
         var name: String
         var minimumPoints: Int
@@ -50,31 +43,26 @@ struct TrainingSummary: Encodable {
         case model, modelNote, split, rows, tiersMeasuredOn, fitSeconds, criteria, modelTest, cardTest, tiers, topCriteria, droppedFeatures, notes, output
     }
 
-    init(card: ScoreCard, points: PointModel, model: TrainedModel, modelTest: MetricSet, holdout: Holdout, testRows: Int,
-         fitSeconds: Double, split: String, notes: [String], output: String) {
-        self.model = model.name
-        modelNote = model.note
-        self.split = split
-        rows = ["train": holdout.fittingLeads.rowCount, "heldOut": holdout.heldOutCount, "test": testRows]
-        switch holdout {
-        case .split: tiersMeasuredOn = "the validation leads"
-        case .folds(_, let folds):
-            rows["folds"] = folds.count
-            tiersMeasuredOn = "the training leads out of fold: each by a fold model that never saw it"
-        }
-        self.holdoutDescription = holdout.description
-        self.fitSeconds = fitSeconds
-        criteria = card.criteria.count
-        self.modelTest = Scores(auc: modelTest.auc, logLoss: modelTest.logLoss, brier: modelTest.brier, ece: modelTest.ece)
-        let metrics = card.metrics
-        cardTest = Scores(auc: metrics?.auc ?? .nan, logLoss: metrics?.logLoss ?? .nan, brier: metrics?.brier ?? .nan, ece: metrics?.ece ?? .nan)
-        tiers = card.tiers.map { tier in
+    init(_ result: TrainingResult, output: String) {
+        let report = result.report
+        model = report.model
+        modelNote = report.modelNote
+        split = report.split
+        rows = ["train": report.rows.fit, "heldOut": report.rows.heldOut, "test": report.rows.test]
+        if let folds = report.rows.folds { rows["folds"] = folds }
+        tiersMeasuredOn = report.tiersMeasuredOn
+        holdoutDescription = report.holdout
+        fitSeconds = report.fitSeconds
+        criteria = result.card.criteria.count
+        modelTest = report.modelTest
+        cardTest = report.cardTest
+        tiers = report.tiers.map { tier in
             TierLine(name: tier.name, minimumPoints: tier.minimumPoints, action: tier.action, shareOfLeads: tier.history?.shareOfLeads,
                      conversionRate: tier.history?.conversionRate,
                      conversionInterval: tier.history?.conversionInterval.map { [$0.lower, $0.upper] },
                      shareOfConversions: tier.history?.shareOfConversions)
         }
-        topCriteria = card.criteria
+        topCriteria = result.card.criteria
             .sorted { ($0.bestPoints - ($0.conditions.map(\.points).min() ?? 0)) > ($1.bestPoints - ($1.conditions.map(\.points).min() ?? 0)) }
             .prefix(8)
             .map { criterion in
@@ -82,8 +70,8 @@ struct TrainingSummary: Encodable {
                 return CriterionLine(feature: criterion.feature, minimumPoints: criterion.conditions.map(\.points).min() ?? 0,
                                      maximumPoints: criterion.bestPoints, best: best.label)
             }
-        droppedFeatures = points.droppedFeatures
-        self.notes = notes
+        droppedFeatures = report.droppedFeatures
+        notes = report.notes
         self.output = output
     }
 

@@ -89,14 +89,14 @@ extension Matrix {
 }
 
 /// `y ← α·x + y` and `x·y` on plain vectors, through BLAS level 1.
-public enum Vector {
-    public static func dot(_ x: [Double], _ y: [Double]) -> Double {
+package enum Vector {
+    package static func dot(_ x: [Double], _ y: [Double]) -> Double {
         precondition(x.count == y.count, "dot of vectors with \(x.count) and \(y.count) elements")
         guard let n = Int32(exactly: x.count), n > 0 else { return x.isEmpty ? 0 : zip(x, y).reduce(0) { $0 + $1.0 * $1.1 } }
         return x.withUnsafeBufferPointer { a in y.withUnsafeBufferPointer { b in cblas_ddot(n, a.baseAddress, 1, b.baseAddress, 1) } }
     }
 
-    public static func addScaled(_ alpha: Double, _ x: [Double], to y: inout [Double]) {
+    package static func addScaled(_ alpha: Double, _ x: [Double], to y: inout [Double]) {
         precondition(x.count == y.count, "axpy of vectors with \(x.count) and \(y.count) elements")
         guard let n = Int32(exactly: x.count), n > 0 else {
             for i in x.indices { y[i] += alpha * x[i] }

@@ -4,7 +4,7 @@ public struct Matrix: Equatable, Sendable {
     public let rows: Int
     public let columns: Int
     /// Column-major elements; `storage.count == rows * columns`.
-    public var storage: [Double]
+    public package(set) var storage: [Double]
 
     public init(rows: Int, columns: Int, repeating value: Double = 0) {
         precondition(rows >= 0 && columns >= 0, "matrix dimensions must be non-negative")
@@ -32,11 +32,6 @@ public struct Matrix: Equatable, Sendable {
         }
     }
 
-    public static func identity(_ size: Int) -> Matrix {
-        var matrix = Matrix(rows: size, columns: size)
-        for i in 0..<size { matrix.storage[i + i * size] = 1 }
-        return matrix
-    }
 
     public subscript(row: Int, column: Int) -> Double {
         get { storage[row + column * rows] }

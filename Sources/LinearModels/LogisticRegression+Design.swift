@@ -3,7 +3,7 @@ import Foundation
 import LinearAlgebra
 
 /// Weights fitted on design columns, before they are mapped back to raw data.
-public struct DesignFit: Sendable {
+package struct DesignFit: Sendable {
     /// One weight per design column.
     public var weights: [Double]
     public var intercept: Double
@@ -18,7 +18,7 @@ extension LogisticRegression {
     /// - Parameters:
     ///   - labels: 1 = converted, 0 = lost.
     ///   - sampleWeights: non-negative, one per row; `nil` for all ones. Class weights multiply them.
-    public func fit(design: Matrix, labels: [UInt8], sampleWeights: [Double]? = nil) throws -> DesignFit {
+    package func fit(design: Matrix, labels: [UInt8], sampleWeights: [Double]? = nil) throws -> DesignFit {
         try fit(anyDesign: design, labels: labels, sampleWeights: sampleWeights)
     }
 

@@ -14,7 +14,7 @@ public enum LogisticRegressionError: Error, Equatable, CustomStringConvertible {
         case .invalidParameter(let message):
             return "invalid parameter: \(message)"
         case .noOutcome:
-            return "the data has no outcome column to learn from; name it with --target"
+            return "the data has no outcome column to learn from; name the target column when loading (LoadOptions.target)"
         case .singleClass(let converted):
             return "every weighted row is \(converted ? "converted" : "lost"); a classifier needs both outcomes"
         case .invalidSampleWeights(let message):

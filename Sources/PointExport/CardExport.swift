@@ -50,20 +50,22 @@ public struct CardExport: Sendable {
             }
         }
         let (heldOutTotals, heldOutLabels) = (scored.totals, scored.labels)
-        let calibration = try calibration.calibration(totals: heldOutTotals, labels: heldOutLabels, reachable: points.reachableTotals)
-        let probability = { (total: Int) in calibration.probability(forTotal: total) ?? 0 }
-        let thresholds = try tiers.thresholds(totals: heldOutTotals, reachable: points.reachableTotals, probability: probability)
-        let specs = tiers.specs + [TierSpec(name: TierRule.catchAllName, action: TierRule.catchAllAction, value: 0)]
-        let minimums = thresholds + [points.minimumTotal]
-        let history = try tierHistory(totals: heldOutTotals, labels: heldOutLabels, minimums: minimums, names: specs.map(\.name))
-        let tierList = specs.indices.map { Tier(name: specs[$0].name, minimumPoints: minimums[$0], action: specs[$0].action, history: history[$0]) }
         let criteria = points.shapes.map { shape in
             let column = train.column(named: shape.feature)
             return shape.criterion(integerValued: column?.isIntegerValued ?? false, smallest: column?.smallestValue)
         }
-        let card = ScoreCard(name: name, missingValues: missingValues, decimalSeparator: decimalSeparator, basePoints: points.basePoints,
-                             maximumPoints: points.maximumTotal, criteria: criteria, tiers: tierList,
-                             calibration: calibration, provenance: provenance)
+        var card = ScoreCard(name: name, missingValues: missingValues, decimalSeparator: decimalSeparator, basePoints: points.basePoints,
+                             maximumPoints: points.maximumTotal, criteria: criteria, tiers: [], calibration: nil, provenance: provenance)
+        // The calibration table and the tiers are built on the card's own reachable totals.
+        let reachable = card.reachableTotals()
+        let calibration = try calibration.calibration(totals: heldOutTotals, labels: heldOutLabels, reachable: reachable)
+        let probability = { (total: Int) in calibration.probability(forTotal: total) ?? 0 }
+        let thresholds = try tiers.thresholds(totals: heldOutTotals, reachable: reachable, probability: probability)
+        let specs = Array(tiers.specs.prefix(thresholds.count)) + [TierSpec(name: TierRule.catchAllName, action: TierRule.catchAllAction, value: 0)]
+        let minimums = thresholds + [reachable.first ?? points.minimumTotal]
+        let history = try tierHistory(totals: heldOutTotals, labels: heldOutLabels, minimums: minimums, names: specs.map(\.name))
+        card.tiers = specs.indices.map { Tier(name: specs[$0].name, minimumPoints: minimums[$0], action: specs[$0].action, history: history[$0]) }
+        card.calibration = calibration
         try card.validate()
         return (card, points)
     }

@@ -1,5 +1,6 @@
 import LeadData
 import ModelCore
+import ScoreCardFormat
 
 /// One condition of a criterion with its integer points, and the log-odds it was rounded from.
 public struct PointedPiece: Sendable, Equatable, Codable {
@@ -31,8 +32,6 @@ public struct PointedShape: Sendable, Equatable, Codable {
 public struct PointModel: Sendable, Equatable, Codable {
     public var basePoints: Int
     public var shapes: [PointedShape]
-    /// Every total some lead can reach, ascending.
-    public var reachableTotals: [Int]
     /// The score range's top: a larger sum counts as this (the card's `maximumPoints`).
     public var maximum: Int
     /// Features of the model that became no criterion (no effect, or cut by `maxCriteria`).
@@ -40,6 +39,13 @@ public struct PointModel: Sendable, Equatable, Codable {
     /// Points per unit of log-odds before the ±1 rounding moves: how another model of the same features
     /// is put on this card's scale (`criterionPoints(of:on:)`).
     public var pointsPerLogOdds: Double
+
+    /// Every total some lead can reach, ascending: the card's own arithmetic
+    /// (`ScoreCard.reachableTotals(basePoints:choices:maximumPoints:)`), so the calibration table and tiers
+    /// built from it are exactly the card's.
+    public var reachableTotals: [Int] {
+        ScoreCard.reachableTotals(basePoints: basePoints, choices: shapes.map { $0.pieces.map(\.points) }, maximumPoints: maximum)
+    }
 
     public var minimumTotal: Int { reachableTotals.first ?? basePoints }
     public var maximumTotal: Int { reachableTotals.last ?? basePoints }
@@ -85,15 +91,5 @@ public struct PointModel: Sendable, Equatable, Codable {
             for row in sums.indices { sums[row] += points[row] }
         }
         return sums
-    }
-
-    /// All sums of one condition per criterion, plus the base points, within `0…maximum`.
-    static func reachable(_ shapes: [PointedShape], basePoints: Int, maximum: Int) -> [Int] {
-        var sums: Set<Int> = [basePoints]
-        for shape in shapes {
-            let options = Set(shape.pieces.map(\.points))
-            sums = Set(sums.flatMap { sum in options.map { Swift.min(Swift.max(sum + $0, 0), maximum) } })
-        }
-        return sums.sorted()
     }
 }

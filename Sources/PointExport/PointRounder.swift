@@ -54,7 +54,6 @@ public struct PointRounder: Sendable {
         }
         let base = scale.allowNegative ? -shapes.reduce(0) { $0 + $1.minimumPoints } : 0
         return PointModel(basePoints: base, shapes: shapes.map { $0.mergingEqualNeighbours() },
-                          reachableTotals: PointModel.reachable(shapes, basePoints: base, maximum: scale.maximum),
                           maximum: scale.maximum,
                           droppedFeatures: model.shapes.map(\.feature).filter { dropped.contains($0) } + cut,
                           pointsPerLogOdds: factor)

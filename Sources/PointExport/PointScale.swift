@@ -12,6 +12,7 @@ public struct PointScale: Sendable, Equatable, Codable {
     /// Which leads the maximum is for.
     public var reach: Reach
 
+    /// What the scale's maximum is given to: every combination of best conditions, or the best training lead.
     public enum Reach: String, Sendable, Equatable, Codable {
         /// The best condition of every criterion together makes the maximum: no total is ever capped.
         case everyCombination

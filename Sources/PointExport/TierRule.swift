@@ -29,13 +29,22 @@ public enum TierRule: Sendable, Equatable {
     public static let catchAllName = "cold"
     public static let catchAllAction = "keep in marketing automation"
 
-    var specs: [TierSpec] {
+    /// The tiers above the catch-all, highest first.
+    public var specs: [TierSpec] {
         switch self {
         case .fixed(let specs), .capacity(let specs), .conversionRate(let specs): return specs
         }
     }
 
-    /// Thresholds (descending) for the tiers above the catch-all.
+    /// Thresholds (descending) for the tiers above the catch-all, each a reachable total, so every tier can
+    /// hold a lead.
+    ///
+    /// Capacity tiers come from held-out totals, which cross-fitting's fold models can put between the
+    /// card's reachable totals: each threshold moves up to the next reachable total (the same leads pass
+    /// it). When the totals cannot tell a tier from the one below it — most held-out leads share the
+    /// lowest total, as on a few hundred leads or with little signal — that tier and those below it are
+    /// left out, so the card has fewer tiers rather than an invalid one; `specs.prefix(result.count)`
+    /// are the tiers kept. Fixed and conversion-rate thresholds are the caller's and are never dropped.
     /// - Parameters:
     ///   - totals: held-out totals, for capacity.
     ///   - reachable: every reachable total, ascending.
@@ -64,15 +73,27 @@ public enum TierRule: Sendable, Equatable {
                 thresholds.append(first)
             }
         }
+        guard let lowest = reachable.first, let highest = reachable.last else {
+            throw .invalidTiers("the card has no reachable total")
+        }
+        if case .capacity = self {
+            thresholds = thresholds.map { threshold in reachable.first { $0 >= threshold } ?? highest }
+        }
         // Ties in the totals can give two tiers one threshold: move the lower one down a reachable step.
         for index in thresholds.indices.dropFirst() where thresholds[index] >= thresholds[index - 1] {
-            guard let lower = reachable.last(where: { $0 < thresholds[index - 1] }) else {
+            if let lower = reachable.last(where: { $0 < thresholds[index - 1] }) {
+                thresholds[index] = lower
+            } else if case .capacity = self {
+                thresholds[index] = lowest
+            } else {
                 throw .invalidTiers("tiers '\(specs[index - 1].name)' and '\(specs[index].name)' cannot be told apart by points")
             }
-            thresholds[index] = lower
         }
-        guard let lowest = reachable.first, thresholds.allSatisfy({ $0 > lowest && $0 <= reachable.last! }) else {
-            throw .invalidTiers("thresholds \(thresholds) must lie above the lowest total \(reachable.first ?? 0) and within the scale")
+        if case .capacity = self, let first = thresholds.firstIndex(where: { $0 <= lowest }) {
+            thresholds.removeSubrange(first...)
+        }
+        guard thresholds.allSatisfy({ $0 > lowest && $0 <= highest }) else {
+            throw .invalidTiers("thresholds \(thresholds) must lie above the lowest total \(lowest) and at most the highest \(highest)")
         }
         return thresholds
     }

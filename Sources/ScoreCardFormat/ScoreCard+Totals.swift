@@ -32,8 +32,17 @@ extension ScoreCard {
             return Array(Set(sums(of: members).map(group.capped))).sorted()
         }
         buckets.append(sums(of: criteria.filter { criterion in groupIndex(of: criterion) == nil }))
-        let raw = buckets.reduce([basePoints]) { minkowskiSum($0, $1) }
-        return Array(Set(raw.map(clampTotal))).sorted()
+        return Self.reachableTotals(basePoints: basePoints, choices: buckets, maximumPoints: maximumPoints)
+    }
+
+    /// Every total of `basePoints` plus one value of each of `choices`, kept within `0…maximumPoints` once,
+    /// at the end, as `total(criterionPoints:)` does: the one implementation of the card's reachable
+    /// totals, which the trainer's points model (`PointModel.reachableTotals`) uses too. Clamping after each
+    /// criterion instead would be wrong with negative points (base 40, criteria {−10, 0, 65} and
+    /// {−30, 0, 10}: 105 − 30 = 75 is reachable, while 100 − 30 = 70 is not).
+    public static func reachableTotals(basePoints: Int, choices: [[Int]], maximumPoints: Int) -> [Int] {
+        let raw = choices.reduce([basePoints]) { minkowskiSum($0, Array(Set($1))) }
+        return Array(Set(raw.map { min(max($0, 0), maximumPoints) })).sorted()
     }
 
     func groupIndex(of criterion: Criterion) -> Int? {
@@ -43,11 +52,11 @@ extension ScoreCard {
 
     /// Every sum of one condition's points per criterion.
     private func sums(of members: [Criterion]) -> [Int] {
-        members.reduce([0]) { partial, criterion in minkowskiSum(partial, Array(Set(criterion.conditions.map(\.points)))) }
+        members.reduce([0]) { partial, criterion in Self.minkowskiSum(partial, Array(Set(criterion.conditions.map(\.points)))) }
     }
 
     /// `{a + b : a ∈ left, b ∈ right}`, ascending, via a presence array over the span of the sums.
-    private func minkowskiSum(_ left: [Int], _ right: [Int]) -> [Int] {
+    private static func minkowskiSum(_ left: [Int], _ right: [Int]) -> [Int] {
         guard let leftLow = left.min(), let leftHigh = left.max(), let rightLow = right.min(), let rightHigh = right.max() else {
             return []
         }

@@ -39,7 +39,7 @@ final class LoadErrorTests: XCTestCase {
         XCTAssertEqual(error.location, SourceLocation(path: path, line: 5, column: 2, columnName: "Status"))
         XCTAssertEqual(error.value, "Open")
         XCTAssertTrue(error.message.contains("(\"Won\", \"Lost\", \"Open\")"))
-        XCTAssertTrue(error.message.contains("--missing 'Open'"))
+        XCTAssertTrue(error.message.contains("as missing (LoadOptions.missingTokens)"))
     }
 
     func testTargetWithOneValue() throws {
@@ -64,7 +64,8 @@ final class LoadErrorTests: XCTestCase {
         XCTAssertEqual(error.location, SourceLocation(path: path, line: 32, column: 2, columnName: "visits"))
         XCTAssertEqual(error.value, "unknown")
         XCTAssertEqual(error.message, "\"unknown\" is not a number, but the first 10 rows made \"visits\" a numeric column."
-                       + " If \"unknown\" means no value, pass --missing 'unknown'; if the column holds labels, pass --role 'visits=categorical'")
+                       + " If \"unknown\" means no value, add it to the missing-value texts (LoadOptions.missingTokens);"
+                       + " if the column holds labels, give it the role categorical (LoadOptions.roles)")
         // Either fix works.
         XCTAssertEqual(try load(text, LoadOptions(missingTokens: ["unknown"], target: "y", inferenceRows: 10)).column(named: "visits")?.missingCount, 1)
         XCTAssertEqual(try load(text, LoadOptions(roles: ["visits": .categorical], target: "y", inferenceRows: 10)).column(named: "visits")?.distinctCount, 8)

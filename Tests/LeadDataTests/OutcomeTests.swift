@@ -39,7 +39,7 @@ final class OutcomeTests: XCTestCase {
         let (error, path) = try loadError("x,stage\n1,Closed\n2,Open\n", LoadOptions(target: "stage"))
         XCTAssertEqual(error.kind, .ambiguousPositive(values: ["Closed", "Open"]))
         XCTAssertEqual(error.location, SourceLocation(path: path, column: 2, columnName: "stage"))
-        XCTAssertTrue(error.message.contains("pass --positive 'Closed' or --positive 'Open'"))
+        XCTAssertTrue(error.message.contains("name the positive label (LoadOptions.positiveLabel): \"Closed\" or \"Open\""))
     }
 
     func testUnknownPositive() throws {

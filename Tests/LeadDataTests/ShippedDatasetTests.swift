@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import LeadData
 
@@ -11,7 +12,7 @@ final class ShippedDatasetTests: XCTestCase {
             let url = Self.root.appendingPathComponent(path).standardizedFileURL
             if FileManager.default.fileExists(atPath: url.path) { return url.path }
         }
-        throw XCTSkip("none of \(paths) is present")
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: paths.joined(separator: ", ")])
     }
 
     func testOnlineShoppers() throws {
@@ -48,9 +49,9 @@ final class ShippedDatasetTests: XCTestCase {
         XCTAssertEqual(semicolon.columns.map(\.distinctCount), comma.columns.map(\.distinctCount))
     }
 
-    func testXEducationLeads() throws {
-        // Not redistributed (no confirmed licence): read from the shared folder when it is there.
-        let path = try dataset("datasets/x-education-leads/Leads.csv", "../shared/datasets/x-education-leads/Leads.csv")
+    func testXEducationLeadsFromTheSharedFolder() throws {
+        // Not redistributed (no confirmed licence): read from the shared folder beside the repository.
+        let path = try SharedData.path(xEducationLeads)
         let options = LoadOptions(missingTokens: ["Select"], excluded: ["Tags", "Lead Quality", "Lead Profile", "Last Activity", "Last Notable Activity"],
                                   target: "Converted")
         let data = try Dataset.load(csv: path, options: options)

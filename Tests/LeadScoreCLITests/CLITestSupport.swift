@@ -15,7 +15,7 @@ struct CommandResult {
 func runLeadScore(_ arguments: [String]) throws -> CommandResult {
     let binary = Bundle.main.bundleURL.appendingPathComponent("leadscore")
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-        throw XCTSkip("the leadscore binary is not at \(binary.path)")
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: binary.path])
     }
     let process = Process()
     process.executableURL = binary

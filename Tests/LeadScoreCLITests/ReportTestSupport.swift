@@ -1,23 +1,18 @@
 import Foundation
+import TestSupport
 import XCTest
 
-/// Runs `python3` with `arguments` in `folder`; skips the test when Python or `nbformat` is missing, since
-/// the notebook checks need both and the rest of the suite does not.
+/// Runs the project's Python (`.venv`, with nbformat; made by `bin/setup`) with `arguments` in `folder`.
 func runPythonWithNbformat(_ arguments: [String], in folder: URL) throws -> CommandResult {
-    let probe = try runProcess(["python3", "-c", "import nbformat"], in: folder)
-    guard probe.status == 0 else { throw XCTSkip("python3 with nbformat is not available: \(probe.errors)") }
-    return try runProcess(["python3"] + arguments, in: folder)
+    try runProcess(try ProjectPython.process(arguments), in: folder)
 }
 
-private func runProcess(_ arguments: [String], in folder: URL) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
+private func runProcess(_ process: Process, in folder: URL) throws -> CommandResult {
     process.currentDirectoryURL = folder
     let output = Pipe(), errors = Pipe()
     process.standardOutput = output
     process.standardError = errors
-    do { try process.run() } catch { throw XCTSkip("cannot run \(arguments[0]): \(error)") }
+    try process.run()
     let printed = output.fileHandleForReading.readDataToEndOfFile()
     let complained = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -16,14 +16,6 @@ final class LinearAlgebraTests: XCTestCase {
         return c
     }
 
-    private func assertClose(_ x: [Double], _ y: [Double], tolerance: Double = 1e-10, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertEqual(x.count, y.count, file: file, line: line)
-        for (a, b) in zip(x, y) where abs(a - b) > tolerance * max(1, abs(b)) {
-            XCTFail("\(a) differs from \(b)", file: file, line: line)
-            return
-        }
-    }
-
     let shapes = [(1, 1), (3, 2), (7, 5), (13, 17), (64, 33), (101, 9)]
 
     func testMatrixVectorProductsMatchNaive() throws {

@@ -1,5 +1,6 @@
 import LeadData
 import LinearAlgebra
+import TestSupport
 import XCTest
 @testable import LinearModels
 

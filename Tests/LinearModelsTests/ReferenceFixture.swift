@@ -1,7 +1,8 @@
 import Foundation
 import LinearAlgebra
 
-/// The X Education design matrix and scikit-learn coefficients written by `Fixtures/make_reference.py`.
+/// The design matrix of the first 6 000 rows of the shipped online-shoppers data and scikit-learn's
+/// coefficients on it, written by `Fixtures/make_reference.py`.
 struct ReferenceFixture {
     struct Case: Decodable {
         var name: String
@@ -28,7 +29,7 @@ struct ReferenceFixture {
     let sampleWeights: [Double]
 
     /// Loaded once: parsing the CSV in a debug build takes a moment.
-    static let xEducation: ReferenceFixture = try! ReferenceFixture(named: "x_education")
+    static let shoppers: ReferenceFixture = try! ReferenceFixture(named: "shoppers")
 
     init(named name: String) throws {
         let folder = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!

@@ -2,6 +2,7 @@ import Foundation
 import LeadCSV
 import RuleScoring
 import ScoreCardFormat
+import TestSupport
 import XCTest
 
 /// The `ansi` and `postgres` exports run in DuckDB (whose dialect accepts both: `SIMILAR TO`, `~`,
@@ -59,17 +60,15 @@ final class DuckDBTests: XCTestCase {
             number = lambda value: None if value is None else float(value)
             print(json.dumps([{"points": int(r["points"]), "tier": r["tier"], "probability": number(r["probability"])} for r in rows]))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, query, data, typed ? "1" : "0"]
+        let process = try ProjectPython.process(["-c", script, query, data, typed ? "1" : "0"])
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        do { try process.run() } catch { throw XCTSkip("python3 is not available") }
+        try process.run()
         let printed = output.fileHandleForReading.readDataToEndOfFile()
         let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        if process.terminationStatus == 3 || process.terminationStatus == 127 { throw XCTSkip("Python's duckdb package is not installed (pip install duckdb)") }
+        if process.terminationStatus == ProjectPython.importFailed { throw MissingTool("duckdb in the project's Python environment") }
         guard process.terminationStatus == 0 else { throw EngineFailure(description: "duckdb failed: \(problems)") }
         return try JSONDecoder().decode([Row].self, from: printed)
     }

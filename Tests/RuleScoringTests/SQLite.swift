@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The `sqlite3` command-line tool driven through `Process`: the real engine the exported SQL must run

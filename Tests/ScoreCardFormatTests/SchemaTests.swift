@@ -1,5 +1,6 @@
 import Foundation
 import ScoreCardFormat
+import TestSupport
 import XCTest
 
 /// docs/score-card.schema.json and the Swift decoder + validation agree: the shipped examples and a card
@@ -69,19 +70,17 @@ final class SchemaTests: XCTestCase {
             validator = jsonschema.Draft202012Validator(schema)
             print(json.dumps([validator.is_valid(json.loads(text)) for text in json.load(sys.stdin)]))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, repositoryRoot.appendingPathComponent("docs/score-card.schema.json").path]
+        let process = try ProjectPython.process(["-c", script, repositoryRoot.appendingPathComponent("docs/score-card.schema.json").path])
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw XCTSkip("python3 is not available") }
+        try process.run()
         input.fileHandleForWriting.write(try JSONSerialization.data(withJSONObject: texts))
         try input.fileHandleForWriting.close()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        if process.terminationStatus == 3 || process.terminationStatus == 127 { throw XCTSkip("python3 with jsonschema is not available (pip install jsonschema)") }
+        if process.terminationStatus == ProjectPython.importFailed { throw MissingTool("jsonschema in the project's Python environment") }
         XCTAssertEqual(process.terminationStatus, 0)
         return try JSONDecoder().decode([Bool].self, from: data)
     }

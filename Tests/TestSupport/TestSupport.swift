@@ -52,3 +52,18 @@ public func labelled(_ labels: [String?]) -> ColumnValues {
     }
     return .categorical(codes: codes, levels: levels)
 }
+
+/// Element-wise `|actual − expected| ≤ absolute + relative·|expected|`, reported at the caller with the
+/// worst element.
+public func assertClose(_ actual: [Double], _ expected: [Double], relative: Double, absolute: Double,
+                 _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
+    guard actual.count == expected.count else {
+        return XCTFail("\(message): \(actual.count) values, expected \(expected.count)", file: file, line: line)
+    }
+    let excess = zip(actual, expected).enumerated().map { index, pair in
+        (index, abs(pair.0 - pair.1) - (absolute + relative * abs(pair.1)))
+    }
+    if let worst = excess.max(by: { $0.1 < $1.1 }), !(worst.1 <= 0) {
+        XCTFail("\(message): element \(worst.0) is \(actual[worst.0]), expected \(expected[worst.0])", file: file, line: line)
+    }
+}

@@ -21,7 +21,7 @@ public enum BinningError: Error, Equatable, CustomStringConvertible {
         case .notAFeature(let column, let role):
             return "column '\(column)' is \(role.rawValue), not a feature; only numeric, boolean and categorical columns can be binned"
         case .roleMismatch(let column, let expected, let found):
-            return "column '\(column)' is \(found.rawValue) here but was \(expected.rawValue) in training (set its role with --role '\(column)=\(expected.rawValue)')"
+            return "column '\(column)' is \(found.rawValue) here but was \(expected.rawValue) in training (load it with the role \(expected.rawValue): LoadOptions.roles)"
         case .rowCountMismatch(let column, let expected, let found):
             return "column '\(column)' has \(found) values for \(expected) rows"
         }

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 /// Cores this process may use: the default thread count of binning and boosting.
-public var availableCores: Int { ProcessInfo.processInfo.activeProcessorCount }
+@usableFromInline package var availableCores: Int { ProcessInfo.processInfo.activeProcessorCount }
 
 /// Runs `body(index)` for every index in `0..<count` on at most `threads` threads: on the calling
 /// thread when `threads` is 1 (tests of thread-count independence, small data), else on that many

@@ -7,6 +7,7 @@ import LeadData
 /// is last, at `missingBin`. The missing bin always exists, even when the fitted rows had no missing
 /// value, so that a missing value met later still has a bin (and a learned effect).
 public struct FeatureBins: Sendable, Codable, Equatable {
+    /// How values map to bins: by upper edges for numbers and booleans, by label for categories.
     public enum Kind: Sendable, Codable, Equatable {
         /// Value bin `b` holds `upperEdges[b - 1] < x ≤ upperEdges[b]`; the first bin is open below and
         /// the last (index `upperEdges.count`) open above.

@@ -15,7 +15,7 @@ public enum DesignError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .roleChanged(let column, let fitted, let found):
-            return "column '\(column)' was \(fitted.rawValue) in the training data but is \(found.rawValue) here; set its role to \(fitted.rawValue) (--role '\(column)=\(fitted.rawValue)')"
+            return "column '\(column)' was \(fitted.rawValue) in the training data but is \(found.rawValue) here; load it with the role \(fitted.rawValue) (LoadOptions.roles)"
         case .noFeatures:
             return "no column can be a feature: every column is an identifier, a date, excluded, or constant"
         case .rowCountMismatch(let column, let values, let rows):

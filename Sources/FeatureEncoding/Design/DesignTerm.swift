@@ -2,6 +2,7 @@
 /// relate to the raw data (`design value = (raw − center) / scale`), so weights learned on the design can
 /// be reported on the original scale.
 public struct DesignTerm: Sendable, Hashable {
+    /// What the design column holds for its feature.
     public enum Kind: Sendable, Hashable {
         /// The value itself: a standardised numeric column or a 0/1 boolean.
         case value

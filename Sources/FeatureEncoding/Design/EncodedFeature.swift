@@ -2,6 +2,7 @@ import LeadData
 
 /// What the encoder learned about one feature from the training rows, and the design columns it writes.
 public struct EncodedFeature: Codable, Sendable, Equatable {
+    /// How the feature enters the design, with the training statistics that encoding needs.
     public enum Kind: Codable, Sendable, Equatable {
         /// A numeric column entered standardised with training statistics (population standard deviation);
         /// no value column when the deviation is 0.

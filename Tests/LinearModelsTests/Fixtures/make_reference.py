@@ -1,22 +1,22 @@
 #!/usr/bin/env python3
-"""Reference coefficients for LinearModelsTests: scikit-learn's LogisticRegression on X Education leads.
+"""Reference coefficients for LinearModelsTests: scikit-learn's LogisticRegression on the shipped online shoppers.
 
-Encodes Leads.csv by LeadScore's DesignEncoder rules (written out below, so the encoding can be checked
+Encodes the first 6 000 rows of datasets/online-shoppers/online_shoppers_intention.csv by LeadScore's DesignEncoder rules (written out below, so the encoding can be checked
 against the Swift encoder), writes the exact design matrix it fitted on, then fits scikit-learn at tol 1e-12:
 newton-cholesky for L2 (lbfgs stops near a gradient norm of 1e-3 on the summed loss, leaving coefficients
 off by about that much), saga for L1 and elastic net (about ten minutes on two cores). The Swift tests fit the same matrix and
 compare; a second test encodes the CSV in Swift and compares its columns with this matrix.
 
-usage: make_reference.py [PATH/TO/Leads.csv]   (default ../../../../shared/datasets/x-education-leads/Leads.csv)
-writes: x_education_design.csv  (no header; columns: Converted, sample_weight, then one per design term)
-        x_education_reference.json  (terms, cases with C, l1_ratio, class_weight, coef_, intercept_)
+usage: make_reference.py [PATH/TO/online_shoppers_intention.csv]   (default ../../../datasets/online-shoppers/online_shoppers_intention.csv)
+writes: shoppers_design.csv  (no header; columns: Revenue, sample_weight, then one per design term)
+        shoppers_reference.json  (terms, cases with C, l1_ratio, class_weight, coef_, intercept_)
+(Until 2026-12 the fixture encoded all 9 240 rows of the X Education leads, which are not redistributed.)
 
 Encoding (LeadScore DesignEncoder, numericEncoding .linear, minimumLevelCount 10):
-- excluded: Prospect ID, Lead Number (identifiers); Tags, Lead Quality, Lead Profile, Last Activity,
-  Last Notable Activity (filled in after the outcome). Empty cells and `Select` are missing.
+- excluded: none. Empty cells are missing.
 - numeric (parses as numbers): (x - mean) / sd with the population sd of non-missing values, missing -> 0,
   plus a missing-indicator column when some (not all) are missing; no value column when sd = 0.
-- boolean (only Yes/No): Yes -> 1, No -> 0, missing -> 0 plus indicator; dropped when constant.
+- boolean (only TRUE/FALSE): TRUE -> 1, FALSE -> 0, missing -> 0 plus indicator; dropped when constant.
 - categorical: one-hot over levels with >= 10 rows in first-seen order, then "other" (rarer levels) when
   there are any, then "missing" when any; dropped when every row falls in one column.
 """
@@ -25,8 +25,9 @@ import numpy as np, pandas as pd, sklearn
 from sklearn.linear_model import LogisticRegression
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-EXCLUDED = ["Prospect ID", "Lead Number", "Tags", "Lead Quality", "Lead Profile", "Last Activity", "Last Notable Activity"]
-TARGET = "Converted"
+EXCLUDED = []
+TARGET = "Revenue"
+ROWS = 6000
 MIN_LEVEL_COUNT = 10
 
 
@@ -46,8 +47,8 @@ def encode(frame):
                 columns.append((name, np.where(missing, 0.0, (x - mean) / sd)))
             if 0 < missing.sum() < len(x):
                 columns.append((f"{name}: missing", missing.astype(float)))
-        elif set(present) <= {"Yes", "No"}:  # boolean
-            yes = (raw == "Yes").to_numpy()
+        elif set(present) <= {"TRUE", "FALSE"}:  # boolean
+            yes = (raw == "TRUE").to_numpy()
             if yes[~missing].any() and (~yes[~missing]).any():
                 columns.append((name, yes.astype(float)))
             if 0 < missing.sum() < len(raw):
@@ -83,16 +84,16 @@ def gradient_norm(X, y, w, coef, intercept, C, l1_ratio):
 
 
 def main():
-    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "../../../../shared/datasets/x-education-leads/Leads.csv")
+    path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "../../../datasets/online-shoppers/online_shoppers_intention.csv")
     data = open(path, "rb").read()
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=["", "Select"])
-    y = frame[TARGET].astype(float).to_numpy()
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""]).head(ROWS)
+    y = (frame[TARGET] == "TRUE").astype(float).to_numpy()
     columns = encode(frame.drop(columns=EXCLUDED + [TARGET]))
     labels = [label for label, _ in columns]
     X = np.column_stack([values for _, values in columns])
     weights = 1 + (np.arange(len(y)) % 5) / 4  # a fixed pattern the Swift test does not need to reproduce
 
-    design_path = os.path.join(HERE, "x_education_design.csv")
+    design_path = os.path.join(HERE, "shoppers_design.csv")
     np.savetxt(design_path, np.column_stack([y, weights, X]), delimiter=",", fmt="%.10g")
     table = np.loadtxt(design_path, delimiter=",")  # fit on exactly the digits written
     y, weights, X = table[:, 0], table[:, 1], table[:, 2:]
@@ -123,11 +124,11 @@ def main():
               f"{int((coef == 0).sum())} zero weights")
 
     reference = dict(
-        source="x-education-leads/Leads.csv", sha256=hashlib.sha256(data).hexdigest(), sklearn=sklearn.__version__,
-        excluded=EXCLUDED, missing_tokens=["", "Select"], minimum_level_count=MIN_LEVEL_COUNT,
+        source="datasets/online-shoppers/online_shoppers_intention.csv", first_rows=ROWS, sha256=hashlib.sha256(data).hexdigest(), sklearn=sklearn.__version__,
+        excluded=EXCLUDED, missing_tokens=[""], minimum_level_count=MIN_LEVEL_COUNT,
         objective="sum_i c_i log(1 + exp(-y_i (x_i.b + b0))) + (1/C) [(1 - l1_ratio)/2 |b|^2 + l1_ratio |b|_1]",
         rows=len(y), terms=labels, cases=cases)
-    with open(os.path.join(HERE, "x_education_reference.json"), "w") as out:
+    with open(os.path.join(HERE, "shoppers_reference.json"), "w") as out:
         json.dump(reference, out, indent=1)
         out.write("\n")
     print(f"{len(y)} rows x {len(labels)} terms")

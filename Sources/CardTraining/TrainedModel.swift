@@ -7,30 +7,30 @@ import ModelCore
 import PointExport
 import ScoreCardFormat
 
-/// A fitted model with the words and settings the card's provenance records.
+/// A fitted model with the words and settings the card's provenance records. Moved unchanged from the
+/// CLI's `train`, plus progress and cancellation through `ProgressMeter`.
 struct TrainedModel {
     var model: any ProbabilisticClassifier
     /// The leads that calibrate the card and choose its tiers, each with a model that never saw it.
     var heldOut: HeldOutLeads
     var name: String
     var record: TrainerRecord
-    /// Why this model (for `--model auto`), or how training ended.
+    /// How training ended (rounds kept, strength chosen), and for `auto` why this model.
     var note: String
 
-    /// Held-out log loss (validation, or pooled out of fold), the yardstick `--model auto` and the penalty
-    /// search use.
+    /// Held-out log loss (validation, or pooled out of fold): the yardstick of the penalty search (not of
+    /// `auto`, which compares on leads neither trainer was tuned on).
     var heldOutLogLoss: Double
+    /// Each fitting / held-out part's figures, in `Holdout.parts` order.
+    var parts: [TrainingReport.Fold]
 
-    static func fit(_ kind: ModelKind, _ holdout: Holdout, seed: UInt64, monotone: [String: Int] = [:]) throws -> TrainedModel {
+    static func fit(_ kind: TrainingOptions.Model, _ holdout: Holdout, seed: UInt64, monotone: [String: Int] = [:],
+                    meter: ProgressMeter) throws -> TrainedModel {
         switch kind {
-        case .stumps: return try stumps(holdout, seed: seed, monotone: monotone)
-        case .logistic: return try logistic(holdout, seed: seed)
+        case .stumps: return try stumps(holdout, seed: seed, monotone: monotone, meter: meter)
+        case .logistic: return try logistic(holdout, seed: seed, meter: meter)
         case .auto:
-            let candidates = [try logistic(holdout, seed: seed), try stumps(holdout, seed: seed)]
-            var best = candidates.min { $0.heldOutLogLoss < $1.heldOutLogLoss }!
-            let other = candidates.first { $0.name != best.name }!
-            best.note += String(format: "; chosen over %@ by held-out log loss %.4f vs %.4f", other.name, best.heldOutLogLoss, other.heldOutLogLoss)
-            return best
+            preconditionFailure("CardTrainer.chooseModel resolves auto to a trainer first")
         }
     }
 
@@ -49,13 +49,20 @@ struct TrainedModel {
 
     /// The strength with the lowest held-out log loss pooled over all parts, then the model at that strength
     /// on all fitting leads.
-    static func logistic(_ holdout: Holdout, seed: UInt64) throws -> TrainedModel {
+    static func logistic(_ holdout: Holdout, seed: UInt64, meter: ProgressMeter) throws -> TrainedModel {
+        let name = "logistic regression"
+        // The path on the first part, 3 strengths on each other part, and the final fit on all leads.
+        let refits: Int
+        if case .folds = holdout { refits = 1 } else { refits = holdout.fittingLeads.rowCount > strengthSearchRows ? 1 : 0 }
+        try meter.begin(.fitting(model: name), total: logisticStrengths.count + 3 * (holdout.partCount - 1) + refits)
         let trainer = LogisticRegression(encoding: DesignOptions(numericEncoding: .steps(maxBins: logisticBins)))
         // The whole path on the first part; on the others only the strengths next to its best, among which
         // the pooled loss chooses: 3 fits a fold instead of 8.
         var tried = Array(logisticStrengths.indices)
         var losses = [Double](repeating: 0, count: logisticStrengths.count)
         var paths: [[Int: LogisticModel]] = []
+        var partLosses: [[Int: Double]] = []
+        var partRows: [(fit: Int, heldOut: Int)] = []
         var sampledRows: Int?
         let parts = holdout.parts
         for part in parts {
@@ -65,11 +72,16 @@ struct TrainedModel {
                                                                  testFraction: 1 - Double(strengthSearchRows) / Double(searched.rowCount)).train)
                 sampledRows = searched.rowCount
             }
-            let path = try trainer.fitPath(searched, strengths: tried.map { logisticStrengths[$0] })
+            try meter.checkCancellation()
+            let path = try fitting(name) { try trainer.fitPath(searched, strengths: tried.map { logisticStrengths[$0] }) }
+            meter.advance(by: tried.count)
+            var partLoss: [Int: Double] = [:]
             for (index, model) in zip(tried, path) {
-                losses[index] += try logLoss(probabilities: try model.predictProbability(part.heldOut), outcomes: part.heldOut.labels!)
-                    * Double(part.heldOut.rowCount)
+                partLoss[index] = try logLoss(probabilities: try model.predictProbability(part.heldOut), outcomes: part.heldOut.labels!)
+                losses[index] += partLoss[index]! * Double(part.heldOut.rowCount)
             }
+            partLosses.append(partLoss)
+            partRows.append((part.fit.rowCount, part.heldOut.rowCount))
             paths.append(Dictionary(uniqueKeysWithValues: zip(tried, path)))
             if paths.count == 1 {
                 let first = tried.min { losses[$0] < losses[$1] }!
@@ -86,13 +98,17 @@ struct TrainedModel {
             if sampledRows != nil {
                 var final = trainer
                 final.strength = strength
-                model = try final.fit(train)
+                try meter.checkCancellation()
+                model = try fitting(name) { try final.fit(train) }
+                meter.advance()
                 loss = try logLoss(probabilities: try model.predictProbability(validation), outcomes: validation.labels!)
             }
         case .folds:
             var final = trainer
             final.strength = strength
-            model = try final.fit(holdout.fittingLeads)
+            try meter.checkCancellation()
+            model = try fitting(name) { try final.fit(holdout.fittingLeads) }
+            meter.advance()
         }
         let heldOut = try holdout.heldOutLeads(partModels: members)
         let warnings = model.diagnostics.warnings.map(\.description)
@@ -106,20 +122,25 @@ struct TrainedModel {
                 + (sampledRows.map { " fitted to \($0) of the \(holdout.fittingLeads.rowCount) training leads" } ?? "")
                 + "; \(model.diagnostics.iterations) Newton iterations"
                 + (warnings.isEmpty ? "" : "; " + warnings.joined(separator: "; ")),
-            heldOutLogLoss: loss)
+            heldOutLogLoss: loss,
+            parts: zip(partRows, partLosses).map { rows, loss in
+                TrainingReport.Fold(fitRows: rows.fit, heldOutRows: rows.heldOut, heldOutLogLoss: loss[best]!)
+            })
     }
 
     /// One early-stopped model on a split; on folds, the average of the fold models (`StumpFolds`).
-    static func stumps(_ holdout: Holdout, seed: UInt64, monotone: [String: Int] = [:]) throws -> TrainedModel {
-        let booster = StumpBooster(rounds: 1_000, learningRate: 0.1, seed: seed, earlyStoppingPatience: 50, monotoneConstraints: monotone)
+    static func stumps(_ holdout: Holdout, seed: UInt64, monotone: [String: Int] = [:], meter: ProgressMeter) throws -> TrainedModel {
+        var booster = StumpBooster(rounds: 1_000, learningRate: 0.1, seed: seed, earlyStoppingPatience: 50, monotoneConstraints: monotone)
+        booster.roundObserver = { round, rounds in meter.round(round, of: rounds) }
+        try meter.begin(.fitting(model: "boosted stumps"), total: booster.rounds * holdout.partCount)
         let model: any ProbabilisticClassifier, members: [StumpModel], loss: Double
         switch holdout {
         case .split(let train, let validation):
-            let single = try booster.fit(train, validation: validation)
+            let single = try fitting("boosted stumps") { try booster.fit(train, validation: validation) }
             (model, members) = (single, [single])
             loss = single.history.validationLoss.isEmpty ? .infinity : single.history.validationLoss[single.history.keptRounds]
         case .folds(let leads, let folds):
-            let average = try booster.fitFolds(leads, heldOut: folds)
+            let average = try fitting("boosted stumps") { try booster.fitFolds(leads, heldOut: folds) }
             (model, members) = (average, average.members)
             loss = zip(members, folds).reduce(0) { sum, fold in
                 let history = fold.0.history
@@ -138,6 +159,37 @@ struct TrainedModel {
             ].merging(monotone.isEmpty ? [:] : ["monotone": .text(monotone.sorted { $0.key < $1.key }
                 .map { "\($0.key) \($0.value > 0 ? "increasing" : "decreasing")" }.joined(separator: ", "))]) { first, _ in first }),
             note: members.count == 1 ? "\(kept[0]) stumps kept" : "average of \(members.count) fold models; stumps kept: \(kept.joined(separator: ", "))",
-            heldOutLogLoss: loss)
+            heldOutLogLoss: loss,
+            parts: members.enumerated().map { index, member in
+                let history = member.history
+                let heldOut: Int, fit: Int
+                switch holdout {
+                case .split(let train, let validation): (fit, heldOut) = (train.rowCount, validation.rowCount)
+                case .folds(let leads, let folds): (fit, heldOut) = (leads.rowCount - folds[index].count, folds[index].count)
+                }
+                return TrainingReport.Fold(fitRows: fit, heldOutRows: heldOut,
+                                           heldOutLogLoss: history.validationLoss.isEmpty ? .infinity : history.validationLoss[history.keptRounds],
+                                           keptRounds: history.keptRounds, roundsRun: history.roundsRun)
+            })
     }
+}
+
+/// Runs a trainer, turning its failure into `TrainingModelFailure` (which `CardTrainer` names the data
+/// in) and a stop asked for by the round observer into `CancellationError`.
+private func fitting<T>(_ model: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch StumpBoosterError.cancelled {
+        throw CancellationError()
+    } catch let error as CancellationError {
+        throw error
+    } catch {
+        throw TrainingModelFailure(model: model, error: error)
+    }
+}
+
+/// A trainer's error, before `CardTrainer` adds the data's name (`TrainingError.fitting`).
+struct TrainingModelFailure: Error {
+    var model: String
+    var error: any Error
 }

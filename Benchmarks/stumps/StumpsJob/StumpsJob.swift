@@ -1,19 +1,18 @@
 import BoostedStumps
 import Foundation
 import LeadData
-import XCTest
 
 /// The LeadScore side of Benchmarks/stumps/compare.py, which writes the data and a job file, runs
-/// LightGBM and XGBoost on the same rows, and compares. Skipped unless `LEADSCORE_BENCH=1` and
-/// `LEADSCORE_BENCH_JOB` names a job; run in a release build:
+/// LightGBM and XGBoost on the same rows, and compares. In a release build:
 ///
-///     LEADSCORE_BENCH=1 LEADSCORE_BENCH_JOB=/tmp/…/job.json \
-///       swift test -c release --scratch-path .build-stumps-release --filter PeerBenchmarkTests
+///     swift build -c release --scratch-path .build-stumps-release --product stumps-job
+///     .build-stumps-release/release/stumps-job /tmp/…/job.json
 ///
-/// A test rather than an executable because the package has no benchmark target yet; the data comes
+/// An executable of the main package, next to the script that runs it; the data comes
 /// as raw little-endian columns (float64 values, int32 category codes, uint8 labels) so that neither
 /// a CSV parser nor role inference stands between the two sides.
-final class PeerBenchmarkTests: XCTestCase {
+@main
+struct StumpsJob {
     /// What compare.py asks for.
     struct Job: Decodable {
         var train: String
@@ -48,11 +47,12 @@ final class PeerBenchmarkTests: XCTestCase {
         var validationLoss: [Double]
     }
 
-    func testRunJob() throws {
-        let environment = ProcessInfo.processInfo.environment
-        guard environment["LEADSCORE_BENCH"] == "1", let jobPath = environment["LEADSCORE_BENCH_JOB"] else {
-            throw XCTSkip("set LEADSCORE_BENCH=1 and LEADSCORE_BENCH_JOB (Benchmarks/stumps/compare.py does)")
+    static func main() throws {
+        guard CommandLine.arguments.count == 2 else {
+            FileHandle.standardError.write(Data("usage: stumps-job JOB.json (written by Benchmarks/stumps/compare.py)\n".utf8))
+            exit(2)
         }
+        let jobPath = CommandLine.arguments[1]
         let job = try JSONDecoder().decode(Job.self, from: Data(contentsOf: URL(fileURLWithPath: jobPath)))
         let train = try load(job.train), test = try load(job.test)
         let validation = try job.validation.map(load)
@@ -68,7 +68,7 @@ final class PeerBenchmarkTests: XCTestCase {
         try JSONEncoder().encode(result).write(to: URL(fileURLWithPath: job.output + ".json"))
     }
 
-    private func load(_ directory: String) throws -> Dataset {
+    private static func load(_ directory: String) throws -> Dataset {
         func read(_ file: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: directory + "/" + file)) }
         func array<T>(_ file: String, of type: T.Type) throws -> [T] {
             let data = try read(file)
@@ -93,7 +93,7 @@ final class PeerBenchmarkTests: XCTestCase {
     }
 
     /// CPU time of the whole process (all threads), to read next to wall time on a shared machine.
-    private func cpuSeconds() -> Double {
+    private static func cpuSeconds() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9

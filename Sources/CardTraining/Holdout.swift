@@ -17,6 +17,14 @@ enum Holdout {
     static let foldCount = 4
     static let crossFittingRows = 200_000
 
+    /// How many fitting / held-out pairs `parts` has, without building them.
+    var partCount: Int {
+        switch self {
+        case .split: return 1
+        case .folds(_, let heldOut): return heldOut.count
+        }
+    }
+
     /// The fitting / held-out pairs: one for a split, one per fold.
     var parts: [(fit: Dataset, heldOut: Dataset)] {
         switch self {

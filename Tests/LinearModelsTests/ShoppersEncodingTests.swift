@@ -3,23 +3,23 @@ import Foundation
 import LeadData
 import LinearAlgebra
 import LinearModels
+import TestSupport
 import XCTest
 
-/// Loads Leads.csv with the project's loader and checks that the Swift encoder builds exactly the design
-/// `make_reference.py` fitted scikit-learn on, then that the whole dataset-level fit lands on
-/// scikit-learn's weights. Skipped when the shared data folder is not beside the repository.
-final class XEducationEncodingTests: XCTestCase {
+/// Loads the shipped online-shoppers data with the project's loader and checks that the Swift encoder builds
+/// exactly the design `make_reference.py` fitted scikit-learn on (its first 6 000 rows), then that the
+/// whole dataset-level fit lands on scikit-learn's weights.
+final class ShoppersEncodingTests: XCTestCase {
     private static let csv = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/datasets/x-education-leads/Leads.csv").standardized.path
+        .appendingPathComponent("../../datasets/online-shoppers/online_shoppers_intention.csv").standardized.path
 
     private func load() throws -> Dataset {
-        guard FileManager.default.fileExists(atPath: Self.csv) else { throw XCTSkip("\(Self.csv) is not here") }
-        let excluded = ["Prospect ID", "Lead Number", "Tags", "Lead Quality", "Lead Profile", "Last Activity", "Last Notable Activity"]
-        return try Dataset.load(csv: Self.csv, options: LoadOptions(missingTokens: ["Select"], excluded: excluded, target: "Converted"))
+        let all = try Dataset.load(csv: Self.csv, options: LoadOptions(target: "Revenue"))
+        return all.selecting(Array(0..<ReferenceFixture.shoppers.metadata.rows))
     }
 
     func testTheSwiftEncoderBuildsTheReferenceDesign() throws {
-        let fixture = ReferenceFixture.xEducation
+        let fixture = ReferenceFixture.shoppers
         let encoder = try DesignEncoder(fitting: try load(), options: DesignOptions(minimumLevelCount: fixture.metadata.minimum_level_count))
         XCTAssertEqual(encoder.terms.map(\.label), fixture.metadata.terms)
         let design = try encoder.encode(try load())
@@ -29,7 +29,7 @@ final class XEducationEncodingTests: XCTestCase {
     }
 
     func testTheDatasetLevelFitMatchesScikitLearnOnTheDesignScale() throws {
-        let fixture = ReferenceFixture.xEducation
+        let fixture = ReferenceFixture.shoppers
         let reference = fixture.case("l2")
         let parameters = LogisticRegression(strength: 1 / reference.C, tolerance: 1e-10,
                                             encoding: DesignOptions(minimumLevelCount: fixture.metadata.minimum_level_count))

@@ -2,18 +2,18 @@ import FeatureEncoding
 import Foundation
 import LeadData
 import LinearModels
-import XCTest
 
 /// The LeadScore side of `Benchmarks/logistic/compare.py`, which also fits scikit-learn on the same rows
-/// and compares. Skipped unless `LEADSCORE_BENCH=1` and `LEADSCORE_LOGISTIC_JOB` names a job file; run
-/// from a release build (see `Benchmarks/logistic/run.sh`). A test rather than an executable because the
-/// package has no benchmark target; the CSV is read by `Dataset.load` before the clock starts.
+/// and compares: `logistic-job JOB.json`, from a release build (see `Benchmarks/logistic/run.sh`). An
+/// executable of the main package (not of the nested Benchmarks package) because it times the encoding
+/// and the design fit apart, through package-only API; the CSV is read by `Dataset.load` before the clock starts.
 ///
 /// Timed: encoding the training rows (`DesignEncoder` fit + encode) and the fit, as on the Python side
 /// (`ColumnTransformer.fit_transform` + `LogisticRegression.fit`). Memory: the peak resident size during
 /// that span above the resident size before it (Linux `VmHWM` after resetting it through
 /// `/proc/self/clear_refs`), against the size of the encoded design.
-final class LogisticBenchmarkTests: XCTestCase {
+@main
+struct LogisticJob {
     struct Job: Decodable {
         var csv: String
         var target: String
@@ -39,11 +39,12 @@ final class LogisticBenchmarkTests: XCTestCase {
         var blasThreads: Int
     }
 
-    func testRunJob() throws {
-        let environment = ProcessInfo.processInfo.environment
-        guard environment["LEADSCORE_BENCH"] == "1", let jobPath = environment["LEADSCORE_LOGISTIC_JOB"] else {
-            throw XCTSkip("set LEADSCORE_BENCH=1 and LEADSCORE_LOGISTIC_JOB (Benchmarks/logistic/run.sh does)")
+    static func main() throws {
+        guard CommandLine.arguments.count == 2 else {
+            FileHandle.standardError.write(Data("usage: logistic-job JOB.json (written by Benchmarks/logistic/compare.py)\n".utf8))
+            exit(2)
         }
+        let jobPath = CommandLine.arguments[1]
         let job = try JSONDecoder().decode(Job.self, from: Data(contentsOf: URL(fileURLWithPath: jobPath)))
         let all = try Dataset.load(csv: job.csv, options: LoadOptions(target: job.target))
         let rows = 0..<all.rowCount
@@ -78,7 +79,7 @@ final class LogisticBenchmarkTests: XCTestCase {
     }
 
     /// `VmRSS` (now) or `VmHWM` (peak since the last reset) of this process, in bytes.
-    private func residentBytes(peak: Bool) -> Int {
+    private static func residentBytes(peak: Bool) -> Int {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
         let key = peak ? "VmHWM:" : "VmRSS:"
         let line = status.split(separator: "\n").first { $0.hasPrefix(key) } ?? ""
@@ -86,11 +87,11 @@ final class LogisticBenchmarkTests: XCTestCase {
     }
 
     /// Writing 5 to `clear_refs` resets `VmHWM` to the current resident size (Linux ≥ 4.0).
-    private func resetPeakResident() {
+    private static func resetPeakResident() {
         try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
     }
 
-    private func cpuSeconds() -> Double {
+    private static func cpuSeconds() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9

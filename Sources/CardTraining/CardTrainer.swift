@@ -1,0 +1,202 @@
+import Evaluation
+import Foundation
+import LeadCSV
+import LeadData
+import ModelCore
+import PointExport
+import ScoreCardFormat
+
+/// Trains a score card from historical leads: the whole pipeline of `leadscore train`, as one call.
+///
+/// 1. Splits off test leads (20 %, stratified by outcome or the newest by a time column), unless a separate
+///    test set is given.
+/// 2. Fits the model on the rest by 4-fold cross-fitting — each fold's model early-stopped (stumps) or
+///    its L2 strength chosen (logistic) on the quarter it did not see, the card's model fitted on all —
+///    or, for a time split or above `Holdout.crossFittingRows` leads, on one validation split.
+/// 3. Rounds the model to integer points, calibrates points → probability and chooses tiers on the
+///    held-out leads, each scored by a model that never saw it (`CardExport`).
+/// 4. Measures model and card on the test leads.
+///
+/// ```swift
+/// let result = try CardTrainer().train(csv: "leads.csv", loadOptions: LoadOptions(target: "converted"))
+/// try result.card.write(toPath: "card.json")
+/// print(result.report.cardTest.auc)
+/// ```
+///
+/// Progress goes to `progress` (stage, rounds, elapsed, time left); cancelling the task that calls
+/// `train` stops it within a boosting round or a logistic fit with `CancellationError`.
+public struct CardTrainer: Sendable {
+    public var options: TrainingOptions
+    public var progress: TrainingProgressHandler?
+
+    /// The version the card's provenance records.
+    public static let version = "0.1.0"
+
+    public init(options: TrainingOptions = TrainingOptions(), progress: TrainingProgressHandler? = nil) {
+        self.options = options
+        self.progress = progress
+    }
+
+    /// Loads `path` (and `testPath`, whose leads then test while all of `path` trains), trains, and
+    /// records the file's name and SHA-256 in the card's provenance.
+    /// - Throws: `LoadError` or `CSVError` (naming file, line and value) for a file that cannot be read,
+    ///   `TrainingError` for the rest, `CancellationError` when the calling task is cancelled.
+    public func train(csv path: String, loadOptions: LoadOptions, testCSV testPath: String? = nil) throws -> TrainingResult {
+        try options.validate()
+        let meter = ProgressMeter(progress)
+        try meter.begin(.loading(file: path))
+        let leads = try Dataset.load(csv: path, options: loadOptions)
+        let test = try testPath.map { path in
+            try meter.begin(.loading(file: path))
+            return try Dataset.load(csv: path, options: loadOptions)
+        }
+        let fingerprint = DataFingerprint(file: URL(fileURLWithPath: path).lastPathComponent, sha256: try SHA256.hexDigest(ofFile: path),
+                                          rows: leads.rowCount, positiveRate: leads.positiveRate)
+        return try train(leads, test: test, testDescription: testPath.map { "test from \($0)" },
+                         readAs: loadOptions, fingerprint: fingerprint, meter: meter)
+    }
+
+    /// Trains on leads already loaded.
+    /// - Parameters:
+    ///   - leads: labelled leads (`Dataset.load(csv:options:)` with a target, or built in memory).
+    ///   - test: leads to test on instead of a split of `leads` (all of which then trains).
+    ///   - readAs: how the leads were read; the card keeps its missing-value texts and decimal mark so a
+    ///     scorer reads new leads the same way.
+    public func train(_ leads: Dataset, test: Dataset? = nil, readAs: LoadOptions = LoadOptions()) throws -> TrainingResult {
+        try options.validate()
+        let fingerprint = DataFingerprint(file: URL(fileURLWithPath: leads.source).lastPathComponent, rows: leads.rowCount,
+                                          positiveRate: leads.positiveRate)
+        return try train(leads, test: test, testDescription: test.map { "test from \($0.source)" }, readAs: readAs,
+                         fingerprint: fingerprint, meter: ProgressMeter(progress))
+    }
+
+    private func train(_ dataset: Dataset, test separateTest: Dataset?, testDescription: String?, readAs: LoadOptions,
+                       fingerprint: DataFingerprint, meter: ProgressMeter) throws -> TrainingResult {
+        let data = dataset.source
+        guard dataset.labels != nil else { throw TrainingError.noOutcome(data: data) }
+        if let separateTest, separateTest.labels == nil { throw TrainingError.noOutcome(data: separateTest.source) }
+        let seed = options.seed
+        let (parts, holdout): (DataSplit, Holdout)
+        do {
+            (parts, holdout) = try plan(dataset, separateTest: separateTest != nil)
+        } catch { throw TrainingError.splitting(data: data, error) }
+        let test = separateTest ?? dataset.selecting(parts.test)
+        let splitText = testDescription ?? parts.method
+        let fitStarted = meter.elapsed
+        var fitted: TrainedModel
+        var choice: ModelChoice?
+        do {
+            var model = options.model
+            if model == .auto {
+                let leads = separateTest == nil ? dataset.selecting((parts.train + parts.validation).sorted()) : dataset
+                choice = try chooseModel(leads, meter: meter)
+                model = choice!.chosen
+            }
+            fitted = try TrainedModel.fit(model, holdout, seed: seed, monotone: options.monotone.mapValues(\.rawValue), meter: meter)
+            if let choice { fitted.note += "; " + choice.description }
+        } catch let failure as TrainingModelFailure {
+            throw TrainingError.fitting(data: data, model: failure.model, failure.error)
+        } catch let error as SplitError {
+            throw TrainingError.splitting(data: data, error)
+        }
+        let fitSeconds = (meter.elapsed - fitStarted) / .seconds(1)
+        try meter.begin(.exporting)
+        let export = CardExport(scale: options.scale, tiers: options.tiers, calibration: options.calibration,
+                                missingValues: readAs.allMissingTokens,
+                                decimalSeparator: String(UnicodeScalar(readAs.decimalSeparator)),
+                                pruneUnhelpful: options.pruneUnhelpful)
+        let provenance = Provenance(
+            data: fingerprint, target: dataset.outcome?.column, positiveLabel: dataset.outcome?.positiveLabel,
+            trainer: fitted.record, created: ISO8601DateFormatter().string(from: Date()), leadscoreVersion: Self.version)
+        let stem = URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent
+        do {
+            var (card, points) = try export.card(from: try fitted.model.additiveModel(), name: "\(stem) · \(fitted.name)",
+                                                 train: holdout.fittingLeads, heldOut: fitted.heldOut, provenance: provenance)
+            let testDescription = "test: \(test.rowCount) leads (\(splitText))"
+            card.metrics = try CardExport.metrics(of: card, points: points, on: test, description: testDescription)
+            let modelMetrics = try MetricSet(probabilities: try fitted.model.predictProbability(test), outcomes: test.labels!)
+            var notes = dataset.notes
+            let kept = card.tiers.count - 1, asked = options.tiers.specs.count
+            if kept < asked {
+                let names = options.tiers.specs.dropFirst(kept).map { "'\($0.name)'" }.joined(separator: ", ")
+                notes.append("only \(kept) of the \(asked) tiers above '\(TierRule.catchAllName)' kept (\(names) left out): "
+                             + "too many held-out leads share the lowest totals to tell those tiers apart")
+            }
+            var report = TrainingReport(card: card, points: points, model: fitted, modelTest: modelMetrics, holdout: holdout,
+                                        testRows: test.rowCount, fitSeconds: fitSeconds, split: splitText, notes: notes)
+            report.modelChoice = choice
+            return TrainingResult(card: card, points: points, report: report, testLeads: test,
+                                  testRows: separateTest == nil ? parts.test : nil)
+        } catch let error as PointExportError {
+            throw TrainingError.export(data: data, error)
+        }
+    }
+}
+
+extension CardTrainer {
+    /// The test leads and how the leads before them fit and are held out: 20 % test (none with a separate
+    /// test set); then 4-fold cross-fitting on the rest, or — in time order (a fold must not learn from the
+    /// future) and above `Holdout.crossFittingRows` leads — fitting on the oldest / a random 60 % and
+    /// validating on the next 20 %.
+    func plan(_ dataset: Dataset, separateTest: Bool) throws(SplitError) -> (DataSplit, Holdout) {
+        let seed = options.seed
+        let parts = try dataset.split(options.split.method(seed: seed), validationFraction: separateTest ? 0.25 : 0.2,
+                                      testFraction: separateTest ? 0 : 0.2)
+        if options.split.isTimeOrdered || parts.train.count + parts.validation.count > Holdout.crossFittingRows {
+            return (parts, .split(train: dataset.selecting(parts.train), validation: dataset.selecting(parts.validation)))
+        }
+        let development = separateTest ? dataset : dataset.selecting((parts.train + parts.validation).sorted())
+        return (parts, .folds(leads: development, heldOut: try development.stratifiedFolds(Holdout.foldCount, seed: seed)))
+    }
+
+    /// `auto`: which trainer to use, judged on leads neither was tuned on. The leads before test are split
+    /// again exactly as `plan` splits all the leads: both trainers are fitted, early-stopped and
+    /// strength-searched on the first 80 % (cross-fitted or with a validation split, as the card would
+    /// be), and compared by log loss on the last 20 % (stratified random, or the newest in time order),
+    /// which neither saw. The chosen trainer is then fitted on all the leads before test as if it had
+    /// been asked for by name, so `auto`'s card is that trainer's card.
+    func chooseModel(_ leads: Dataset, meter: ProgressMeter) throws -> ModelChoice {
+        let (parts, inner) = try plan(leads, separateTest: false)
+        let selection = leads.selecting(parts.test)
+        var losses: [TrainingOptions.Model: Double] = [:]
+        for model in [TrainingOptions.Model.logistic, .stumps] {
+            let fitted = try TrainedModel.fit(model, inner, seed: options.seed, meter: meter)
+            losses[model] = try logLoss(probabilities: try fitted.model.predictProbability(selection), outcomes: selection.labels!)
+        }
+        let chosen: TrainingOptions.Model = losses[.stumps]! <= losses[.logistic]! ? .stumps : .logistic
+        return ModelChoice(chosen: chosen, logLoss: losses, selectionLeads: selection.rowCount, tuningLeads: inner.fittingLeads.rowCount)
+    }
+}
+
+/// How `auto` chose its trainer: each trainer's log loss on the selection leads, which neither was
+/// fitted or tuned on.
+public struct ModelChoice: Sendable, Equatable {
+    public var chosen: TrainingOptions.Model
+    /// Log loss on the selection leads, by trainer (`.logistic`, `.stumps`).
+    public var logLoss: [TrainingOptions.Model: Double]
+    /// Leads the comparison was made on.
+    public var selectionLeads: Int
+    /// Leads the candidates were fitted and tuned on.
+    public var tuningLeads: Int
+
+    var description: String {
+        let other: TrainingOptions.Model = chosen == .stumps ? .logistic : .stumps
+        return String(format: "chosen over %@ by log loss %.4f vs %.4f on %d leads neither was tuned on (candidates fitted on %d)",
+                      other.rawValue, logLoss[chosen]!, logLoss[other]!, selectionLeads, tuningLeads)
+    }
+}
+
+/// What `CardTrainer.train` returns: the card, its points model, the report, and the test leads (for a
+/// report on them).
+public struct TrainingResult: Sendable {
+    /// The validated card, with its test metrics in `card.metrics`.
+    public var card: ScoreCard
+    /// The card's points as the trainer computed them (totals of typed rows).
+    public var points: PointModel
+    public var report: TrainingReport
+    /// The leads `report.cardTest` and `report.modelTest` were measured on.
+    public var testLeads: Dataset
+    /// Where the test leads are in the training data (ascending row indices), or `nil` when they came
+    /// from a separate test set.
+    public var testRows: [Int]?
+}

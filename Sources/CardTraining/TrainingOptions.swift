@@ -1,0 +1,77 @@
+import LeadData
+import PointExport
+
+/// Everything that shapes a trained card, as plain values: what `leadscore train`'s flags set and what a
+/// Swift caller sets directly. The defaults are the CLI's defaults.
+public struct TrainingOptions: Sendable, Equatable {
+    /// Which trainer learns the log-odds the card is rounded from.
+    public enum Model: String, Sendable, Equatable, CaseIterable {
+        /// L2-penalised logistic regression on binned features, its strength chosen on held-out leads.
+        case logistic
+        /// Gradient-boosted stumps, early-stopped on held-out leads (the default: one step function per feature).
+        case stumps
+        /// Both, and the one with the lower log loss on leads neither was tuned on (see `ModelChoice`).
+        case auto
+    }
+
+    /// How the leads are split into training and test.
+    public enum Split: Sendable, Equatable {
+        /// Stratified by outcome, drawn with `seed`: 80 % to fit (cross-fitted in 4 folds up to
+        /// `Holdout.crossFittingRows` leads), 20 % to test.
+        case random
+        /// Oldest 60 % fit, the next 20 % validate, the newest 20 % test: what a deployed card faces.
+        /// The column must be a date or a number that grows with time.
+        case timeOrdered(column: String)
+
+        var isTimeOrdered: Bool { if case .timeOrdered = self { return true } else { return false } }
+
+        func method(seed: UInt64) -> SplitMethod {
+            switch self {
+            case .random: return .stratified(seed: seed)
+            case .timeOrdered(let column): return .timeOrdered(column: column)
+            }
+        }
+    }
+
+    /// Whether a numeric feature's points may only rise or only fall with its value (stumps only).
+    public enum Direction: Int, Sendable, Equatable {
+        case increasing = 1
+        case decreasing = -1
+    }
+
+    public var model: Model
+    /// The card's maximum points, negative points, criteria limit and what the maximum is scaled to.
+    public var scale: PointScale
+    /// How tier thresholds are chosen (`TierRule.standard`: hot = top 20 %, warm = next 30 %, cold the
+    /// rest; when the held-out totals cannot tell a tier apart, the standard rule keeps fewer tiers).
+    public var tiers: TierRule
+    /// How points map to a conversion probability.
+    public var calibration: TotalsCalibrationMethod
+    public var split: Split
+    /// Seed of the split, the folds, the trainers' sampling.
+    public var seed: UInt64
+    /// Monotone shape per numeric column (stumps only).
+    public var monotone: [String: Direction]
+    /// Drop criteria that do not improve the held-out fit (`CardExport.pruneUnhelpful`).
+    public var pruneUnhelpful: Bool
+
+    public init(model: Model = .stumps, scale: PointScale = PointScale(), tiers: TierRule = .standard,
+                calibration: TotalsCalibrationMethod = .platt, split: Split = .random, seed: UInt64 = 1,
+                monotone: [String: Direction] = [:], pruneUnhelpful: Bool = false) {
+        self.model = model
+        self.scale = scale
+        self.tiers = tiers
+        self.calibration = calibration
+        self.split = split
+        self.seed = seed
+        self.monotone = monotone
+        self.pruneUnhelpful = pruneUnhelpful
+    }
+
+    /// Throws the first option that cannot work, in the library's terms.
+    public func validate() throws(TrainingError) {
+        guard scale.maximum >= 2 else { throw .invalidOption(.scaleTooSmall(scale.maximum)) }
+        if let limit = scale.maxCriteria, limit < 1 { throw .invalidOption(.maxCriteriaBelowOne(limit)) }
+        if !monotone.isEmpty, model != .stumps { throw .invalidOption(.monotoneNeedsStumps) }
+    }
+}

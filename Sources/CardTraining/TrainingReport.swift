@@ -1,0 +1,93 @@
+import Evaluation
+import PointExport
+import ScoreCardFormat
+
+/// How a training run went, as values: which model, on how many leads, how model and card did on the
+/// test leads, the tiers, and each fold. `leadscore train` prints it; a caller can log or check it.
+public struct TrainingReport: Sendable, Equatable {
+    /// The test figures of a model or a card (probabilities from the card's calibration table).
+    public struct Scores: Sendable, Equatable, Codable {
+        public var auc: Double
+        public var logLoss: Double
+        public var brier: Double
+        public var ece: Double
+    }
+
+    /// How many leads did what. Under cross-fitting every fitting lead is also held out once.
+    public struct Rows: Sendable, Equatable {
+        /// Leads the card's model learned from.
+        public var fit: Int
+        /// Leads that chose rounds or the penalty, calibrated the card and set its tiers: the validation
+        /// split, or all fitting leads out of fold.
+        public var heldOut: Int
+        /// Leads the test figures come from (never used before).
+        public var test: Int
+        /// Cross-fitting folds, or `nil` for a validation split.
+        public var folds: Int?
+    }
+
+    /// One fitting / held-out pair: a fold of cross-fitting, or the validation split.
+    public struct Fold: Sendable, Equatable {
+        public var fitRows: Int
+        public var heldOutRows: Int
+        /// The part's model's log loss on its held-out leads (at the chosen strength for logistic).
+        public var heldOutLogLoss: Double
+        /// Boosting rounds kept and run (stumps).
+        public var keptRounds: Int?
+        public var roundsRun: Int?
+    }
+
+    /// "boosted stumps" or "logistic regression".
+    public var model: String
+    /// Why this model, or how training ended (rounds kept, strength chosen, warnings).
+    public var modelNote: String
+    /// The trainer's settings, as the card's provenance records them.
+    public var trainer: TrainerRecord
+    /// How test leads were chosen ("stratified random, seed 1", "test from FILE").
+    public var split: String
+    public var rows: Rows
+    /// One line on the fitting leads and how they were held out.
+    public var holdout: String
+    /// Where the tier history (and calibration) was measured.
+    public var tiersMeasuredOn: String
+    public var folds: [Fold]
+    /// For `auto`: both trainers' log loss on leads neither was tuned on, and the one chosen.
+    public var modelChoice: ModelChoice?
+    /// Held-out log loss pooled over all parts: the yardstick of the strength search.
+    public var heldOutLogLoss: Double
+    /// Seconds to fit the model(s), excluding loading and the card export.
+    public var fitSeconds: Double
+    public var modelTest: Scores
+    public var cardTest: Scores
+    /// The card's tiers with their held-out history (as on the card).
+    public var tiers: [Tier]
+    /// Features of the model that became no criterion.
+    public var droppedFeatures: [String]
+    /// What the loader noticed about the data (columns dropped, rows without an outcome…).
+    public var notes: [String]
+
+    init(card: ScoreCard, points: PointModel, model: TrainedModel, modelTest: MetricSet, holdout: Holdout, testRows: Int,
+         fitSeconds: Double, split: String, notes: [String]) {
+        self.model = model.name
+        modelNote = model.note
+        trainer = model.record
+        self.split = split
+        rows = Rows(fit: holdout.fittingLeads.rowCount, heldOut: holdout.heldOutCount, test: testRows, folds: nil)
+        switch holdout {
+        case .split: tiersMeasuredOn = "the validation leads"
+        case .folds(_, let folds):
+            rows.folds = folds.count
+            tiersMeasuredOn = "the training leads out of fold: each by a fold model that never saw it"
+        }
+        self.holdout = holdout.description
+        folds = model.parts
+        heldOutLogLoss = model.heldOutLogLoss
+        self.fitSeconds = fitSeconds
+        self.modelTest = Scores(auc: modelTest.auc, logLoss: modelTest.logLoss, brier: modelTest.brier, ece: modelTest.ece)
+        let metrics = card.metrics
+        cardTest = Scores(auc: metrics?.auc ?? .nan, logLoss: metrics?.logLoss ?? .nan, brier: metrics?.brier ?? .nan, ece: metrics?.ece ?? .nan)
+        tiers = card.tiers
+        droppedFeatures = points.droppedFeatures
+        self.notes = notes
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import XCTest
+import CardTraining
+import LeadData
+
+/// Progress reports and cancellation of `CardTrainer.train`.
+final class ProgressTests: XCTestCase {
+    static let synthetic = SmallDataTests.root.appendingPathComponent("datasets/synthetic/leads.csv").path
+
+    /// Everything a handler received, from the training thread.
+    final class Recorder: @unchecked Sendable {
+        private let lock = NSLock()
+        private var events: [TrainingProgress] = []
+        func add(_ event: TrainingProgress) { lock.withLock { events.append(event) } }
+        var all: [TrainingProgress] { lock.withLock { events } }
+    }
+
+    func testStagesRoundsElapsedAndTimeLeftAreReported() throws {
+        let recorder = Recorder()
+        let trainer = CardTrainer(progress: { recorder.add($0) })
+        let result = try trainer.train(csv: Self.synthetic, loadOptions: LoadOptions(target: "converted"))
+        let events = recorder.all
+        XCTAssertEqual(events.first?.stage, .loading(file: Self.synthetic))
+        XCTAssertEqual(events.last?.stage, .exporting)
+        let fitting = events.filter { $0.stage == .fitting(model: "boosted stumps") }
+        // 4 folds of at most 1 000 rounds; every kept or tried round was reported.
+        XCTAssertEqual(fitting.first?.total, 4_000)
+        let rounds = result.report.folds.compactMap(\.roundsRun)
+        XCTAssertEqual(rounds.count, 4)
+        XCTAssertEqual(fitting.last?.done, 3 * 1_000 + rounds[3], "earlier folds count in full, the last by its rounds")
+        XCTAssertTrue(zip(fitting, fitting.dropFirst()).allSatisfy { $0.done <= $1.done && $0.elapsed <= $1.elapsed })
+        XCTAssertNotNil(fitting.last?.estimatedRemaining)
+        XCTAssertEqual(result.report.rows.folds, 4)
+    }
+
+    func testCancellingTheTaskStopsTrainingWithinARound() async throws {
+        let recorder = Recorder()
+        let trainer = CardTrainer(progress: { recorder.add($0) })
+        let path = Self.synthetic
+        let task = Task.detached { () throws -> Int in
+            try trainer.train(csv: path, loadOptions: LoadOptions(target: "converted")).card.criteria.count
+        }
+        while recorder.all.filter({ $0.stage == .fitting(model: "boosted stumps") }).count < 20 {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        task.cancel()
+        let reportedAtCancel = recorder.all.count
+        do {
+            _ = try await task.value
+            XCTFail("training went on after cancellation")
+        } catch is CancellationError {
+        }
+        XCTAssertLessThanOrEqual(recorder.all.count - reportedAtCancel, 1, "at most the round in flight is reported after cancelling")
+        XCTAssertFalse(recorder.all.contains { $0.stage == .exporting })
+    }
+}
