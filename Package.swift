@@ -6,6 +6,7 @@
 //   LeadCSV → LeadData → FeatureEncoding → ModelCore → LinearModels, BoostedStumps
 //   Evaluation, ProbabilityCalibration, ScoreCardFormat (no dependencies); RuleScoring → ScoreCardFormat, LeadCSV
 //   ModelCore, ProbabilityCalibration, Evaluation → PointExport → ScoreCardFormat ← RuleScoring
+//   LeadData, Evaluation → LeakageScreen (columns that give the outcome away)
 //   leadscore (CLI) imports everything.
 import PackageDescription
 
@@ -22,6 +23,7 @@ let package = Package(
         .library(name: "BoostedStumps", targets: ["BoostedStumps"]),
         .library(name: "ScoreCardFormat", targets: ["ScoreCardFormat"]),
         .library(name: "RuleScoring", targets: ["RuleScoring"]),
+        .library(name: "LeakageScreen", targets: ["LeakageScreen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -47,6 +49,7 @@ let package = Package(
         // MARK: Judging models
         .target(name: "Evaluation"),
         .target(name: "ProbabilityCalibration"),
+        .target(name: "LeakageScreen", dependencies: ["LeadData", "Evaluation"]),
 
         // MARK: The score card and its consumer (never imports a trainer)
         .target(name: "ScoreCardFormat"),
@@ -58,7 +61,7 @@ let package = Package(
             name: "LeadScoreCLI",
             dependencies: [
                 "LeadData", "LeadCSV", "FeatureEncoding", "ModelCore", "LinearAlgebra", "Evaluation", "ProbabilityCalibration", "LinearModels", "BoostedStumps",
-                "ScoreCardFormat", "RuleScoring", "PointExport",
+                "ScoreCardFormat", "RuleScoring", "PointExport", "LeakageScreen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/LeadScoreCLI"
@@ -78,6 +81,7 @@ let package = Package(
         .testTarget(name: "RuleScoringTests", dependencies: ["RuleScoring", "ScoreCardFormat"]),
         .testTarget(name: "PointExportTests", dependencies: ["PointExport", "ModelCore", "LeadData"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LeadData", "LeadCSV", "BoostedStumps", "LinearModels", "FeatureEncoding", "PointExport", "RuleScoring", "ScoreCardFormat"]),
+        .testTarget(name: "LeakageScreenTests", dependencies: ["LeakageScreen", "LeadData"]),
         .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI"]),
     ]
 )
