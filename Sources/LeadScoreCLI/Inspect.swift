@@ -30,8 +30,10 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
-            let summary = DatasetSummary(try data.load(file))
-            print(json ? try summary.json() : summary.table())
+            let dataset = try data.load(file)
+            let summary = DatasetSummary(dataset)
+            let warnings = LeakageWarnings(dataset)
+            print(json ? try warnings.json(summary) : summary.table() + warnings.inspectText)
         }
     }
 }

@@ -49,6 +49,7 @@ struct Train: ParsableCommand {
     @Option(help: ArgumentHelp("Also write a report on the card's test leads: HTML, or a notebook when the name ends in .ipynb (see `leadscore report`).", valueName: "file"))
     var report: String?
     @Flag(help: "Print the summary as JSON.") var json = false
+    @OptionGroup var leakageOptions: LeakageOptions
 
     func validate() throws {
         guard dataOptions.target != nil else { throw ValidationError("name the outcome column with --target") }
@@ -81,6 +82,10 @@ struct Train: ParsableCommand {
             // Rows of `dataset` before test: all of it with --test-data, else 80 % (60 % train, 20 % validation).
             let parts = try dataset.split(split.method(seed), validationFraction: testData == nil ? 0.2 : 0.25,
                                           testFraction: testData == nil ? 0.2 : 0)
+            // Leakage screen on the leads the model learns from (test stays untouched): warn first, or stop with --strict.
+            let warnings = LeakageWarnings(dataset, rows: testData == nil ? (parts.train + parts.validation).sorted() : nil, seed: seed)
+            try warnings.check(leakageOptions)
+            if let preamble = warnings.trainPreamble { json ? printError(preamble) : print(preamble) }
             let test = try testData.map { try dataOptions.load($0) } ?? dataset.selecting(parts.test)
             let splitText = testData.map { "test from \($0)" } ?? parts.method
             let holdout: Holdout
@@ -118,13 +123,14 @@ struct Train: ParsableCommand {
             if let report {
                 progress.step("writing the report")
                 let leads = testData.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "the test split of \(URL(fileURLWithPath: data).lastPathComponent) (\(splitText))"
-                try ReportOutput(card: card, cardPath: out, leads: test, data: leads).write(to: report, format: ReportFormat(path: report))
+                try ReportOutput(card: card, cardPath: out, leads: test, data: leads, leadSections: warnings.reportSections)
+                    .write(to: report, format: ReportFormat(path: report))
             }
             let summary = TrainingSummary(card: card, points: points, model: fitted, modelTest: modelMetrics,
                                           holdout: holdout, testRows: test.rowCount, fitSeconds: fitSeconds,
                                           split: splitText, notes: dataset.notes, output: out)
             progress.finish()
-            print(json ? try summary.json() : summary.text())
+            print(json ? try warnings.json(summary) : summary.text())
             if let report, !json { print("Report written to \(report)") }
         }
     }

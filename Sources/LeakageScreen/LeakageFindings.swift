@@ -2,7 +2,7 @@ import Foundation
 import LeadData
 
 /// Why a column looks like it was filled in after the outcome (or otherwise gives it away).
-public enum LeakageReason: Sendable, Equatable, Codable {
+public enum LeakageReason: Sendable, Equatable, Encodable {
     /// Alone, the column ranks held-out leads almost perfectly.
     case decidesAlone(auc: Double)
     /// Alone, the column ranks held-out leads better than honest lead fields usually do.
@@ -11,7 +11,8 @@ public enum LeakageReason: Sendable, Equatable, Codable {
     case suspiciousName(word: String)
     /// Values that name an outcome ("Closed by Horizzon", "Lost to EINS", "Converted to Lead").
     case suspiciousValues([String])
-    /// Values with enough leads that occur with only one outcome, in training and held-out leads alike.
+    /// Values with enough training leads that occur with only one outcome, in training and held-out leads
+    /// alike (and do occur among the held-out leads).
     case singleOutcomeValues([PureValue])
     /// Values whose leads nearly all share one outcome, together covering this share of training leads.
     case nearPureValues(share: Double, values: [String])
@@ -35,6 +36,18 @@ public enum LeakageReason: Sendable, Equatable, Codable {
         }
     }
 
+    /// A few words, for a table cell.
+    public var label: String {
+        switch self {
+        case .decidesAlone: return "decides alone"
+        case .veryStrongAlone: return "very strong alone"
+        case .suspiciousName(let word): return "name: \(word)"
+        case .suspiciousValues: return "outcome values"
+        case .singleOutcomeValues: return "one-outcome values"
+        case .nearPureValues: return "near-pure values"
+        }
+    }
+
     /// Which kind of evidence: a column with two kinds (or decisive strength) is a likely leak.
     var kind: Int {
         switch self {
@@ -42,6 +55,36 @@ public enum LeakageReason: Sendable, Equatable, Codable {
         case .suspiciousName: return 1
         case .suspiciousValues: return 2
         case .singleOutcomeValues, .nearPureValues: return 3
+        }
+    }
+
+    private enum Key: String, CodingKey { case kind, text, auc, word, values, share }
+
+    /// `{"kind": "decidesAlone", "auc": 0.93, "text": "alone it nearly decides …"}`: the figures for programs,
+    /// the sentence for people.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(text, forKey: .text)
+        switch self {
+        case .decidesAlone(let auc):
+            try container.encode("decidesAlone", forKey: .kind)
+            try container.encode(auc, forKey: .auc)
+        case .veryStrongAlone(let auc):
+            try container.encode("veryStrongAlone", forKey: .kind)
+            try container.encode(auc, forKey: .auc)
+        case .suspiciousName(let word):
+            try container.encode("suspiciousName", forKey: .kind)
+            try container.encode(word, forKey: .word)
+        case .suspiciousValues(let values):
+            try container.encode("suspiciousValues", forKey: .kind)
+            try container.encode(values, forKey: .values)
+        case .singleOutcomeValues(let values):
+            try container.encode("singleOutcomeValues", forKey: .kind)
+            try container.encode(values, forKey: .values)
+        case .nearPureValues(let share, let values):
+            try container.encode("nearPureValues", forKey: .kind)
+            try container.encode(share, forKey: .share)
+            try container.encode(values, forKey: .values)
         }
     }
 
@@ -75,7 +118,7 @@ public enum LeakageVerdict: String, Sendable, Equatable, Codable, Comparable {
 }
 
 /// One candidate column: how strong it is alone on held-out leads and what looks wrong with it.
-public struct ColumnScreening: Sendable, Equatable, Codable {
+public struct ColumnScreening: Sendable, Equatable, Encodable {
     public var column: String
     public var role: ColumnRole
     /// AUC on held-out leads of the conversion rate of each value (bin) fitted on training leads; `nil`
@@ -85,6 +128,19 @@ public struct ColumnScreening: Sendable, Equatable, Codable {
     public var informationValue: Double
     public var reasons: [LeakageReason]
     public var verdict: LeakageVerdict
+
+    private enum Key: String, CodingKey { case column, role, heldOutAUC, informationValue, reasons, verdict, suggestedAction }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(column, forKey: .column)
+        try container.encode(role, forKey: .role)
+        try container.encodeIfPresent(heldOutAUC, forKey: .heldOutAUC)
+        try container.encode(informationValue, forKey: .informationValue)
+        try container.encode(reasons, forKey: .reasons)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encodeIfPresent(suggestedAction, forKey: .suggestedAction)
+    }
 
     /// What to do, for a flagged column: leave it out unless it is known before the outcome.
     public var suggestedAction: String? {
@@ -97,7 +153,7 @@ public struct ColumnScreening: Sendable, Equatable, Codable {
 }
 
 /// A placeholder value a user would want read as missing, such as the `Select` a drop-down is left at.
-public struct PlaceholderFinding: Sendable, Equatable, Codable {
+public struct PlaceholderFinding: Sendable, Equatable, Encodable {
     public struct Use: Sendable, Equatable, Codable {
         public var column: String
         /// Share of the column's non-missing values.
@@ -108,6 +164,16 @@ public struct PlaceholderFinding: Sendable, Equatable, Codable {
     public var value: String
     public var columns: [Use]
 
+    private enum Key: String, CodingKey { case value, columns, suggestedOption, text }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(value, forKey: .value)
+        try container.encode(columns, forKey: .columns)
+        try container.encode(suggestedOption, forKey: .suggestedOption)
+        try container.encode(text, forKey: .text)
+    }
+
     /// The flag that reads it as missing.
     public var suggestedOption: String { "--missing \(shellQuoted(value))" }
 
@@ -115,8 +181,11 @@ public struct PlaceholderFinding: Sendable, Equatable, Codable {
     public var text: String {
         let most = columns.filter(\.isMostCommonValue).count
         let uses = columns.prefix(6).map { "\($0.column) \(LeakageReason.percent($0.share))" }.joined(separator: ", ")
-        let lead = most > 0 ? "\"\(value)\" is the most common value in \(most) column\(most == 1 ? "" : "s")" : "\"\(value)\" looks like a placeholder"
-        return "\(lead) (\(uses)\(columns.count > 6 ? ", …" : "")); if it means no answer, pass \(suggestedOption)"
+        let plural = columns.count == 1 ? "" : "s"
+        let commonest = most == 0 ? "" : (most == columns.count ? (columns.count == 1 ? ", its most common value" : ", the most common value in each")
+                                                                  : ", the most common value in \(most)")
+        return "\"\(value)\" looks like a placeholder for no answer in \(columns.count) column\(plural)\(commonest) (\(uses)\(columns.count > 6 ? ", …" : ""));"
+            + " if it means no answer, pass \(suggestedOption)"
     }
 }
 

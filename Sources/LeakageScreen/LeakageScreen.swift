@@ -17,6 +17,11 @@ public struct LeakageScreen: Sendable {
         self.thresholds = thresholds
     }
 
+    /// Placeholder values (such as `Select`) among the categorical columns; needs no outcome.
+    public func placeholders(in dataset: Dataset) -> [PlaceholderFinding] {
+        PlaceholderSearch(thresholds).find(in: dataset)
+    }
+
     /// Screens `rows` of `dataset` (all rows by default) with a stratified split of its own, drawn with
     /// `seed`. Pass the rows a trainer learns from, so its test leads stay untouched.
     public func screen(_ dataset: Dataset, rows: [Int]? = nil, seed: UInt64 = 1) throws(LeakageScreenError) -> LeakageReport {
@@ -101,8 +106,10 @@ public struct LeakageScreen: Sendable {
     private func purity(groups: ValueGroups, trained: GroupCounts, held: GroupCounts, trainingRows: Int) -> [LeakageReason] {
         var reasons: [LeakageReason] = []
         let candidates = groups.names.indices.filter { groups.isValue[$0] && trained.rows($0) >= thresholds.pureValueMinimumRows }
+        // Confirmed on held-out leads: the value occurs there too, with the same single outcome.
         let single = candidates.filter { group in
-            (trained.converted[group] == 0 && held.converted[group] == 0) || (trained.lost[group] == 0 && held.lost[group] == 0)
+            held.rows(group) > 0
+                && ((trained.converted[group] == 0 && held.converted[group] == 0) || (trained.lost[group] == 0 && held.lost[group] == 0))
         }
         if !single.isEmpty {
             reasons.append(.singleOutcomeValues(single.sorted { trained.rows($0) > trained.rows($1) }.map {

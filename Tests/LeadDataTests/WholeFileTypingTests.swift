@@ -95,3 +95,19 @@ final class WholeFileTypingTests: XCTestCase {
         XCTAssertEqual(try Dataset.load(csv: path, options: LoadOptions(target: "y")).column(named: "campaign")?.role, .numeric)
     }
 }
+
+/// `train` says which columns it leaves out and why (issue 17, part 2).
+final class LeftOutColumnTests: XCTestCase {
+    func testIdentifiersExclusionsDatesEmptyAndConstantColumnsAreListedWithTheirReason() throws {
+        var text = "Lead Number,created,note,empty,constant,source,y\n"
+        for row in 0..<30 { text += "\(1000 + row),2024-01-\(10 + row % 9),n\(row % 4),,x,s\(row % 3),\(row % 2)\n" }
+        let data = try load(text, LoadOptions(excluded: ["note"], target: "y"))
+        XCTAssertEqual(data.leftOutColumns, [
+            LeftOutColumn(column: "Lead Number", reason: .identifier), LeftOutColumn(column: "created", reason: .date),
+            LeftOutColumn(column: "note", reason: .excluded), LeftOutColumn(column: "empty", reason: .empty),
+            LeftOutColumn(column: "constant", reason: .constant),
+        ])
+        XCTAssertEqual(data.leftOutColumns.first?.text,
+                       "Lead Number: an identifier (unique per lead), which cannot carry over to new leads; if it is a feature, pass --role 'Lead Number=categorical'")
+    }
+}

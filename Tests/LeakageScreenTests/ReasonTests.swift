@@ -52,7 +52,7 @@ final class ReasonTests: XCTestCase {
         let report = try leads("Rep's status").screen()
         XCTAssertEqual(report.column("Rep's status")?.suggestedAction, "check it is known before the outcome; if not, --exclude 'Rep'\\''s status'")
         XCTAssertEqual(report.excludeOption, "--exclude 'Rep'\\''s status'")
-        XCTAssertTrue(try XCTUnwrap(report.warning).hasPrefix("WARNING: 1 column may leak the outcome"))
+        XCTAssertTrue(try XCTUnwrap(report.warning).hasPrefix("WARNING: 1 column may leak the outcome: a field recorded by sales"))
     }
 
     func testPlaceholderSpellings() {

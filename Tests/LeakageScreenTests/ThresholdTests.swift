@@ -78,6 +78,24 @@ final class ThresholdTests: XCTestCase {
         XCTAssertEqual(try pureValue(pure: 9).screen().column("source")?.reasons, [])
     }
 
+    func testAOneOutcomeValueMustAlsoOccurAmongHeldOutLeads() throws {
+        func screened(heldOutP: Int) throws -> ColumnScreening? {
+            var data = ScreenTestData()
+            for _ in 0..<2 {  // training rows, then held-out rows
+                data.add(200, converted: true, ["source": .text("q")])
+                data.add(200, converted: false, ["source": .text("q")])
+            }
+            data.add(10, converted: true, ["source": .text("p")])
+            data.add(heldOutP, converted: true, ["source": .text("p")])
+            let training = Array(0..<400) + Array(800..<810), heldOut = Array(400..<800) + Array(810..<(810 + heldOutP))
+            // One held-out lead adds little information value: no gate on it here.
+            let screen = LeakageScreen(thresholds: LeakageThresholds(relevantInformationValue: 0))
+            return try screen.screen(data.dataset(), training: training, heldOut: heldOut).column("source")
+        }
+        XCTAssertEqual(try screened(heldOutP: 1)?.reasons, [.singleOutcomeValues([PureValue(value: "p", rows: 11, converted: true)])])
+        XCTAssertEqual(try screened(heldOutP: 0)?.reasons, [])
+    }
+
     func testNearPureValuesAllowTwoPercentOfTheOtherOutcome() throws {
         let two = try XCTUnwrap(pureValue(pure: 98, mixed: 2).screen().column("source"))
         XCTAssertEqual(two.reasons, [.nearPureValues(share: 100.0 / 500, values: ["p"])])
@@ -107,6 +125,6 @@ final class ThresholdTests: XCTestCase {
         XCTAssertEqual(found.first?.suggestedOption, "--missing 'Select'")
         XCTAssertEqual(try leads(select: 1).screen().placeholders, [])
         XCTAssertEqual(try leads(select: 60).screen().placeholders.first?.text,
-                       "\"Select\" is the most common value in 1 column (City 30.0%); if it means no answer, pass --missing 'Select'")
+                       "\"Select\" looks like a placeholder for no answer in 1 column, its most common value (City 30.0%); if it means no answer, pass --missing 'Select'")
     }
 }

@@ -24,6 +24,8 @@ struct ReportOutput {
     var leads: Dataset
     /// Which leads these are, in words.
     var data: String
+    /// Sections to put first, e.g. the leakage warning of `train`.
+    var leadSections: [ReportDocument.Section] = []
 
     /// Measures the card, lays the report out and writes it atomically (a temporary file beside `path`,
     /// renamed into place), so a failure never leaves half a report.
@@ -33,7 +35,8 @@ struct ReportOutput {
             throw ValidationErrorMessage("--out \(path) is the card itself; name another file for the report")
         }
         let evaluation = try CardEvaluation(card: card, data: leads)
-        let document = try ReportDocument(card: card, evaluation: evaluation, data: data)
+        var document = try ReportDocument(card: card, evaluation: evaluation, data: data)
+        document.sections.insert(contentsOf: leadSections, at: 0)
         let bytes: Data
         switch format {
         case .html:
