@@ -34,7 +34,8 @@ struct LeakageWarnings {
     /// With `--strict`, the error that stops training when a column is flagged.
     func check(_ options: LeakageOptions) throws {
         guard options.strict, let warning = report?.warning else { return }
-        throw ValidationErrorMessage(warning + "\n--strict: stopping before training; leave the columns out or drop --strict to train anyway")
+        let finding = warning.hasPrefix("WARNING: ") ? String(warning.dropFirst("WARNING: ".count)) : warning
+        throw ValidationErrorMessage(finding + "\n--strict: stopped before training; leave the columns out, or drop --strict to train anyway")
     }
 
     /// The block `train` prints first: the warning, placeholders, and the columns left out.
@@ -104,8 +105,9 @@ struct LeakageWarnings {
                         String(format: "%.2f", column.informationValue), column.reasons.map(\.text).joined(separator: "; ")])
             })
         var blocks: [ReportDocument.Block] = [
-            .paragraph("Warning: \(report.flagged.count) column\(report.flagged.count == 1 ? "" : "s") may leak the outcome: filled in by"
-                       + " sales or after the outcome, they make the card look better on these leads than it will be on new ones."),
+            .paragraph("Warning: \(report.flagged.count) column\(report.flagged.count == 1 ? "" : "s") may leak the outcome: a field recorded by"
+                       + " sales or at or after the outcome makes the card look better on these leads than it will be on new ones."
+                       + " Each column was measured alone on held-out training leads (rule: docs/leakage.md)."),
             .table(table),
         ]
         if let exclude = report.excludeOption {
