@@ -7,6 +7,7 @@
 //   Evaluation, ProbabilityCalibration, ScoreCardFormat (no dependencies); RuleScoring → ScoreCardFormat, LeadCSV
 //   ModelCore, ProbabilityCalibration, Evaluation → PointExport → ScoreCardFormat ← RuleScoring
 //   LeadData, Evaluation → LeakageScreen (columns that give the outcome away)
+//   LeadData, ScoreCardFormat → CardDataChecks (a card's features, types and categories against data)
 //   leadscore (CLI) imports everything.
 import PackageDescription
 
@@ -24,6 +25,7 @@ let package = Package(
         .library(name: "ScoreCardFormat", targets: ["ScoreCardFormat"]),
         .library(name: "RuleScoring", targets: ["RuleScoring"]),
         .library(name: "LeakageScreen", targets: ["LeakageScreen"]),
+        .library(name: "CardDataChecks", targets: ["CardDataChecks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -50,6 +52,7 @@ let package = Package(
         .target(name: "Evaluation"),
         .target(name: "ProbabilityCalibration"),
         .target(name: "LeakageScreen", dependencies: ["LeadData", "Evaluation"]),
+        .target(name: "CardDataChecks", dependencies: ["LeadData", "LeadCSV", "ScoreCardFormat"]),
 
         // MARK: The score card and its consumer (never imports a trainer)
         .target(name: "ScoreCardFormat"),
@@ -61,7 +64,7 @@ let package = Package(
             name: "LeadScoreCLI",
             dependencies: [
                 "LeadData", "LeadCSV", "FeatureEncoding", "ModelCore", "LinearAlgebra", "Evaluation", "ProbabilityCalibration", "LinearModels", "BoostedStumps",
-                "ScoreCardFormat", "RuleScoring", "PointExport", "LeakageScreen",
+                "ScoreCardFormat", "RuleScoring", "PointExport", "LeakageScreen", "CardDataChecks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/LeadScoreCLI"
@@ -82,6 +85,7 @@ let package = Package(
         .testTarget(name: "PointExportTests", dependencies: ["PointExport", "ModelCore", "LeadData"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LeadData", "LeadCSV", "BoostedStumps", "LinearModels", "FeatureEncoding", "PointExport", "RuleScoring", "ScoreCardFormat"]),
         .testTarget(name: "LeakageScreenTests", dependencies: ["LeakageScreen", "LeadData"]),
+        .testTarget(name: "CardDataChecksTests", dependencies: ["CardDataChecks", "LeadData", "ScoreCardFormat"]),
         .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI"]),
     ]
 )

@@ -46,19 +46,17 @@ public struct LeakageScreen: Sendable {
         guard heldOutConverted > 0, heldOutConverted < heldOut.count, trainingConverted > 0, trainingConverted < training.count else {
             throw .tooFewLeads(converted: heldOutConverted + trainingConverted, lost: training.count + heldOut.count - heldOutConverted - trainingConverted)
         }
-        let heldOutLabels = heldOut.map { labels[$0] }
         var columns: [ColumnScreening] = []
         for column in dataset.columns where column.isFeature {
             guard let groups = ValueGroups(column, training: training, bins: thresholds.numericBins) else { continue }
-            columns.append(screen(column, groups: groups, labels: labels, training: training, heldOut: heldOut, heldOutLabels: heldOutLabels))
+            columns.append(screen(column, groups: groups, labels: labels, training: training, heldOut: heldOut))
         }
         columns.sort { ($0.heldOutAUC ?? 0, $0.informationValue, $1.column) > ($1.heldOutAUC ?? 0, $1.informationValue, $0.column) }
         return LeakageReport(columns: columns, placeholders: PlaceholderSearch(thresholds).find(in: dataset),
                              trainingRows: training.count, heldOutRows: heldOut.count, thresholds: thresholds)
     }
 
-    private func screen(_ column: DataColumn, groups: ValueGroups, labels: [UInt8], training: [Int], heldOut: [Int],
-                        heldOutLabels: [UInt8]) -> ColumnScreening {
+    private func screen(_ column: DataColumn, groups: ValueGroups, labels: [UInt8], training: [Int], heldOut: [Int]) -> ColumnScreening {
         let trained = GroupCounts(groups, labels: labels, rows: training)
         let held = GroupCounts(groups, labels: labels, rows: heldOut)
         // Values with fewer than `pooledBelow` training leads share one rate (and one IV group), so that a
@@ -72,14 +70,22 @@ public struct LeakageScreen: Sendable {
         }
         let baseRate = Double(trained.totalConverted) / Double(training.count)
         let rate = (0...pooled).map { (Double(convertedOf[$0]) + baseRate) / (Double(rowsOf[$0]) + 1) }
-        let scores = heldOut.map { rate[groupOf[Int(groups.groupOfRow[$0])]] }
-        let auc = try? rocAUC(scores: scores, outcomes: heldOutLabels)
-
         var heldConverted = [Int](repeating: 0, count: pooled + 1), heldLost = heldConverted
         for group in groups.names.indices {
             heldConverted[groupOf[group]] += held.converted[group]
             heldLost[groupOf[group]] += held.lost[group]
         }
+        // Every held-out lead of a group has the group's score, so the AUC over leads equals the weighted
+        // AUC over (group, outcome) pairs weighted by their counts: a few entries instead of a sort of all leads.
+        var scores: [Double] = [], outcomes: [UInt8] = [], weights: [Double] = []
+        for group in 0...pooled {
+            for (outcome, count) in [(UInt8(1), heldConverted[group]), (0, heldLost[group])] where count > 0 {
+                scores.append(rate[group])
+                outcomes.append(outcome)
+                weights.append(Double(count))
+            }
+        }
+        let auc = try? rocAUC(scores: scores, outcomes: outcomes, weights: weights)
         let iv = informationValue(converted: heldConverted, lost: heldLost)
 
         var reasons: [LeakageReason] = []
