@@ -1,4 +1,5 @@
 import Foundation
+import Dispatch
 import Evaluation
 import LeadData
 
@@ -46,11 +47,18 @@ public struct LeakageScreen: Sendable {
         guard heldOutConverted > 0, heldOutConverted < heldOut.count, trainingConverted > 0, trainingConverted < training.count else {
             throw .tooFewLeads(converted: heldOutConverted + trainingConverted, lost: training.count + heldOut.count - heldOutConverted - trainingConverted)
         }
-        var columns: [ColumnScreening] = []
-        for column in dataset.columns where column.isFeature {
-            guard let groups = ValueGroups(column, training: training, bins: thresholds.numericBins) else { continue }
-            columns.append(screen(column, groups: groups, labels: labels, training: training, heldOut: heldOut))
+        // Columns are independent: screened on all cores.
+        let candidates = dataset.columns.filter(\.isFeature)
+        let results = UnsafeMutableBufferPointer<ColumnScreening?>.allocate(capacity: candidates.count)
+        results.initialize(repeating: nil)
+        defer { results.deinitialize().deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: candidates.count) { index in
+            let column = candidates[index]
+            guard let groups = ValueGroups(column, training: training, bins: thresholds.numericBins) else { return }
+            slots[index] = screen(column, groups: groups, labels: labels, training: training, heldOut: heldOut)
         }
+        var columns = results.compactMap { $0 }
         columns.sort { ($0.heldOutAUC ?? 0, $0.informationValue, $1.column) > ($1.heldOutAUC ?? 0, $1.informationValue, $0.column) }
         return LeakageReport(columns: columns, placeholders: PlaceholderSearch(thresholds).find(in: dataset),
                              trainingRows: training.count, heldOutRows: heldOut.count, thresholds: thresholds)
