@@ -32,6 +32,16 @@ final class CardDataCheckCommandTests: XCTestCase {
         XCTAssertTrue(json.errors.contains("did you mean \"webinar_attended\"?"), json.errors)
     }
 
+    func testReportPrintsThemToo() throws {
+        let card = try mistaken()
+        let out = try cliTemporaryFolder(self).appendingPathComponent("report.html").path
+        let report = try runLeadScore(["report", card, "datasets/synthetic/leads.csv", "--target", "converted", "--out", out])
+        XCTAssertEqual(report.status, 0, report.errors)
+        XCTAssertTrue(report.output.contains("did you mean \"webinar_attended\"?"), report.output)
+        let strict = try runLeadScore(["report", card, "datasets/synthetic/leads.csv", "--target", "converted", "--out", out, "--strict"])
+        XCTAssertEqual(strict.status, 1)
+    }
+
     func testStrictMakesThemErrors() throws {
         let card = try mistaken()
         let strict = try runLeadScore(["evaluate", card, "datasets/synthetic/leads.csv", "--target", "converted", "--strict"])
