@@ -3,8 +3,9 @@
 //
 // Dependency arrow (each module imports only those to its left):
 //   CBLAS, CLAPACKE → LinearAlgebra ─┐
+//   OutputFiles (no dependencies) → LeadCSV, ScoreCardFormat
 //   LeadCSV → LeadData → FeatureEncoding → ModelCore → LinearModels, BoostedStumps
-//   Evaluation, ProbabilityCalibration, ScoreCardFormat (no dependencies); RuleScoring → ScoreCardFormat, LeadCSV
+//   Evaluation, ProbabilityCalibration (no dependencies); RuleScoring → ScoreCardFormat, LeadCSV, OutputFiles
 //   ModelCore, ProbabilityCalibration, Evaluation → PointExport → ScoreCardFormat ← RuleScoring
 //   LeadData, Evaluation → LeakageScreen (columns that give the outcome away)
 //   LeadData, ScoreCardFormat → CardDataChecks (a card's features, types and categories against data)
@@ -15,6 +16,7 @@ let package = Package(
     name: "LeadScore",
     products: [
         .executable(name: "leadscore", targets: ["LeadScoreCLI"]),
+        .library(name: "OutputFiles", targets: ["OutputFiles"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "LeadData", targets: ["LeadData"]),
         .library(name: "FeatureEncoding", targets: ["FeatureEncoding"]),
@@ -38,8 +40,11 @@ let package = Package(
         // MARK: Numerics
         .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
 
+        // MARK: Writing outputs safely (atomic files, devices and FIFOs written through, signals)
+        .target(name: "OutputFiles"),
+
         // MARK: Data
-        .target(name: "LeadCSV"),
+        .target(name: "LeadCSV", dependencies: ["OutputFiles"]),
         .target(name: "LeadData", dependencies: ["LeadCSV"]),
         .target(name: "FeatureEncoding", dependencies: ["LeadData"]),
 
@@ -55,8 +60,8 @@ let package = Package(
         .target(name: "CardDataChecks", dependencies: ["LeadData", "LeadCSV", "ScoreCardFormat"]),
 
         // MARK: The score card and its consumer (never imports a trainer)
-        .target(name: "ScoreCardFormat"),
-        .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV"]),
+        .target(name: "ScoreCardFormat", dependencies: ["OutputFiles"]),
+        .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV", "OutputFiles"]),
         .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "ProbabilityCalibration", "Evaluation", "ScoreCardFormat"]),
 
         // MARK: Command line
@@ -66,6 +71,7 @@ let package = Package(
                 "LeadData", "LeadCSV", "FeatureEncoding", "ModelCore", "LinearAlgebra", "Evaluation", "ProbabilityCalibration", "LinearModels", "BoostedStumps",
                 "ScoreCardFormat", "RuleScoring", "PointExport", "LeakageScreen", "CardDataChecks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "OutputFiles",
             ],
             path: "Sources/LeadScoreCLI"
         ),
@@ -73,6 +79,7 @@ let package = Package(
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["LeadData"], path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles"]),
         .testTarget(name: "LeadCSVTests", dependencies: ["LeadCSV"]),
         .testTarget(name: "LeadDataTests", dependencies: ["LeadData"]),
         .testTarget(name: "FeatureEncodingTests", dependencies: ["FeatureEncoding", "LeadData", "TestSupport"]),

@@ -30,11 +30,13 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
+            try checkOutputPaths(out, inputs: [data])
+            try ReportOutput.checkNotTheCard(report: out, card: card)
             let loaded = try ScoreCard.load(path: card), leads = try dataOptions.load(data)
             try cardChecks.check(loaded, path: card, data: leads, json: false)
             let output = ReportOutput(card: loaded, cardPath: card, leads: leads, data: URL(fileURLWithPath: data).lastPathComponent)
             try output.write(to: out, format: format ?? ReportFormat(path: out))
-            print("Report written to \(out)")
+            printConfirmation("Report written to \(out)", outputs: out)
         }
     }
 }
