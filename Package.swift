@@ -13,6 +13,8 @@
 //   LeadCSV, ScoreCardFormat → RuleScoring (no trainer, no BLAS)
 //   LeadCSV, LeadData, FeatureEncoding, ModelCore, LinearModels, BoostedStumps, Evaluation, PointExport,
 //     ScoreCardFormat → CardTraining (the training pipeline)
+//   LeadData, Evaluation → LeakageScreen (columns that give the outcome away)
+//   LeadData, ScoreCardFormat → CardDataChecks (a card's features, types and categories against data)
 //   CardTraining, RuleScoring and the modules whose values it prints → leadscore (CLI: parses and prints)
 import PackageDescription
 
@@ -36,6 +38,8 @@ let package = Package(
         .library(name: "CardTraining", targets: ["CardTraining"]),
         .executable(name: "logistic-job", targets: ["LogisticJob"]),
         .executable(name: "stumps-job", targets: ["StumpsJob"]),
+        .library(name: "LeakageScreen", targets: ["LeakageScreen"]),
+        .library(name: "CardDataChecks", targets: ["CardDataChecks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -64,6 +68,8 @@ let package = Package(
         // MARK: Judging models
         .target(name: "Evaluation"),
         .target(name: "ProbabilityCalibration"),
+        .target(name: "LeakageScreen", dependencies: ["LeadData", "Evaluation"]),
+        .target(name: "CardDataChecks", dependencies: ["LeadData", "LeadCSV", "ScoreCardFormat"]),
 
         // MARK: The score card and its consumer (never imports a trainer)
         .target(name: "ScoreCardFormat", dependencies: ["OutputFiles"]),
@@ -80,7 +86,7 @@ let package = Package(
             name: "LeadScoreCLI",
             dependencies: [
                 "LeadData", "LeadCSV", "FeatureEncoding", "ModelCore", "Evaluation", "ProbabilityCalibration", "LinearModels", "BoostedStumps",
-                "ScoreCardFormat", "RuleScoring", "PointExport", "CardTraining",
+                "ScoreCardFormat", "RuleScoring", "PointExport", "CardTraining", "LeakageScreen", "CardDataChecks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "OutputFiles",
             ],
@@ -113,6 +119,8 @@ let package = Package(
         .testTarget(name: "CardTrainingTests", dependencies: ["CardTraining", "LeadData", "PointExport", "ScoreCardFormat", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI", "UseFromSwift", "TestSupport"]),
+        .testTarget(name: "LeakageScreenTests", dependencies: ["LeakageScreen", "LeadData"]),
+        .testTarget(name: "CardDataChecksTests", dependencies: ["CardDataChecks", "LeadData", "ScoreCardFormat"]),
     ]
 )
 

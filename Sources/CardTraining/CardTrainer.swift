@@ -46,6 +46,26 @@ public struct CardTrainer: Sendable {
         let meter = ProgressMeter(progress)
         try meter.begin(.loading(file: path))
         let leads = try Dataset.load(csv: path, options: loadOptions)
+        return try train(loaded: leads, csv: path, loadOptions: loadOptions, testCSV: testPath, meter: meter)
+    }
+
+    /// Trains on `leads`, already loaded from `path` with `loadOptions` (so a caller that screened them
+    /// first, for leakage say, does not read the file twice); the card records the file's name and SHA-256.
+    public func train(loaded leads: Dataset, csv path: String, loadOptions: LoadOptions, testCSV testPath: String? = nil) throws -> TrainingResult {
+        try options.validate()
+        return try train(loaded: leads, csv: path, loadOptions: loadOptions, testCSV: testPath, meter: ProgressMeter(progress))
+    }
+
+    /// The rows of `leads` that a card trained on them learns from or is held out on — every row but the
+    /// test split (all rows when `separateTest`): what a screen of the training data may look at.
+    public func rowsBeforeTest(_ leads: Dataset, separateTest: Bool = false) throws -> [Int] {
+        if separateTest { return Array(0..<leads.rowCount) }
+        let (parts, _) = try plan(leads, separateTest: false)
+        return (parts.train + parts.validation).sorted()
+    }
+
+    private func train(loaded leads: Dataset, csv path: String, loadOptions: LoadOptions, testCSV testPath: String?,
+                       meter: ProgressMeter) throws -> TrainingResult {
         let test = try testPath.map { path in
             try meter.begin(.loading(file: path))
             return try Dataset.load(csv: path, options: loadOptions)

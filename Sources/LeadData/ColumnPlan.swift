@@ -2,13 +2,22 @@ import LeadCSV
 
 /// What the loader will do with each column of a file: the outcome, a role given by the user, or a role
 /// inferred from the first rows. Made by reading the header and up to `LoadOptions.inferenceRows` records.
+///
+/// An inferred role is a first guess that the streaming pass may widen (`widen(_:)`), and a column the first
+/// rows say nothing about is typed from all its values once read (`undetermined`): the whole file decides.
 struct ColumnPlan {
     var header: [String]
     var delimiter: UInt8
+    var decimalSeparator: UInt8
     /// Role of each column; `nil` for the target.
     var roles: [ColumnRole?]
     /// Whether each role was inferred rather than given.
     var inferred: [Bool]
+    /// Inferred columns with no value in the first rows: read as categorical, then typed from their levels.
+    var undetermined: [Bool]
+    /// Inferred boolean columns whose first rows held only the numbers 0 and 1: a larger number makes them
+    /// numeric, where a boolean of words (yes/no) becomes categorical.
+    private var zeroOneBooleans: [Bool]
     var target: Int?
     /// Records read to infer roles.
     var sampleRows: Int
@@ -20,6 +29,7 @@ struct ColumnPlan {
         var reader = try CSVReader(path: path, delimiter: options.delimiter)
         header = reader.header
         delimiter = reader.delimiter
+        decimalSeparator = options.decimalSeparator
         let header = self.header
         func column(_ name: String, option: String) throws(LoadError) -> Int {
             if let index = header.firstIndex(of: name) { return index }
@@ -62,7 +72,10 @@ struct ColumnPlan {
         let bytesPerRow = Double(reader.bytesConsumed) / Double(max(sampleRows, 1))
         estimatedRows = readAll ? sampleRows : Int(Double(reader.fileSize) / bytesPerRow * 1.02) + 64
 
-        inferred = header.indices.map { roles[$0] == nil && $0 != target }
+        let inferred = header.indices.map { roles[$0] == nil && $0 != target }
+        self.inferred = inferred
+        undetermined = header.indices.map { inferred[$0] && evidence[$0].values == 0 }
+        zeroOneBooleans = header.indices.map { evidence[$0].holdsOnlyZeroAndOne }
         for index in unknown {
             roles[index] = evidence[index].role(name: header[index])
             notes += Self.notes(on: evidence[index], column: header[index], sampleRows: sampleRows, decimalSeparator: options.decimalSeparator)
@@ -79,10 +92,6 @@ struct ColumnPlan {
             return ["\"\(column)\" holds numbers written with a decimal \"\(mark)\", so it was typed categorical;"
                     + " pass --decimal '\(mark)' to read them as numbers"]
         }
-        if evidence.values == 0 {
-            return ["\"\(column)\" has no values in the first \(sampleRows) rows, so it was typed categorical;"
-                    + " if it holds numbers or dates, pass --role '\(column)=numeric' (or =date)"]
-        }
         if evidence.looksLikeNumbersWithPlaceholders {
             let texts = evidence.texts.map { "\"\($0)\"" }.joined(separator: ", ")
             let flags = evidence.texts.map { "--missing '\($0)'" }.joined(separator: " ")
@@ -90,5 +99,33 @@ struct ColumnPlan {
                     + " no value, pass \(flags) to read it as numeric"]
         }
         return []
+    }
+
+    /// Widens the role of each inferred column that met a value it cannot hold, to the narrowest role that
+    /// holds both: a 0/1 boolean meeting a number becomes numeric; anything else becomes categorical, with a
+    /// note naming the value (often a placeholder the user would rather declare missing).
+    mutating func widen(_ misfits: [Misfit]) {
+        for misfit in misfits {
+            let column = misfit.column, name = header[column]
+            guard let role = roles[column], inferred[column] else { continue }
+            let isNumber = misfit.value.utf8.withContiguousStorageIfAvailable {
+                DecimalNumber.parse($0, decimalSeparator: decimalSeparator) != nil
+            } ?? (Double(misfit.value) != nil)
+            let at = misfit.line.map { "line \($0)" } ?? "a later row"
+            if role == .boolean, isNumber, zeroOneBooleans[column] {
+                roles[column] = .numeric
+                continue
+            }
+            roles[column] = .categorical
+            let held: String
+            switch role {
+            case .numeric: held = "numbers"
+            case .date: held = "dates"
+            case .boolean: held = "yes/no values"
+            case .categorical, .identifier, .excluded: continue
+            }
+            notes.append("\"\(name)\" holds \(held) but \(at) holds \"\(misfit.value)\", so it was typed categorical; if"
+                         + " \"\(misfit.value)\" means no value, pass --missing '\(misfit.value)' to keep it \(role == .boolean ? "boolean" : role.rawValue)")
+        }
     }
 }

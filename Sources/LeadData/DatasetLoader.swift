@@ -13,9 +13,32 @@ extension Dataset {
     public static func load(csv path: String, options: LoadOptions = LoadOptions()) throws -> Dataset {
         try CSVReader.requireRereadable(path)
         let missingTokens = MissingTokens(options.allMissingTokens)
-        let plan = try ColumnPlan(path: path, options: options, missingTokens: missingTokens)
-        return try StreamingPass(plan: plan, options: options, missingTokens: missingTokens).load(path: path)
+        var plan = try ColumnPlan(path: path, options: options, missingTokens: missingTokens)
+        // A role inferred from the first rows is only a first guess: a later value the role cannot hold
+        // widens it (boolean → numeric → categorical, date → categorical) and the file is parsed again. Each
+        // pass only widens, and categorical holds anything, so there are at most three passes; files whose
+        // first rows are typical (nearly all) take one.
+        while true {
+            switch try StreamingPass(plan: plan, options: options, missingTokens: missingTokens).load(path: path) {
+            case .loaded(let dataset): return dataset
+            case .widened(let misfits): plan.widen(misfits)
+            }
+        }
     }
+}
+
+/// How a streaming pass ended: with the dataset, or with inferred columns that met values their role
+/// cannot hold and must be parsed again with a wider role.
+enum PassResult {
+    case loaded(Dataset)
+    case widened([Misfit])
+}
+
+/// A value that does not fit its column's inferred role: the file column, the value and its line.
+struct Misfit {
+    var column: Int
+    var value: String
+    var line: Int?
 }
 
 /// The second pass over the file, in batches of records. While the lanes parse one batch (each lane a share
@@ -28,7 +51,7 @@ private final class StreamingPass: @unchecked Sendable {
     let plan: ColumnPlan
     let options: LoadOptions
     private let lanes: UnsafeMutableBufferPointer<ParserLane>
-    private let failures: UnsafeMutableBufferPointer<FieldFailure?>
+    private let failures: UnsafeMutableBufferPointer<[FieldFailure]>
     private var outcome: OutcomeParser?
     /// Whether steps run on several threads; not for small files, where threads cost more than they save.
     private let parallel: Bool
@@ -48,7 +71,7 @@ private final class StreamingPass: @unchecked Sendable {
         lanes = .allocate(capacity: shares.count)
         _ = lanes.initialize(from: shares)
         failures = .allocate(capacity: shares.count)
-        failures.initialize(repeating: nil)
+        failures.initialize(repeating: [])
         if plan.target != nil {
             outcome = OutcomeParser(missingTokens: missingTokens)
             outcome?.reserve(plan.estimatedRows)
@@ -57,19 +80,26 @@ private final class StreamingPass: @unchecked Sendable {
 
     deinit {
         lanes.deinitialize().deallocate()
-        failures.deallocate()
+        failures.deinitialize().deallocate()
     }
 
-    func load(path: String) throws -> Dataset {
+    func load(path: String) throws -> PassResult {
         var reader = try CSVReader(path: path, delimiter: plan.delimiter)
         var current = StagedBatch(columnCount: plan.header.count), next = StagedBatch(columnCount: plan.header.count)
         var more = try current.fill(from: &reader, outcome: &outcome, target: plan.target)
+        var misfits: [Misfit] = []
         while more {
             let filled = withUnsafeMutablePointer(to: &reader) { step(parsing: current, filling: next, from: $0) }
-            // The current batch comes first in the file, so its errors come before the reader's.
-            if let failure = failures.compactMap({ $0 }).min() {
+            // The current batch comes first in the file, so its errors come before the reader's. A value that
+            // does not fit an inferred role widens it; only a role the user set makes it an error.
+            let batchFailures = failures.joined().sorted()
+            for failure in batchFailures where plan.inferred[failure.column] {
+                misfits.append(Misfit(column: failure.column, value: text(current.batch, row: failure.row, column: failure.column),
+                                      line: current.batch.line(ofRow: failure.row)))
+            }
+            if let failure = batchFailures.first(where: { !plan.inferred[$0.column] }) {
                 let column = failure.column
-                throw LoadError(.unexpectedValue(role: plan.roles[column]!, inferredFromRows: plan.inferred[column] ? plan.sampleRows : nil),
+                throw LoadError(.unexpectedValue(role: plan.roles[column]!, inferredFromRows: nil),
                                 location(column: column, line: current.batch.line(ofRow: failure.row), path: path),
                                 value: text(current.batch, row: failure.row, column: column))
             }
@@ -80,7 +110,8 @@ private final class StreamingPass: @unchecked Sendable {
             more = try filled.get()
             swap(&current, &next)
         }
-        return try finish(path: path, rowsRead: reader.recordCount)
+        if !misfits.isEmpty { return .widened(misfits) }
+        return .loaded(try finish(path: path, rowsRead: reader.recordCount))
     }
 
     /// Parses `current` on the lanes while `next` is filled from `reader`.
@@ -124,9 +155,16 @@ private final class StreamingPass: @unchecked Sendable {
         nonisolated(unsafe) var finished = [[(column: Int, result: ParsedColumn)]](repeating: [], count: lanes.count)
         run(iterations: lanes.count) { index in finished[index] = self.lanes[index].finish() }
         var results = [ParsedColumn?](repeating: nil, count: plan.header.count)
-        for (column, result) in finished.joined() { results[column] = result }
+        var roles = plan.roles
+        for (column, result) in finished.joined() {
+            if plan.undetermined[column] {
+                (roles[column], results[column]) = typedFromLevels(result, name: plan.header[column], decimalSeparator: options.decimalSeparator)
+            } else {
+                results[column] = result
+            }
+        }
         let columns = plan.header.indices.compactMap { index in
-            results[index].map { DataColumn(name: plan.header[index], role: plan.roles[index]!, values: $0.values,
+            results[index].map { DataColumn(name: plan.header[index], role: roles[index]!, values: $0.values,
                                             missingCount: $0.missing, distinctCount: $0.distinct) }
         }
         let rowCount = rowsRead - (resolved?.droppedMissing ?? 0)

@@ -13,8 +13,8 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         case invalidOption(reason: String)
         /// A schema file that cannot be used.
         case invalidSchema(reason: String)
-        /// A value that does not fit the column's role. `inferredFromRows` is the sample size when the role
-        /// was inferred, `nil` when the user set it.
+        /// A value that does not fit the role the user set for the column (`--role` or a schema). An inferred
+        /// role is widened instead, so `inferredFromRows` is always `nil` now; it stays for source compatibility.
         case unexpectedValue(role: ColumnRole, inferredFromRows: Int?)
         /// A third distinct outcome value (at this location), after `seen`.
         case tooManyOutcomeValues(seen: [String])
@@ -54,7 +54,10 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unexpectedValue(let role, let rows):
             let why = rows.map { "the first \($0) rows made \"\(column)\" a \(role.rawValue) column" }
                 ?? "\"\(column)\" was given the role \(role.rawValue)"
-            return "\"\(text)\" is not \(Self.expectation(role)), but \(why). If \"\(text)\" means no value, add it to"
+            // A number in a boolean or date column: the column most likely holds numbers.
+            let lead = role != .numeric && Double(text) != nil
+                ? "If the column holds numbers (counts, amounts), give it the role numeric (LoadOptions.roles); if" : "If"
+            return "\"\(text)\" is not \(Self.expectation(role)), but \(why). \(lead) \"\(text)\" means no value, add it to"
                 + " the missing-value texts (LoadOptions.missingTokens); if the column holds labels, give it the role categorical (LoadOptions.roles)"
         case .tooManyOutcomeValues(let seen):
             let listed = (seen + [text]).map { "\"\($0)\"" }.joined(separator: ", ")

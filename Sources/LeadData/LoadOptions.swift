@@ -26,7 +26,8 @@ public struct LoadOptions: Sendable, Equatable {
     public var target: String?
     /// The target value that means *converted*; inferred for obvious pairs such as 1/0, yes/no, true/false.
     public var positiveLabel: String?
-    /// Rows read to infer each column's role before the whole file is parsed in one pass.
+    /// Rows read for a first guess of each column's role before the file is parsed; a later value the guess
+    /// cannot hold widens the role (and the file is parsed again), so the whole file decides.
     public var inferenceRows: Int
 
     public init(delimiter: UInt8? = nil, decimalSeparator: UInt8 = UInt8(ascii: "."), missingTokens: [String] = [],

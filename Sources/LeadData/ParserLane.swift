@@ -44,10 +44,16 @@ struct ParserLane {
         numbers.reserve(rows); booleans.reserve(rows); dates.reserve(rows); categories.reserve(rows); summaries.reserve(rows)
     }
 
-    /// Parses the given rows of the batch; the earliest field that does not fit, if any.
-    mutating func consume(_ batch: CSVBatch, rows: UnsafeBufferPointer<Int32>) -> FieldFailure? {
-        [numbers.consume(batch, rows: rows), booleans.consume(batch, rows: rows), dates.consume(batch, rows: rows),
-         categories.consume(batch, rows: rows), summaries.consume(batch, rows: rows)].compactMap { $0 }.min()
+    /// Parses the given rows of the batch; the first field of each column that does not fit, if any. A column
+    /// that failed is not parsed further in this pass (the pass then widens or reports it).
+    mutating func consume(_ batch: CSVBatch, rows: UnsafeBufferPointer<Int32>) -> [FieldFailure] {
+        var failures: [FieldFailure] = []
+        numbers.consume(batch, rows: rows, failures: &failures)
+        booleans.consume(batch, rows: rows, failures: &failures)
+        dates.consume(batch, rows: rows, failures: &failures)
+        categories.consume(batch, rows: rows, failures: &failures)
+        summaries.consume(batch, rows: rows, failures: &failures)
+        return failures
     }
 
     func finish() -> [(column: Int, result: ParsedColumn)] {
@@ -62,30 +68,33 @@ typealias ParsedColumn = (values: ColumnValues, missing: Int, distinct: Int)
 struct ParserGroup<Parser: FieldParser> {
     private var columns: [Int] = []
     private var parsers: [Parser] = []
+    /// Columns that met a value they cannot hold: skipped for the rest of the pass.
+    private var stopped: [Bool] = []
 
     mutating func add(_ parser: Parser, column: Int) {
         parsers.append(parser)
         columns.append(column)
+        stopped.append(false)
     }
 
     mutating func reserve(_ rows: Int) {
         for index in parsers.indices { parsers[index].reserve(rows) }
     }
 
-    /// Feeds each parser its column's fields, row after row; a parser stops at its first misfit.
-    mutating func consume(_ batch: CSVBatch, rows: UnsafeBufferPointer<Int32>) -> FieldFailure? {
-        var earliest: FieldFailure?
+    /// Feeds each parser its column's fields, row after row; a parser stops at its first misfit, which is
+    /// added to `failures`.
+    mutating func consume(_ batch: CSVBatch, rows: UnsafeBufferPointer<Int32>, failures: inout [FieldFailure]) {
         let columns = self.columns
         parsers.withUnsafeMutableBufferPointer { parsers in
-            for (index, column) in columns.enumerated() {
+            for (index, column) in columns.enumerated() where !stopped[index] {
                 let fields = batch.column(column)
                 for row in rows where !parsers[index].append(fields, row: Int(row)) {
-                    earliest = min(earliest ?? FieldFailure(row: Int(row), column: column), FieldFailure(row: Int(row), column: column))
+                    failures.append(FieldFailure(row: Int(row), column: column))
+                    stopped[index] = true
                     break
                 }
             }
         }
-        return earliest
     }
 
     func finish() -> [(column: Int, result: ParsedColumn)] {

@@ -14,22 +14,22 @@ struct RoleEvidence {
     private(set) var texts: [String] = []
     private var distinctTexts = Set<UInt64>()
 
-    /// Records one non-missing value (trimmed).
-    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, decimalSeparator: UInt8) {
-        values += 1
+    /// Records one non-missing value (trimmed), seen `count` times.
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>, decimalSeparator: UInt8, count: Int = 1) {
+        values += count
         let hash = hashBytes(bytes)
         distinct.insert(hash)
         if let number = DecimalNumber.parse(bytes, decimalSeparator: decimalSeparator) {
-            numbers += 1
+            numbers += count
             if !bytes.contains(where: { $0 == decimalSeparator || $0 | 0x20 == UInt8(ascii: "e") }) {
-                integers += 1
-                if number == 0 || number == 1 { zeroOrOne += 1 }
+                integers += count
+                if number == 0 || number == 1 { zeroOrOne += count }
             }
         } else {
             let otherMark = decimalSeparator == UInt8(ascii: ".") ? UInt8(ascii: ",") : UInt8(ascii: ".")
-            if DecimalNumber.parse(bytes, decimalSeparator: otherMark) != nil { otherMarkNumbers += 1 }
-            if BooleanWord.value(of: bytes) != nil { booleanWords += 1 }
-            if ISODate.parse(bytes) != nil { dates += 1 }
+            if DecimalNumber.parse(bytes, decimalSeparator: otherMark) != nil { otherMarkNumbers += count }
+            if BooleanWord.value(of: bytes) != nil { booleanWords += count }
+            if ISODate.parse(bytes) != nil { dates += count }
             if texts.count < 3, distinctTexts.insert(hash).inserted { texts.append(String(decoding: bytes, as: UTF8.self)) }
         }
     }
@@ -47,6 +47,9 @@ struct RoleEvidence {
         // Unique text: UUIDs, e-mail addresses, free-text notes. Small samples need the name's support.
         return unique && (values >= 20 || (values >= 2 && Self.namesAnIdentifier(name))) ? .identifier : .categorical
     }
+
+    /// Some values, all of them the numbers 0 and 1 (not yes/no words).
+    var holdsOnlyZeroAndOne: Bool { values > 0 && zeroOrOne == values }
 
     /// Every value a number once read with the other decimal mark, some only then: `--decimal` is wrong.
     var needsTheOtherDecimalMark: Bool {

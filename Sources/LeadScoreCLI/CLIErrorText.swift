@@ -28,9 +28,11 @@ enum CLIErrorText {
         switch error.kind {
         case .unexpectedValue:
             let message = error.message
-            guard let advice = message.range(of: " If \"") else { return message }
-            return String(message[..<advice.lowerBound])
-                + " If \"\(text)\" means no value, pass --missing '\(text)'; if the column holds labels, pass --role '\(column)=categorical'"
+            guard let advice = message.range(of: " If ") else { return message }
+            let numbers = message[advice.lowerBound...].hasPrefix(" If the column holds numbers")
+                ? " If the column holds numbers (counts, amounts), pass --role '\(column)=numeric'; if" : " If"
+            return String(message[..<advice.lowerBound]) + numbers
+                + " \"\(text)\" means no value, pass --missing '\(text)'; if the column holds labels, pass --role '\(column)=categorical'"
         case .tooManyOutcomeValues:
             return error.message.replacingOccurrences(of: "(LoadOptions.missingTokens)", with: "(--missing '\(text)')")
         case .singleOutcomeValue:

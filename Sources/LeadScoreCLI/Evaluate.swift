@@ -22,7 +22,9 @@ struct Evaluate: ParsableCommand {
             let progress = Progress()
             let leads = try history.load(progress)
             progress.step("scoring \(leads.rowCount) leads")
-            let evaluation = try CardEvaluation(card: try ScoreCard.load(path: card), data: leads)
+            let loaded = try ScoreCard.load(path: card)
+            try history.cardChecks.check(loaded, path: card, data: leads, json: history.json)
+            let evaluation = try CardEvaluation(card: loaded, data: leads)
             progress.finish()
             print(history.json ? try jsonText(evaluation) : evaluation.text())
         }
@@ -46,7 +48,9 @@ struct Compare: ParsableCommand {
             let progress = Progress()
             let leads = try history.load(progress)
             progress.step("scoring \(leads.rowCount) leads with both cards")
-            let evaluations = try [first, second].map { try CardEvaluation(card: try ScoreCard.load(path: $0), data: leads) }
+            let cards = try [first, second].map { try ScoreCard.load(path: $0) }
+            for (card, path) in zip(cards, [first, second]) { try history.cardChecks.check(card, path: path, data: leads, json: history.json) }
+            let evaluations = try cards.map { try CardEvaluation(card: $0, data: leads) }
             progress.finish()
             if history.json {
                 print(try jsonText(evaluations))
@@ -69,6 +73,7 @@ struct HistoryOptions: ParsableArguments {
     @Argument(help: "CSV of historical leads with the outcome column.") var data: String
     @OptionGroup var dataOptions: DataOptions
     @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var cardChecks: CardCheckOptions
 
     func validate() throws {
         guard dataOptions.target != nil else { throw ValidationError("name the outcome column with --target") }

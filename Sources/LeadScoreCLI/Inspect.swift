@@ -6,8 +6,10 @@ struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Summarise a CSV of leads: rows, column roles, missing and distinct counts, outcome balance.",
         discussion: """
-            Roles are inferred from the first 10 000 rows; override them with --role or a \
-            --schema file. Errors name the file, line and column, and exit with status 1.
+            Roles are inferred from the whole file (a value the first rows' guess cannot hold widens \
+            it: 0/1 → number → text); override them with --role or a --schema file. With --target, \
+            every column is ranked by its strength alone on held-out leads, with leakage flags \
+            (docs/leakage.md). Errors name the file, line and column, and exit with status 1.
 
             Examples:
               leadscore inspect Leads.csv --target Converted --missing Select
@@ -30,8 +32,10 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
-            let summary = DatasetSummary(try data.load(file))
-            print(json ? try summary.json() : summary.table())
+            let dataset = try data.load(file)
+            let summary = DatasetSummary(dataset)
+            let warnings = LeakageWarnings(dataset)
+            print(json ? try warnings.json(summary) : summary.table() + warnings.inspectText)
         }
     }
 }

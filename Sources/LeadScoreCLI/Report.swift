@@ -22,6 +22,7 @@ struct Report: ParsableCommand {
     @OptionGroup var dataOptions: DataOptions
     @Option(help: "Where to write the report.") var out: String
     @Option(help: "html or ipynb (default: ipynb when --out ends in .ipynb, else html).") var format: ReportFormat?
+    @OptionGroup var cardChecks: CardCheckOptions
 
     func validate() throws {
         guard dataOptions.target != nil else { throw ValidationError("name the outcome column with --target") }
@@ -31,8 +32,9 @@ struct Report: ParsableCommand {
         try reportingFailure {
             try checkOutputPaths(out, inputs: [data])
             try ReportOutput.checkNotTheCard(report: out, card: card)
-            let output = ReportOutput(card: try ScoreCard.load(path: card), cardPath: card, leads: try dataOptions.load(data),
-                                      data: URL(fileURLWithPath: data).lastPathComponent)
+            let loaded = try ScoreCard.load(path: card), leads = try dataOptions.load(data)
+            try cardChecks.check(loaded, path: card, data: leads, json: false)
+            let output = ReportOutput(card: loaded, cardPath: card, leads: leads, data: URL(fileURLWithPath: data).lastPathComponent)
             try output.write(to: out, format: format ?? ReportFormat(path: out))
             printConfirmation("Report written to \(out)", outputs: out)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardTraining
+import LeadData
 import Foundation
 import PointExport
 
@@ -35,6 +36,7 @@ struct Train: ParsableCommand {
     @Option(help: ArgumentHelp("Numeric columns whose points may only fall as the value grows, e.g. days since last activity (stumps; repeatable).", valueName: "columns"))
     var decreasing: [String] = []
     @OptionGroup var tierOptions: TierOptions
+    @OptionGroup var leakageOptions: LeakageOptions
     @Option(help: "Calibration of points to probability: platt or isotonic.") var calibration: String = "platt"
     @Option(help: "How to split: random (stratified) or time:COLUMN (oldest leads train).") var split: SplitChoice = SplitChoice(argument: "random")!
     @Option(help: "Seed of the split and of the trainer.") var seed: UInt64 = 1
@@ -87,17 +89,24 @@ struct Train: ParsableCommand {
             let progress = Progress()
             defer { progress.finish() }
             let trainer = CardTrainer(options: try trainingOptions(), progress: progress.training)
-            let result = try trainer.train(csv: data, loadOptions: try dataOptions.loadOptions(), testCSV: testData)
+            let loadOptions = try dataOptions.loadOptions()
+            progress.step("loading \(data)")
+            let leads = try Dataset.load(csv: data, options: loadOptions)
+            // Leakage screen on the leads the model learns from (test stays untouched): warn first, or stop with --strict.
+            let warnings = LeakageWarnings(leads, rows: try trainer.rowsBeforeTest(leads, separateTest: testData != nil), seed: seed)
+            try warnings.check(leakageOptions)
+            if let preamble = warnings.trainPreamble { json ? printError(preamble) : print(preamble) }
+            let result = try trainer.train(loaded: leads, csv: data, loadOptions: loadOptions, testCSV: testData)
             try result.card.write(toPath: out)
             if let report {
                 progress.step("writing the report")
                 let leads = testData.map { URL(fileURLWithPath: $0).lastPathComponent }
                     ?? "the test split of \(URL(fileURLWithPath: data).lastPathComponent) (\(result.report.split))"
-                try ReportOutput(card: result.card, cardPath: out, leads: result.testLeads, data: leads).write(to: report, format: ReportFormat(path: report))
+                try ReportOutput(card: result.card, cardPath: out, leads: result.testLeads, data: leads, leadSections: warnings.reportSections).write(to: report, format: ReportFormat(path: report))
             }
             let summary = TrainingSummary(result, output: out)
             progress.finish()
-            print(json ? try summary.json() : summary.text())
+            print(json ? try warnings.json(summary) : summary.text())
             if let report, !json { print("Report written to \(report)") }
         }
     }

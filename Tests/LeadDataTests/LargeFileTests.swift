@@ -52,20 +52,33 @@ final class LargeFileTests: XCTestCase {
     func testTheEarliestErrorIsReportedWithItsLine() throws {
         // Two bad fields in one batch, the later one in an earlier column: the earlier row wins.
         let replacements = [20_000: "20001,web,oops,no,0", 20_001: "20002,web,1,maybe,0", 20_002: "20003,web,2,no,2"]
-        let (error, path) = try loadError(text(replacing: replacements), LoadOptions(target: "converted"))
-        XCTAssertEqual(error.kind, .unexpectedValue(role: .numeric, inferredFromRows: 10_000))
+        let typed = LoadOptions(roles: ["score": .numeric, "webinar": .boolean], target: "converted")
+        let (error, path) = try loadError(text(replacing: replacements), typed)
+        XCTAssertEqual(error.kind, .unexpectedValue(role: .numeric, inferredFromRows: nil))
         XCTAssertEqual(error.location, SourceLocation(path: path, line: 20_002, column: 3, columnName: "score"))
         XCTAssertEqual(error.value, "oops")
     }
 
     func testAThirdOutcomeAfterAnEarlierErrorComesSecond() throws {
         let replacements = [25_000: "25001,web,1,no,maybe", 24_999: "25000,web,zz,no,1"]
-        let (error, _) = try loadError(text(replacing: replacements), LoadOptions(target: "converted"))
+        let (error, _) = try loadError(text(replacing: replacements), LoadOptions(roles: ["score": .numeric], target: "converted"))
         XCTAssertEqual(error.location.line, 25_001)
         XCTAssertEqual(error.value, "zz")
         let (third, _) = try loadError(text(replacing: [25_000: "25001,web,1,no,maybe"]), LoadOptions(target: "converted"))
         XCTAssertEqual(third.kind, .tooManyOutcomeValues(seen: ["1", "0"]))
         XCTAssertEqual(third.location.line, 25_002)
+    }
+
+    func testLateMisfitsWidenInferredColumnsInTheParallelPass() throws {
+        // Row 20,000 holds text in the numeric score and a number in the yes/no webinar column.
+        let data = try load(text(replacing: [20_000: "20001,web,oops,2,0"]), LoadOptions(target: "converted"))
+        let kept = (0..<rows).filter { $0 % 100 != 99 }
+        XCTAssertEqual(data.rowCount, kept.count)
+        XCTAssertEqual(data.column(named: "score")?.role, .categorical)
+        XCTAssertEqual(data.column(named: "webinar")?.role, .categorical)
+        guard case .categorical(let codes, let levels)? = data.column(named: "score")?.values else { return XCTFail("score is not categorical") }
+        XCTAssertEqual(kept.map { levels[Int(codes[$0 - $0 / 100])] }, kept.map { $0 == 20_000 ? "oops" : "\(Double($0) / 2)" })
+        XCTAssertTrue(data.notes.contains("\"score\" holds numbers but line 20002 holds \"oops\", so it was typed categorical; if \"oops\" means no value, pass --missing 'oops' to keep it numeric"))
     }
 
     func testAMalformedRecordLateInTheFile() throws {

@@ -55,32 +55,45 @@ final class LoadErrorTests: XCTestCase {
         XCTAssertEqual(error.kind, .noOutcomes(rows: 2))
     }
 
-    func testStrayTextInAnInferredNumericColumn() throws {
+    func testStrayTextInAColumnTheUserMadeNumeric() throws {
         var text = "id,visits,y\n"
         for row in 1...30 { text += "\(row),\(row % 7),\(row % 2)\n" }
         text += "31,unknown,1\n"
-        let (error, path) = try loadError(text, LoadOptions(target: "y", inferenceRows: 10))
-        XCTAssertEqual(error.kind, .unexpectedValue(role: .numeric, inferredFromRows: 10))
+        let typed = LoadOptions(roles: ["visits": .numeric], target: "y", inferenceRows: 10)
+        let (error, path) = try loadError(text, typed)
+        XCTAssertEqual(error.kind, .unexpectedValue(role: .numeric, inferredFromRows: nil))
         XCTAssertEqual(error.location, SourceLocation(path: path, line: 32, column: 2, columnName: "visits"))
         XCTAssertEqual(error.value, "unknown")
-        XCTAssertEqual(error.message, "\"unknown\" is not a number, but the first 10 rows made \"visits\" a numeric column."
+        XCTAssertEqual(error.message, "\"unknown\" is not a number, but \"visits\" was given the role numeric."
                        + " If \"unknown\" means no value, add it to the missing-value texts (LoadOptions.missingTokens);"
                        + " if the column holds labels, give it the role categorical (LoadOptions.roles)")
-        // Either fix works.
-        XCTAssertEqual(try load(text, LoadOptions(missingTokens: ["unknown"], target: "y", inferenceRows: 10)).column(named: "visits")?.missingCount, 1)
+        // Either fix works; without the role, the column is simply categorical.
+        var missing = typed
+        missing.missingTokens = ["unknown"]
+        XCTAssertEqual(try load(text, missing).column(named: "visits")?.missingCount, 1)
         XCTAssertEqual(try load(text, LoadOptions(roles: ["visits": .categorical], target: "y", inferenceRows: 10)).column(named: "visits")?.distinctCount, 8)
+        XCTAssertEqual(try load(text, LoadOptions(target: "y", inferenceRows: 10)).column(named: "visits")?.role, .categorical)
     }
 
-    func testStrayValuesInBooleanAndDateColumns() throws {
-        let boolean = try loadError("flag\nyes\nno\nmaybe\n", LoadOptions(inferenceRows: 2)).0
-        XCTAssertEqual(boolean.kind, .unexpectedValue(role: .boolean, inferredFromRows: 2))
+    func testStrayValuesInBooleanAndDateColumnsTheUserTyped() throws {
+        let boolean = try loadError("flag\nyes\nno\nmaybe\n", LoadOptions(roles: ["flag": .boolean])).0
+        XCTAssertEqual(boolean.kind, .unexpectedValue(role: .boolean, inferredFromRows: nil))
         XCTAssertEqual(boolean.location.line, 4)
         XCTAssertTrue(boolean.message.contains("is not a yes/no value"))
 
-        let date = try loadError("created\n2024-01-02\n2024-01-03\n03/01/2024\n", LoadOptions(inferenceRows: 2)).0
-        XCTAssertEqual(date.kind, .unexpectedValue(role: .date, inferredFromRows: 2))
+        let date = try loadError("created\n2024-01-02\n2024-01-03\n03/01/2024\n", LoadOptions(roles: ["created": .date])).0
+        XCTAssertEqual(date.kind, .unexpectedValue(role: .date, inferredFromRows: nil))
         XCTAssertEqual(date.value, "03/01/2024")
         XCTAssertTrue(date.message.contains("is not an ISO 8601 date"))
+    }
+
+    func testACountInAColumnTheUserMadeBooleanSuggestsNumeric() throws {
+        let (error, path) = try loadError("campaign,y\n0,1\n1,0\n3,1\n", LoadOptions(roles: ["campaign": .boolean], target: "y"))
+        XCTAssertEqual(error.location, SourceLocation(path: path, line: 4, column: 1, columnName: "campaign"))
+        XCTAssertEqual(error.value, "3")
+        XCTAssertEqual(error.message, "\"3\" is not a yes/no value (yes/no, true/false, y/n, 1/0), but \"campaign\" was given the role boolean."
+                       + " If the column holds numbers (counts, amounts), pass --role 'campaign=numeric'; if \"3\" means no value,"
+                       + " pass --missing '3'; if the column holds labels, pass --role 'campaign=categorical'")
     }
 
     func testStrayValueInAColumnTheUserTyped() throws {

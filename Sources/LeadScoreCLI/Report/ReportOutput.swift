@@ -25,6 +25,8 @@ struct ReportOutput {
     var leads: Dataset
     /// Which leads these are, in words.
     var data: String
+    /// Sections to put first, e.g. the leakage warning of `train`.
+    var leadSections: [ReportDocument.Section] = []
 
     /// Refuses a report path that is the card's own file, before any work.
     static func checkNotTheCard(report path: String, card cardPath: String) throws {
@@ -39,7 +41,8 @@ struct ReportOutput {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         try Self.checkNotTheCard(report: path, card: cardPath)
         let evaluation = try CardEvaluation(card: card, data: leads)
-        let document = try ReportDocument(card: card, evaluation: evaluation, data: data)
+        var document = try ReportDocument(card: card, evaluation: evaluation, data: data)
+        document.sections.insert(contentsOf: leadSections, at: 0)
         let bytes: Data
         switch format {
         case .html:

@@ -1,0 +1,195 @@
+import Foundation
+import LeadData
+
+/// Why a column looks like it was filled in after the outcome (or otherwise gives it away).
+public enum LeakageReason: Sendable, Equatable, Encodable {
+    /// Alone, the column ranks held-out leads almost perfectly.
+    case decidesAlone(auc: Double)
+    /// Alone, the column ranks held-out leads better than honest lead fields usually do.
+    case veryStrongAlone(auc: Double)
+    /// A word of the name says the column records the sales process or its result ("status", "tags").
+    case suspiciousName(word: String)
+    /// Values that name an outcome ("Closed by Horizzon", "Lost to EINS", "Converted to Lead").
+    case suspiciousValues([String])
+    /// Values with enough training leads that occur with only one outcome, in training and held-out leads
+    /// alike (and do occur among the held-out leads).
+    case singleOutcomeValues([PureValue])
+    /// Values whose leads nearly all share one outcome, together covering this share of training leads.
+    case nearPureValues(share: Double, values: [String])
+
+    /// One line for a person.
+    public var text: String {
+        switch self {
+        case .decidesAlone(let auc):
+            return "alone it nearly decides the outcome (held-out AUC \(Self.fixed(auc)))"
+        case .veryStrongAlone(let auc):
+            return "alone it ranks leads better than lead fields usually do (held-out AUC \(Self.fixed(auc)))"
+        case .suspiciousName(let word):
+            return "its name says \"\(word)\", which usually describes the sales process or its result"
+        case .suspiciousValues(let values):
+            return "values that name an outcome: \(Self.listed(values))"
+        case .singleOutcomeValues(let values):
+            let shown = values.prefix(4).map { "\"\($0.value)\" (\($0.rows) leads, all \($0.converted ? "converted" : "lost"))" }
+            return "values that occur with only one outcome: \(shown.joined(separator: ", "))\(values.count > 4 ? ", …" : "")"
+        case .nearPureValues(let share, let values):
+            return "values whose leads nearly all share one outcome cover \(Self.percent(share)) of leads: \(Self.listed(values))"
+        }
+    }
+
+    /// A few words, for a table cell.
+    public var label: String {
+        switch self {
+        case .decidesAlone: return "decides alone"
+        case .veryStrongAlone: return "very strong alone"
+        case .suspiciousName(let word): return "name: \(word)"
+        case .suspiciousValues: return "outcome values"
+        case .singleOutcomeValues: return "one-outcome values"
+        case .nearPureValues: return "near-pure values"
+        }
+    }
+
+    /// Which kind of evidence: a column with two kinds (or decisive strength) is a likely leak.
+    var kind: Int {
+        switch self {
+        case .decidesAlone, .veryStrongAlone: return 0
+        case .suspiciousName: return 1
+        case .suspiciousValues: return 2
+        case .singleOutcomeValues, .nearPureValues: return 3
+        }
+    }
+
+    private enum Key: String, CodingKey { case kind, text, auc, word, values, share }
+
+    /// `{"kind": "decidesAlone", "auc": 0.93, "text": "alone it nearly decides …"}`: the figures for programs,
+    /// the sentence for people.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(text, forKey: .text)
+        switch self {
+        case .decidesAlone(let auc):
+            try container.encode("decidesAlone", forKey: .kind)
+            try container.encode(auc, forKey: .auc)
+        case .veryStrongAlone(let auc):
+            try container.encode("veryStrongAlone", forKey: .kind)
+            try container.encode(auc, forKey: .auc)
+        case .suspiciousName(let word):
+            try container.encode("suspiciousName", forKey: .kind)
+            try container.encode(word, forKey: .word)
+        case .suspiciousValues(let values):
+            try container.encode("suspiciousValues", forKey: .kind)
+            try container.encode(values, forKey: .values)
+        case .singleOutcomeValues(let values):
+            try container.encode("singleOutcomeValues", forKey: .kind)
+            try container.encode(values, forKey: .values)
+        case .nearPureValues(let share, let values):
+            try container.encode("nearPureValues", forKey: .kind)
+            try container.encode(share, forKey: .share)
+            try container.encode(values, forKey: .values)
+        }
+    }
+
+    static func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
+    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+    static func listed(_ values: [String]) -> String {
+        values.prefix(4).map { "\"\($0)\"" }.joined(separator: ", ") + (values.count > 4 ? ", …" : "")
+    }
+}
+
+/// A value of a column that occurs with only one outcome.
+public struct PureValue: Sendable, Equatable, Codable {
+    public var value: String
+    /// Training and held-out leads with this value.
+    public var rows: Int
+    /// Whether all of them converted (else all were lost).
+    public var converted: Bool
+}
+
+/// How worried to be about a column.
+public enum LeakageVerdict: String, Sendable, Equatable, Codable, Comparable {
+    /// Nothing found.
+    case none
+    /// One kind of evidence: check that the column is known before the outcome.
+    case suspect
+    /// Decisive strength, or two kinds of evidence: most likely filled in after the outcome.
+    case likelyLeak = "likely leak"
+
+    private var rank: Int { self == .none ? 0 : (self == .suspect ? 1 : 2) }
+    public static func < (a: LeakageVerdict, b: LeakageVerdict) -> Bool { a.rank < b.rank }
+}
+
+/// One candidate column: how strong it is alone on held-out leads and what looks wrong with it.
+public struct ColumnScreening: Sendable, Equatable, Encodable {
+    public var column: String
+    public var role: ColumnRole
+    /// AUC on held-out leads of the conversion rate of each value (bin) fitted on training leads; `nil`
+    /// when the held-out leads have a single outcome.
+    public var heldOutAUC: Double?
+    /// Information value on held-out leads, over the training values (bins).
+    public var informationValue: Double
+    public var reasons: [LeakageReason]
+    public var verdict: LeakageVerdict
+
+    private enum Key: String, CodingKey { case column, role, heldOutAUC, informationValue, reasons, verdict, suggestedAction }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(column, forKey: .column)
+        try container.encode(role, forKey: .role)
+        try container.encodeIfPresent(heldOutAUC, forKey: .heldOutAUC)
+        try container.encode(informationValue, forKey: .informationValue)
+        try container.encode(reasons, forKey: .reasons)
+        try container.encode(verdict, forKey: .verdict)
+        try container.encodeIfPresent(suggestedAction, forKey: .suggestedAction)
+    }
+
+    /// What to do, for a flagged column: leave it out unless it is known before the outcome.
+    public var suggestedAction: String? {
+        switch verdict {
+        case .none: return nil
+        case .likelyLeak: return "leave it out: --exclude \(shellQuoted(column))"
+        case .suspect: return "check it is known before the outcome; if not, --exclude \(shellQuoted(column))"
+        }
+    }
+}
+
+/// A placeholder value a user would want read as missing, such as the `Select` a drop-down is left at.
+public struct PlaceholderFinding: Sendable, Equatable, Encodable {
+    public struct Use: Sendable, Equatable, Codable {
+        public var column: String
+        /// Share of the column's non-missing values.
+        public var share: Double
+        public var isMostCommonValue: Bool
+    }
+
+    public var value: String
+    public var columns: [Use]
+
+    private enum Key: String, CodingKey { case value, columns, suggestedOption, text }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(value, forKey: .value)
+        try container.encode(columns, forKey: .columns)
+        try container.encode(suggestedOption, forKey: .suggestedOption)
+        try container.encode(text, forKey: .text)
+    }
+
+    /// The flag that reads it as missing.
+    public var suggestedOption: String { "--missing \(shellQuoted(value))" }
+
+    /// One line for a person.
+    public var text: String {
+        let most = columns.filter(\.isMostCommonValue).count
+        let uses = columns.prefix(6).map { "\($0.column) \(LeakageReason.percent($0.share))" }.joined(separator: ", ")
+        let plural = columns.count == 1 ? "" : "s"
+        let commonest = most == 0 ? "" : (most == columns.count ? (columns.count == 1 ? ", its most common value" : ", the most common value in each")
+                                                                  : ", the most common value in \(most)")
+        return "\"\(value)\" looks like a placeholder for no answer in \(columns.count) column\(plural)\(commonest) (\(uses)\(columns.count > 6 ? ", …" : ""));"
+            + " if it means no answer, pass \(suggestedOption)"
+    }
+}
+
+/// `text` quoted for a POSIX shell, so a suggested flag can be pasted whatever the column is called.
+func shellQuoted(_ text: String) -> String {
+    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+}
