@@ -6,6 +6,7 @@
 //   LeadCSV → LeadData → FeatureEncoding → ModelCore → LinearModels, BoostedStumps
 //   Evaluation, ProbabilityCalibration, ScoreCardFormat (no dependencies); RuleScoring → ScoreCardFormat, LeadCSV
 //   ModelCore, ProbabilityCalibration, Evaluation → PointExport → ScoreCardFormat ← RuleScoring
+//   ScoreCardFormat, RuleScoring, Evaluation, LeadData, PointExport → CardOperations (recalibrate, monitor, diff)
 //   leadscore (CLI) imports everything.
 import PackageDescription
 
@@ -22,6 +23,7 @@ let package = Package(
         .library(name: "BoostedStumps", targets: ["BoostedStumps"]),
         .library(name: "ScoreCardFormat", targets: ["ScoreCardFormat"]),
         .library(name: "RuleScoring", targets: ["RuleScoring"]),
+        .library(name: "CardOperations", targets: ["CardOperations"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -53,12 +55,15 @@ let package = Package(
         .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV"]),
         .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "ProbabilityCalibration", "Evaluation", "ScoreCardFormat"]),
 
+        // MARK: Operating a card after training (recalibrate, monitor, diff); never imports a trainer
+        .target(name: "CardOperations", dependencies: ["ScoreCardFormat", "RuleScoring", "Evaluation", "ProbabilityCalibration", "LeadData", "LeadCSV", "PointExport"]),
+
         // MARK: Command line
         .executableTarget(
             name: "LeadScoreCLI",
             dependencies: [
                 "LeadData", "LeadCSV", "FeatureEncoding", "ModelCore", "LinearAlgebra", "Evaluation", "ProbabilityCalibration", "LinearModels", "BoostedStumps",
-                "ScoreCardFormat", "RuleScoring", "PointExport",
+                "ScoreCardFormat", "RuleScoring", "PointExport", "CardOperations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/LeadScoreCLI"
@@ -79,5 +84,6 @@ let package = Package(
         .testTarget(name: "PointExportTests", dependencies: ["PointExport", "ModelCore", "LeadData"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LeadData", "LeadCSV", "BoostedStumps", "LinearModels", "FeatureEncoding", "PointExport", "RuleScoring", "ScoreCardFormat"]),
         .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI"]),
+        .testTarget(name: "CardOperationsTests", dependencies: ["CardOperations", "ScoreCardFormat", "LeadData", "PointExport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoostedStumps
+import CardOperations
 import Evaluation
 import Foundation
 import LeadCSV
@@ -113,6 +114,7 @@ struct Train: ParsableCommand {
                                                  train: holdout.fittingLeads, heldOut: fitted.heldOut, provenance: provenance)
             let testDescription = "test: \(test.rowCount) leads (\(splitText))"
             card.metrics = try CardExport.metrics(of: card, points: points, on: test, description: testDescription)
+            card = try card.withBaseline(from: holdout.fittingLeads)
             let modelMetrics = try MetricSet(probabilities: try fitted.model.predictProbability(test), outcomes: test.labels!)
             try card.write(toPath: out)
             if let report {
