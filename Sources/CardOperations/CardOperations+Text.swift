@@ -24,14 +24,14 @@ extension MonitorReport {
         }
         lines.append("")
         lines.append("Criteria (PSI of the share of leads per condition):")
-        var rows = [["criterion", "PSI", "unseen categories", "outside training range", "largest move"]]
+        var rows = [["criterion", "PSI", "unseen categories", "outside training range", "largest move (share of leads)"]]
         for criterion in criteria.sorted(by: { ($0.psi ?? -1) > ($1.psi ?? -1) }) {
             let move = criterion.conditions.compactMap { condition in condition.then.map { (condition.label, condition.now - $0) } }
                 .max { abs($0.1) < abs($1.1) }
             rows.append([criterion.feature, psi(criterion.psi),
                          criterion.unseenCategories == 0 ? "" : "\(criterion.unseenCategories) (\(criterion.unseenExamples.map { "\"\($0)\"" }.joined(separator: ", ")))",
                          criterion.outOfRange == 0 ? "" : "\(criterion.outOfRange)",
-                         move.map { String(format: "%@ %+.1f pts", $0.0, $0.1 * 100) } ?? ""])
+                         move.map { String(format: "%@ %+.1f pp", $0.0, $0.1 * 100) } ?? ""])
         }
         lines.append(TextGrid.render(rows, indent: 2))
         if let outcomes {
@@ -112,7 +112,7 @@ enum TextGrid {
         return rows.map { row in
             pad + row.enumerated().map { index, cell in
                 index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }.joined(separator: "\n")
     }
 }
