@@ -88,3 +88,25 @@ public struct CardLeads: Sendable {
         }
     }
 }
+
+extension LoadOptions {
+    /// These options with each card feature's column read as the card's criterion reads it (numeric,
+    /// categorical or boolean), unless the caller set that column's role. Roles are otherwise inferred
+    /// per file, so a month where a numeric column holds only 0s and 1s would load as yes/no and score
+    /// as missing; the card, not the file, says what a column is.
+    public func typed(for cards: ScoreCard...) -> LoadOptions { typed(for: cards) }
+
+    public func typed(for cards: [ScoreCard]) -> LoadOptions {
+        var options = self
+        for card in cards {
+            for criterion in card.criteria where options.roles[criterion.feature] == nil {
+                switch criterion.type {
+                case .numeric: options.roles[criterion.feature] = .numeric
+                case .categorical: options.roles[criterion.feature] = .categorical
+                case .boolean: options.roles[criterion.feature] = .boolean
+                }
+            }
+        }
+        return options
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardOperations
+import LeadData
 import ScoreCardFormat
 
 struct Diff: ParsableCommand {
@@ -23,12 +24,19 @@ struct Diff: ParsableCommand {
             if let data {
                 let progress = Progress()
                 progress.step("loading \(data)")
-                let leads = try dataOptions.load(data)
+                let leads = try dataOptions.load(data, readAs: [newCard, oldCard])
                 progress.finish()
                 scored = (try CardLeads(card: oldCard, leads: leads), try CardLeads(card: newCard, leads: leads))
             }
             let diff = CardDiff(old: oldCard, new: newCard, oldLeads: scored?.0, newLeads: scored?.1)
             print(json ? try jsonText(diff) : diff.text())
         }
+    }
+}
+
+extension DataOptions {
+    /// Loads leads with every card feature's column typed as the card reads it (see `LoadOptions.typed`).
+    func load(_ path: String, readAs cards: [ScoreCard]) throws -> Dataset {
+        try Dataset.load(csv: path, options: loadOptions().typed(for: cards))
     }
 }

@@ -36,7 +36,7 @@ struct Monitor: ParsableCommand {
                 progress.step("loading the baseline \(baseline)")
                 var options = dataOptions
                 options.target = nil
-                let trainingLeads = try options.load(baseline)
+                let trainingLeads = try options.load(baseline, readAs: [scoreCard])
                 reference = try baselineDistribution(scoreCard, leads: trainingLeads)
                 description = "\(reference.rows) leads of \(baseline)"
             } else {
@@ -45,7 +45,7 @@ struct Monitor: ParsableCommand {
                 description = "the card's training baseline (\(stored.rows) \(stored.leads ?? "training leads"))"
             }
             progress.step("loading \(data)")
-            let leads = try dataOptions.load(data)
+            let leads = try dataOptions.load(data, readAs: [scoreCard])
             progress.step("scoring \(leads.rowCount) leads")
             let report = try CardMonitor().check(try CardLeads(card: scoreCard, leads: leads), baseline: reference, baselineDescription: description)
             progress.finish()

@@ -42,7 +42,7 @@ struct Recalibrate: ParsableCommand {
             let progress = Progress()
             let original = try ScoreCard.load(path: card)
             progress.step("loading \(data)")
-            let leads = try dataOptions.load(data)
+            let leads = try dataOptions.load(data, readAs: [original])
             progress.step("scoring \(leads.rowCount) leads and refitting")
             let options = RecalibrationOptions(
                 method: method.flatMap(TotalsCalibrationMethod.init(rawValue:)),
