@@ -29,7 +29,7 @@ extension MonitorReport {
             let move = criterion.conditions.compactMap { condition in condition.then.map { (condition.label, condition.now - $0) } }
                 .max { abs($0.1) < abs($1.1) }
             rows.append([criterion.feature, psi(criterion.psi),
-                         criterion.unseenCategories == 0 ? "" : "\(criterion.unseenCategories) (\(criterion.unseenExamples.map { "\"\($0)\"" }.joined(separator: ", ")))",
+                         criterion.unseenCategories == 0 ? "" : "\(criterion.unseenCategories) (\(criterion.unseenExamples.map { "\"\(TextGrid.printable($0))\"" }.joined(separator: ", ")))",
                          criterion.outOfRange == 0 ? "" : "\(criterion.outOfRange)",
                          move.map { String(format: "%@ %+.1f pp", $0.0, $0.1 * 100) } ?? ""])
         }
@@ -51,7 +51,7 @@ extension MonitorReport {
         lines.append("Verdict: \(verdict.rawValue)")
         for reason in reasons { lines.append("  - [\(reason.verdict.rawValue)] \(reason.text)") }
         if reasons.isEmpty { lines.append("  no threshold reached") }
-        return lines.joined(separator: "\n")
+        return TextGrid.printableLines(lines)
     }
 }
 
@@ -98,19 +98,33 @@ extension CardDiff {
             lines.append(TextGrid.render(rows, indent: 2))
         }
         if isEmpty { lines.append("The cards score every lead the same.") }
-        return lines.joined(separator: "\n")
+        return TextGrid.printableLines(lines)
     }
 }
 
 /// Left-aligned columns separated by two spaces.
 enum TextGrid {
+    /// Text from a data file made safe for a terminal: control characters (escape sequences, carriage
+    /// returns, line breaks) shown as `\u{1B}` rather than acted on.
+    /// Lines joined by line breaks, each made printable (a grid's cells already are).
+    static func printableLines(_ lines: [String]) -> String {
+        lines.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { printable(String($0)) }.joined(separator: "\n") }
+            .joined(separator: "\n")
+    }
+
+    static func printable(_ text: String) -> String {
+        String(text.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control ? "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" : String(scalar)
+        }.joined())
+    }
+
     static func render(_ rows: [[String]], indent: Int = 0) -> String {
         let columns = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
         for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
         let pad = String(repeating: " ", count: indent)
         return rows.map { row in
-            pad + row.enumerated().map { index, cell in
+            pad + row.map(printable).enumerated().map { index, cell in
                 index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }.joined(separator: "\n")

@@ -6,7 +6,7 @@ extension Synth {
     /// `synth --drift`: the drifting leads, and beside them the truth of every month.
     func writeDrifting() throws {
         try reportingFailure {
-            let (dataset, truth) = DriftingLeads(rows: rows, seed: seed, months: months, noiseColumns: min(noiseColumns, 2)).generate()
+            let (dataset, truth) = DriftingLeads(rows: rows, seed: seed, months: months, noiseColumns: noiseColumns).generate()
             try dataset.writeCSV(to: output)
             let truthPath = self.truth ?? (output.hasSuffix(".csv") ? String(output.dropLast(4)) : output) + ".truth.json"
             let encoder = JSONEncoder()

@@ -100,3 +100,16 @@ final class PSITests: XCTestCase {
         XCTAssertEqual(report.verdict, .recalibrate)
     }
 }
+
+final class MonitorTextTests: XCTestCase {
+    /// A category holding a terminal escape sequence is shown, not sent to the terminal.
+    func testControlCharactersFromTheDataAreShownEscaped() throws {
+        let training = TinyCard.leads(demo: [true, false], source: ["web", "web"])
+        let now = TinyCard.leads(demo: [true, false], source: ["web", "\u{1B}[2J"])
+        let report = try CardMonitor().check(try CardLeads(card: TinyCard.card, leads: now),
+                                             baseline: try baselineDistribution(TinyCard.card, leads: training), baselineDescription: "t")
+        let text = report.text()
+        XCTAssertFalse(text.unicodeScalars.contains { $0.value == 0x1B })
+        XCTAssertTrue(text.contains("\"\\u{1B}[2J\""), text)
+    }
+}
