@@ -12,6 +12,11 @@ import Foundation
 /// - effects: `demo_requested` 1.8 → 0.8, the `pricing_page_visits` slope 0.45 → 0.15, `event` source
 ///   +0.6 → −0.4 (a reversal), `webinar_attended` 0.6 → 1.2; `chatbot` is worth +0.8.
 /// Every other effect is `SyntheticLeads.truth`'s. The truth of each month is returned beside the data.
+///
+/// Converted leads also carry `converted_at`: the creation date plus an exponential wait whose mean is
+/// `DriftingLeads.meanDaysToConvert(liftOverBase:)`: 60 days for a lead no better than the month's base
+/// log-odds, shorter the stronger the lead (down to 5 days), so better tiers convert faster. Lost leads
+/// leave it empty.
 public struct DriftingLeads: Sendable {
     public var rows: Int
     public var seed: UInt64
@@ -87,6 +92,12 @@ public struct DriftingLeads: Sendable {
         }
     }
 
+    /// Mean days from creation to conversion of a converted lead whose log-odds exceed its month's
+    /// intercept by `liftOverBase`: 60 · e^(−0.6 · lift), within 5…60.
+    public static func meanDaysToConvert(liftOverBase: Double) -> Double {
+        min(60, max(5, 60 * Foundation.exp(-0.6 * liftOverBase)))
+    }
+
     /// The leads (outcome `converted`, dates in `created_at`) and the truth of every month.
     public func generate() -> (dataset: Dataset, truth: DriftTruth) {
         precondition(months >= 2 && rows >= months, "a drifting set needs at least 2 months and a lead per month")
@@ -107,6 +118,7 @@ public struct DriftingLeads: Sendable {
         var probability = [Double](repeating: 0, count: rows)
         var labels = [UInt8](repeating: 0, count: rows)
         var monthOfRow = [Int](repeating: 0, count: rows)
+        var convertedAt = [Double](repeating: .nan, count: rows)
 
         func pick(_ weights: [(String, Double)], _ random: inout SeededGenerator) -> Int {
             let total = weights.reduce(0) { $0 + $1.1 }
@@ -161,6 +173,8 @@ public struct DriftingLeads: Sendable {
                 for index in 0..<noiseColumns { noise[index][row] = (random.normal(mean: 0, deviation: 1) * 1000).rounded() / 1000 }
                 probability[row] = 1 / (1 + Foundation.exp(-logOdds))
                 labels[row] = random.nextUniform() < probability[row] ? 1 : 0
+                let wait = -Self.meanDaysToConvert(liftOverBase: logOdds - truth.intercept) * Foundation.log(1 - random.nextUniform())
+                if labels[row] == 1 { convertedAt[row] = dates[row] + wait.rounded() * 86_400 }
                 row += 1
             }
         }
@@ -181,6 +195,7 @@ public struct DriftingLeads: Sendable {
         builder.add("days_since_last_activity", role: .numeric, .numeric(days))
         builder.add("form_submissions", role: .numeric, .numeric(forms))
         for index in 0..<noiseColumns { builder.add("noise_\(index)", role: .numeric, .numeric(noise[index])) }
+        builder.add("converted_at", role: .date, .date(convertedAt))
         let outcome = Outcome(column: "converted", positiveLabel: "1", negativeLabel: "0", droppedMissing: 0)
         let dataset = Dataset(source: "synthetic drifting(rows: \(rows), seed: \(seed), months: \(months))", columns: builder.columns,
                               labels: labels, outcome: outcome, rowCount: rows)

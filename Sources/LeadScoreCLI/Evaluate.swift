@@ -16,13 +16,16 @@ struct Evaluate: ParsableCommand {
 
     @Argument(help: "The card (JSON).") var card: String
     @OptionGroup var history: HistoryOptions
+    @OptionGroup var velocity: VelocityOptions
 
     func run() throws {
         try reportingFailure {
             let progress = Progress()
             let leads = try history.load(progress)
             progress.step("scoring \(leads.rowCount) leads")
-            let evaluation = try CardEvaluation(card: try ScoreCard.load(path: card), data: leads)
+            let scoreCard = try ScoreCard.load(path: card)
+            var evaluation = try CardEvaluation(card: scoreCard, data: leads)
+            evaluation.leadVelocity = try velocity.measure(scoreCard, leads)
             progress.finish()
             print(history.json ? try jsonText(evaluation) : evaluation.text())
         }

@@ -34,3 +34,39 @@ final class CardTypingTests: XCTestCase {
         XCTAssertEqual(chosen.typed(for: card).roles["visits"], .categorical, "a role the user set wins")
     }
 }
+
+final class LeadVelocityTests: XCTestCase {
+    /// Hot leads converted after 2, 4 and 9 days (median 4, quartiles 3 and 6.5 by linear interpolation);
+    /// the cold one after 30; a lost lead, one without a conversion date and one dated before its creation
+    /// are left out (the last two counted).
+    func testMedianDaysPerTierByHand() throws {
+        let day = 86_400.0
+        let demo = [true, true, true, false, false, true, true]
+        let created = [0, 10, 20, 0, 0, 0, 50].map { Double($0) * day }
+        let converted = [2, 14, 29, 30, .nan, .nan, 40].map { $0 * day }
+        var data = TinyCard.leads(demo: demo, source: Array(repeating: "web", count: 7), converted: [1, 1, 1, 1, 0, 1, 1])
+        data.columns.append(DataColumn(name: "created", role: .date, values: .date(created), missingCount: 0, distinctCount: 5))
+        data.columns.append(DataColumn(name: "won", role: .date, values: .date(converted), missingCount: 2, distinctCount: 5))
+        let velocity = try LeadVelocity(try CardLeads(card: TinyCard.card, leads: data), data: data, created: "created", converted: "won")
+        XCTAssertEqual(velocity.tiers.map(\.tier), ["hot", "cold"])
+        XCTAssertEqual(velocity.tiers[0].conversions, 3)
+        XCTAssertEqual(velocity.tiers[0].medianDays, 4)
+        XCTAssertEqual(velocity.tiers[0].lowerQuartileDays, 3)
+        XCTAssertEqual(velocity.tiers[0].upperQuartileDays, 6.5)
+        XCTAssertEqual(velocity.tiers[1].medianDays, 30)
+        XCTAssertEqual(velocity.missingDates, 1)
+        XCTAssertEqual(velocity.conversionBeforeCreation, 1)
+        XCTAssertThrowsError(try LeadVelocity(try CardLeads(card: TinyCard.card, leads: data), data: data, created: "source", converted: "won"))
+    }
+
+    /// On the drifting leads, whose stronger leads convert faster by construction, the card's hot tier
+    /// converts faster than its cold tier.
+    func testHotLeadsConvertFasterOnDriftingLeads() throws {
+        let card = try ScoreCard.load(path: RecalibrationTests.repository.appendingPathComponent("docs/examples/synthetic-seed-practice.json").path)
+        let (data, _) = DriftingLeads(rows: 6_000, seed: 2).generate()
+        let velocity = try LeadVelocity(try CardLeads(card: card, leads: data), data: data, created: "created_at", converted: "converted_at")
+        let (hot, cold) = (try XCTUnwrap(velocity.tiers.first?.medianDays), try XCTUnwrap(velocity.tiers.last?.medianDays))
+        XCTAssertLessThan(hot, cold)
+        XCTAssertEqual(velocity.missingDates, 0)
+    }
+}

@@ -33,6 +33,18 @@ final class CardOperationsCommandTests: XCTestCase {
         let expected: [String: Int32] = ["ok": 0, "recalibrate": 10, "retrain": 20]
         XCTAssertEqual(monitor.status, expected[report["verdict"] as? String ?? ""], monitor.output)
         XCTAssertTrue(FileManager.default.fileExists(atPath: html))
+
+        // Lead velocity: the drifting leads carry converted_at, and stronger leads convert sooner.
+        let evaluate = try runLeadScore(["evaluate", card, data, "--target", "converted", "--created", "created_at", "--converted-at", "converted_at", "--json"])
+        XCTAssertEqual(evaluate.status, 0, evaluate.errors)
+        let evaluation = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(evaluate.output.utf8)) as? [String: Any])
+        let tiers = try XCTUnwrap((evaluation["leadVelocity"] as? [String: Any])?["tiers"] as? [[String: Any]])
+        let medians = tiers.compactMap { $0["medianDays"] as? Double }
+        XCTAssertEqual(medians.count, 3)
+        XCTAssertLessThan(medians.first!, medians.last!, "the hot tier converts sooner than the cold one")
+        let half = try runLeadScore(["evaluate", card, data, "--target", "converted", "--created", "created_at"])
+        XCTAssertNotEqual(half.status, 0)
+        XCTAssertTrue(half.errors.contains("--converted-at"), half.errors)
     }
 
     /// The same leads as the baseline: nothing moved, exit 0. A tenth of the leads from a source named
