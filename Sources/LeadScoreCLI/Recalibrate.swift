@@ -22,7 +22,7 @@ struct Recalibrate: ParsableCommand {
     @Argument(help: "The card (JSON).") var card: String
     @Argument(help: "CSV of recent leads with their outcomes.") var data: String
     @OptionGroup var dataOptions: DataOptions
-    @Option(help: "Where to write the recalibrated card (may not be the input card's path unless you mean it).") var out: String
+    @Option(help: "Where to write the recalibrated card (written whole or not at all; the input card is never changed unless named here).") var out: String
     @Option(help: "platt or isotonic (default: the card's method).") var method: String?
     @Option(help: ArgumentHelp("Also refit the tier thresholds: capacity:20%,30% or rate:40%,15% (one value per tier above the last).", valueName: "rule"))
     var tiers: String?
