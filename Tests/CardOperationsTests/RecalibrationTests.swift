@@ -1,6 +1,9 @@
 import Foundation
 import LeadData
+import Evaluation
 import PointExport
+import ProbabilityCalibration
+import RuleScoring
 import ScoreCardFormat
 import XCTest
 @testable import CardOperations
@@ -35,7 +38,21 @@ final class RecalibrationTests: XCTestCase {
         XCTAssertEqual(result.fittedRows, 3_000)
         XCTAssertEqual(result.measuredRows, 3_000)
         XCTAssertGreaterThan(result.eceBefore, 0.1, "the old table predates the rise in conversions")
-        XCTAssertLessThan(result.eceAfter, 0.05)
+        XCTAssertLessThan(result.eceAfter, result.eceBefore / 2)
+        // The table is training's Platt fit on the first half's totals, computed here independently.
+        let scored = try CardLeads(card: card, leads: leads)
+        let platt = try PlattCalibrator.fit(scores: scored.totals.prefix(3_000).map(Double.init), outcomes: Array(scored.labels!.prefix(3_000)))
+        XCTAssertEqual(result.card.calibration?.logistic?.slope ?? 0, platt.slope, accuracy: 1e-12)
+        XCTAssertEqual(result.card.calibration?.logistic?.intercept ?? 0, platt.intercept, accuracy: 1e-12)
+        for entry in result.card.calibration?.table ?? [] {
+            XCTAssertEqual(entry.probability, platt.probability(for: Double(entry.points)), accuracy: 1e-12)
+        }
+        // Measured on the second half: the old and new probabilities' ECE, recomputed here.
+        let second = scored.selecting(Array(3_000..<6_000))
+        let new = try RuleScorer(card: result.card)
+        XCTAssertEqual(result.eceAfter, try expectedCalibrationError(probabilities: second.totals.map { new.probability(forTotal: $0)! },
+                                                                     outcomes: second.labels!), accuracy: 1e-12)
+        XCTAssertEqual(result.eceBefore, try expectedCalibrationError(probabilities: second.probabilities, outcomes: second.labels!), accuracy: 1e-12)
         // Every reachable total has a probability, and the record is in the provenance.
         XCTAssertEqual(result.card.calibration?.table.map(\.points), card.reachableTotals())
         let record = try XCTUnwrap(result.card.provenance?.recalibrations?.last)
