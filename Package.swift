@@ -3,10 +3,11 @@
 //
 // Dependency arrow (each module imports only those to its left):
 //   CBLAS, CLAPACKE → LinearAlgebra ─┐
+//   OutputFiles (no dependencies) → LeadCSV, ScoreCardFormat
 //   LeadCSV → LeadData → FeatureEncoding → ModelCore → LinearModels, BoostedStumps
-//   Evaluation, ProbabilityCalibration, ScoreCardFormat (no dependencies); RuleScoring → ScoreCardFormat, LeadCSV
+//   Evaluation, ProbabilityCalibration (no dependencies); RuleScoring → ScoreCardFormat, LeadCSV, OutputFiles
 //   ModelCore, ProbabilityCalibration, Evaluation → PointExport → ScoreCardFormat ← RuleScoring
-//   ScoreCardFormat, RuleScoring, Evaluation, LeadData, PointExport → CardOperations (recalibrate, monitor, diff)
+//   ScoreCardFormat, RuleScoring, Evaluation, LeadData, PointExport, OutputFiles → CardOperations (recalibrate, monitor, diff)
 //   leadscore (CLI) imports everything.
 import PackageDescription
 
@@ -14,6 +15,7 @@ let package = Package(
     name: "LeadScore",
     products: [
         .executable(name: "leadscore", targets: ["LeadScoreCLI"]),
+        .library(name: "OutputFiles", targets: ["OutputFiles"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "LeadData", targets: ["LeadData"]),
         .library(name: "FeatureEncoding", targets: ["FeatureEncoding"]),
@@ -36,8 +38,11 @@ let package = Package(
         // MARK: Numerics
         .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
 
+        // MARK: Writing outputs safely (atomic files, devices and FIFOs written through, signals)
+        .target(name: "OutputFiles"),
+
         // MARK: Data
-        .target(name: "LeadCSV"),
+        .target(name: "LeadCSV", dependencies: ["OutputFiles"]),
         .target(name: "LeadData", dependencies: ["LeadCSV"]),
         .target(name: "FeatureEncoding", dependencies: ["LeadData"]),
 
@@ -51,12 +56,12 @@ let package = Package(
         .target(name: "ProbabilityCalibration"),
 
         // MARK: The score card and its consumer (never imports a trainer)
-        .target(name: "ScoreCardFormat"),
-        .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV"]),
+        .target(name: "ScoreCardFormat", dependencies: ["OutputFiles"]),
+        .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV", "OutputFiles"]),
         .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "ProbabilityCalibration", "Evaluation", "ScoreCardFormat"]),
 
         // MARK: Operating a card after training (recalibrate, monitor, diff); never imports a trainer
-        .target(name: "CardOperations", dependencies: ["ScoreCardFormat", "RuleScoring", "Evaluation", "ProbabilityCalibration", "LeadData", "LeadCSV", "PointExport"]),
+        .target(name: "CardOperations", dependencies: ["ScoreCardFormat", "RuleScoring", "Evaluation", "ProbabilityCalibration", "LeadData", "LeadCSV", "PointExport", "OutputFiles"]),
 
         // MARK: Command line
         .executableTarget(
@@ -65,6 +70,7 @@ let package = Package(
                 "LeadData", "LeadCSV", "FeatureEncoding", "ModelCore", "LinearAlgebra", "Evaluation", "ProbabilityCalibration", "LinearModels", "BoostedStumps",
                 "ScoreCardFormat", "RuleScoring", "PointExport", "CardOperations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "OutputFiles",
             ],
             path: "Sources/LeadScoreCLI"
         ),
@@ -72,6 +78,7 @@ let package = Package(
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["LeadData"], path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
+        .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles"]),
         .testTarget(name: "LeadCSVTests", dependencies: ["LeadCSV"]),
         .testTarget(name: "LeadDataTests", dependencies: ["LeadData"]),
         .testTarget(name: "FeatureEncodingTests", dependencies: ["FeatureEncoding", "LeadData", "TestSupport"]),

@@ -12,7 +12,7 @@ public enum CardOperationError: Error, Equatable, Sendable, CustomStringConverti
     case invalidTiers(String)
     /// A fit or a measurement failed (the underlying message).
     case failed(String)
-    /// An output could not be written; the old file, if any, is unchanged.
+    /// An output could not be written; `reason` is the output writer's message, which names the path.
     case cannotWrite(path: String, reason: String)
 
     public var description: String {
@@ -25,7 +25,7 @@ public enum CardOperationError: Error, Equatable, Sendable, CustomStringConverti
             return "the card has no training baseline in its provenance (cards from before LeadScore stored one); pass the training file with --baseline TRAIN.csv"
         case .invalidTiers(let reason): return "tiers: \(reason)"
         case .failed(let reason): return reason
-        case .cannotWrite(let path, let reason): return "cannot write \(path): \(reason); nothing was changed there"
+        case .cannotWrite(_, let reason): return reason
         }
     }
 }

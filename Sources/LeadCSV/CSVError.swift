@@ -22,6 +22,11 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         case duplicateHeader(firstColumn: Int)
         /// One record over `limitBytes`: almost always a quote that is never closed.
         case recordTooLong(limitBytes: Int)
+        /// The file ended after `endedAt` bytes though it had `openedBytes` when opened: another program
+        /// truncated or rewrote it while it was read, so what was read is not the file.
+        case shrank(openedBytes: Int, endedAt: Int)
+        /// A pipe or socket (`cat x | leadscore inspect /dev/stdin`, `<(…)`) given where the file is read twice.
+        case readOnlyOnce(what: String)
     }
 
     public var kind: Kind
@@ -74,6 +79,13 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         case .recordTooLong(let limit):
             return "one record runs over \(limit >> 20) MiB, which almost always means a quote that is never"
                 + " closed; check the quotes from this line on"
+        case .shrank(let opened, let ended):
+            return "the file ended after \(ended) bytes but had \(opened) bytes when it was opened; it changed while"
+                + " being read (is another program writing it?): wait until it is complete, or copy it, and try again"
+        case .readOnlyOnce(let what):
+            return "this is \(what), which can be read only once, and loading leads reads the file twice (column"
+                + " types, then values); a pipe is not supported here: save it to a file first"
+                + " (e.g. `… > leads.csv`) and name that file"
         }
     }
 

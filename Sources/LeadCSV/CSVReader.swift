@@ -82,6 +82,13 @@ public struct CSVReader: ~Copyable {
         header = try headerNames()
     }
 
+    /// Throws when `path` is a pipe or socket, which give their bytes only once: for callers that read a
+    /// file twice (the loader reads column types, then values), so they say so plainly instead of finding
+    /// the second reading empty.
+    public static func requireRereadable(_ path: String) throws(CSVError) {
+        try FileInput.requireRereadable(path)
+    }
+
     deinit {
         if descriptor >= 0 { close(descriptor) }
         buffer.deallocate()
@@ -159,6 +166,11 @@ public struct CSVReader: ~Copyable {
         end += count
         buffer[end] = UInt8(ascii: "\n")
         atEndOfFile = count == 0
+        // The end came before the size the file had when opened (a pipe's size is 0, so never for a pipe):
+        // it was truncated or rewritten while read, and the records read are not the file's.
+        if atEndOfFile, bufferOffset + end < fileSize {
+            throw CSVError(.shrank(openedBytes: fileSize, endedAt: bufferOffset + end), SourceLocation(path: path))
+        }
         return count > 0
     }
 

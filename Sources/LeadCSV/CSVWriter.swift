@@ -1,36 +1,27 @@
-import Foundation
+import OutputFiles
 
-/// Writes CSV records to a temporary file beside the destination and renames it into place on
-/// `finish()`, so a failure or interruption never leaves a half-written output behind.
+/// Writes CSV records to an `OutputFile`: a regular file appears only when complete (written beside it,
+/// then renamed over the old one), a device or FIFO is written through, and standard output is streamed.
+/// A writer dropped without `finish()` removes its partial file, so a failure never leaves half an output.
 public final class CSVWriter {
     public let path: String
-    private let temporaryPath: String
-    private let handle: FileHandle
+    private let output: OutputFile
     private let delimiter: UInt8
     private var buffer: [UInt8] = []
-    private var finished = false
     /// Fields appended to the record being written, so the next one knows to add a delimiter.
     private var fieldsInRecord = 0
 
-    public init(path: String, delimiter: Character = ",") throws {
-        self.path = path
-        let url = URL(fileURLWithPath: path)
-        temporaryPath = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).partial").path
-        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporaryPath) else {
-            throw CSVWriteError(path: path, reason: "cannot create a file there; check that the folder exists and is writable")
-        }
-        self.handle = handle
-        self.delimiter = delimiter.asciiValue ?? UInt8(ascii: ",")
-        buffer.reserveCapacity(1 << 20)
+    /// Opens `path` as an `OutputFile`. Throws `OutputError` for a directory, a missing or unwritable folder.
+    public convenience init(path: String, delimiter: Character = ",") throws {
+        try self.init(output: OutputFile(path: path), delimiter: delimiter)
     }
 
-    deinit {
-        if !finished {
-            try? handle.close()
-            try? FileManager.default.removeItem(atPath: temporaryPath)
-        }
+    /// Writes to an output opened by the caller, e.g. `OutputFile.standardOutput()`.
+    public init(output: OutputFile, delimiter: Character = ",") {
+        self.output = output
+        path = output.path
+        self.delimiter = delimiter.asciiValue ?? UInt8(ascii: ",")
+        buffer.reserveCapacity(1 << 20)
     }
 
     /// Appends one record, quoting fields that contain the delimiter, a quote or a line break.
@@ -70,31 +61,20 @@ public final class CSVWriter {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
-    /// Flushes, closes and moves the file into place.
+    /// Flushes and commits the output (for a file: synced and renamed into place).
     public func finish() throws {
         try flush()
-        try handle.close()
-        finished = true
-        do {
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporaryPath, toPath: path)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporaryPath)
-            throw CSVWriteError(path: path, reason: "cannot move the finished file into place (\(error.localizedDescription))")
-        }
+        try output.commit()
     }
 
-    private func flush() throws {
+    private func flush() throws(OutputError) {
         guard !buffer.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            throw CSVWriteError(path: path, reason: "write failed (\(error.localizedDescription)); is the disk full?")
-        }
+        try output.write(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 }
 
+/// A file that cannot be fingerprinted (`SHA256.hexDigest(ofFile:)`).
 public struct CSVWriteError: Error, CustomStringConvertible {
     public var path: String
     public var reason: String

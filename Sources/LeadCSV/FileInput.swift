@@ -24,6 +24,18 @@ enum FileInput {
         return (descriptor, Int(status.st_size))
     }
 
+    /// Throws `CSVError.Kind.readOnlyOnce` when `path` is a pipe or socket: something that gives its bytes
+    /// once, where a caller must read the file twice. A missing file passes (opening it will say so).
+    static func requireRereadable(_ path: String) throws(CSVError) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }
+        switch status.st_mode & S_IFMT {
+        case S_IFIFO: throw CSVError(.readOnlyOnce(what: "a pipe"), SourceLocation(path: path))
+        case S_IFSOCK: throw CSVError(.readOnlyOnce(what: "a socket"), SourceLocation(path: path))
+        default: return
+        }
+    }
+
     /// Reads up to `count` bytes into `destination`; 0 means end of file. Retries interrupted reads.
     static func readChunk(_ descriptor: Int32, into destination: UnsafeMutablePointer<UInt8>, count: Int, path: String) throws(CSVError) -> Int {
         while true {

@@ -11,6 +11,7 @@ extension Dataset {
     /// `notes`. Throws `CSVError` for a file that is not well-formed CSV and `LoadError` for one that cannot
     /// become a dataset as asked; both name the file, line and column and say what to do.
     public static func load(csv path: String, options: LoadOptions = LoadOptions()) throws -> Dataset {
+        try CSVReader.requireRereadable(path)
         let missingTokens = MissingTokens(options.allMissingTokens)
         let plan = try ColumnPlan(path: path, options: options, missingTokens: missingTokens)
         return try StreamingPass(plan: plan, options: options, missingTokens: missingTokens).load(path: path)

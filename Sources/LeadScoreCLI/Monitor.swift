@@ -29,6 +29,7 @@ struct Monitor: ParsableCommand {
 
     func run() throws {
         let report = try reportingFailure { () throws -> MonitorReport in
+            try checkOutputPaths(html, inputs: [card, data] + (baseline.map { [$0] } ?? []))
             let progress = Progress()
             let scoreCard = try ScoreCard.load(path: card)
             let reference: Baseline, description: String

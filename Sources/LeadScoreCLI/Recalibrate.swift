@@ -39,6 +39,7 @@ struct Recalibrate: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
+            try checkOutputPaths(out, inputs: [card, data])
             let progress = Progress()
             let original = try ScoreCard.load(path: card)
             progress.step("loading \(data)")

@@ -29,10 +29,12 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
+            try checkOutputPaths(out, inputs: [data])
+            try ReportOutput.checkNotTheCard(report: out, card: card)
             let output = ReportOutput(card: try ScoreCard.load(path: card), cardPath: card, leads: try dataOptions.load(data),
                                       data: URL(fileURLWithPath: data).lastPathComponent)
             try output.write(to: out, format: format ?? ReportFormat(path: out))
-            print("Report written to \(out)")
+            printConfirmation("Report written to \(out)", outputs: out)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OutputFiles
 import RuleScoring
 import ScoreCardFormat
 
@@ -19,7 +20,8 @@ struct Score: ParsableCommand {
 
     @Argument(help: "The score card (JSON).") var card: String
     @Argument(help: "The leads to score (CSV with a header row).") var leads: String
-    @Option(help: "Where to write the scored leads (CSV); written only when complete.") var out: String?
+    @Option(help: "Where to write the scored leads (CSV): a file appears only when complete; a device or FIFO is written through; without it they stream to stdout.")
+    var out: String?
     @Option(help: "Add a reasons column: the N criteria that gave the most points and the N that cost the most.")
     var explain: Int = 0
 
@@ -29,20 +31,23 @@ struct Score: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
+            try checkOutputPaths(out, inputs: [card, leads])
             let scorer = try RuleScorer(path: card)
-            let output = out ?? FileManager.default.temporaryDirectory
-                .appendingPathComponent("leadscore-\(ProcessInfo.processInfo.processIdentifier)-scored.csv").path
+            // Without --out the leads stream to standard output as they are scored: no file anywhere.
+            let output = try out.map { try OutputFile(path: $0) } ?? OutputFile.standardOutput()
             let progress = Progress()
             progress.step("scoring \(leads)")
-            let report = try scorer.scoreCSV(input: leads, output: output, explain: explain)
+            let report: CSVScoringReport
+            do {
+                report = try scorer.scoreCSV(input: leads, to: output, explain: explain)
+            } catch let error as OutputError where error.kind == .closedPipe {
+                endQuietlyOnClosedPipe()
+            }
             progress.finish()
             for note in report.absenceNotes { printError("warning: \(note)") }
-            if out == nil {
-                defer { try? FileManager.default.removeItem(atPath: output) }
-                try copyToStandardOutput(output)
-            }
             let summary = summarize(report, card: scorer.card, destination: out ?? "stdout")
-            if out == nil { printError(summary) } else { print(summary) }
+            // The summary never mixes into scored leads that go to standard output (no --out, --out /dev/stdout).
+            if output.isStandardOutput { printError(summary) } else { print(summary) }
         }
     }
 
@@ -56,16 +61,6 @@ struct Score: ParsableCommand {
             lines.append("  \(name)  \(String(format: "%7d  %5.1f %%", count, share))" + (tier.action.map { "  \($0)" } ?? ""))
         }
         return lines.joined(separator: "\n")
-    }
-
-    private func copyToStandardOutput(_ path: String) throws {
-        guard let input = FileHandle(forReadingAtPath: path) else {
-            throw ScoringError(description: "cannot read back the scored leads at \(path)")
-        }
-        defer { try? input.close() }
-        while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
-            FileHandle.standardOutput.write(chunk)
-        }
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeadData
+import OutputFiles
 
 struct Synth: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -29,13 +30,18 @@ struct Synth: ParsableCommand {
 
     func run() throws {
         if drift { return try writeDrifting() }
-        let (dataset, _) = SyntheticLeads(rows: rows, seed: seed, noiseColumns: noiseColumns).generate()
-        try dataset.writeCSV(to: output)
-        let truthPath = truth ?? (output.hasSuffix(".csv") ? String(output.dropLast(4)) : output) + ".truth.json"
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(SyntheticLeads.truth).write(to: URL(fileURLWithPath: truthPath), options: .atomic)
-        let rate = dataset.positiveRate ?? 0
-        print("wrote \(rows) leads to \(output) (converted \(String(format: "%.2f", rate * 100)) %), truth to \(truthPath)")
+        try reportingFailure {
+            let truthPath = truth ?? (output.hasSuffix(".csv") ? String(output.dropLast(4)) : output) + ".truth.json"
+            // Both outputs are checked before either is written, so a bad --truth leaves no data file either.
+            try checkOutputPaths(output, truthPath)
+            let (dataset, _) = SyntheticLeads(rows: rows, seed: seed, noiseColumns: noiseColumns).generate()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            let truthBytes = try encoder.encode(SyntheticLeads.truth)
+            try dataset.writeCSV(to: output)
+            try OutputFile.write(Array(truthBytes), to: truthPath)
+            let rate = dataset.positiveRate ?? 0
+            printConfirmation("wrote \(rows) leads to \(output) (converted \(String(format: "%.2f", rate * 100)) %), truth to \(truthPath)", outputs: output, truthPath)
+        }
     }
 }

@@ -75,6 +75,7 @@ struct Train: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
+            try checkOutputPaths(out, report, inputs: [data] + (testData.map { [$0] } ?? []))
             let progress = Progress()
             defer { progress.finish() }
             progress.step("loading \(data)")

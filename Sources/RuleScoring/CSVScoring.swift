@@ -1,4 +1,5 @@
 import LeadCSV
+import OutputFiles
 import ScoreCardFormat
 
 /// What scoring a file did: how many leads, where they landed, and which card features the file lacked.
@@ -28,19 +29,32 @@ extension RuleScorer {
             + (withReasons ? ["reasons"] : [])
     }
 
-    /// Streams `input` to `output`: every input column unchanged, then the appended columns. With
+    /// Streams `input` to the file `output`: every input column unchanged, then the appended columns. With
     /// `explain` > 0 the `reasons` column lists up to that many gains and that many costs, separated by
-    /// "; ". The output appears only when complete (written beside it, then renamed).
-    /// - Throws: `CSVError` for an unreadable input, `CSVWriteError` for an unwritable output,
-    ///   `ScoringError` when the input already has a column scoring would add.
+    /// "; ". `output` is an `OutputFile`: a file appears only when complete (synced, renamed over the old
+    /// one), a device or FIFO is written through, a directory is refused.
+    /// - Throws: `CSVError` for an unreadable input (also one that shrinks while read), `OutputError` for
+    ///   an output that cannot be written, `ScoringError` when the input already has a column scoring adds.
     public func scoreCSV(input: String, output: String, explain: Int = 0) throws -> CSVScoringReport {
+        try scoreCSV(input: input, explain: explain) { try OutputFile(path: output) }
+    }
+
+    /// Streams `input` to an output the caller opened, e.g. `OutputFile.standardOutput()` (no file at all),
+    /// and commits it when every lead is written. A reader of standard output that goes away makes it throw
+    /// `OutputError` with kind `.closedPipe`.
+    public func scoreCSV(input: String, to output: OutputFile, explain: Int = 0) throws -> CSVScoringReport {
+        try scoreCSV(input: input, explain: explain) { output }
+    }
+
+    /// The output is opened only once the input's header is read and checked, so a bad input leaves no trace.
+    private func scoreCSV(input: String, explain: Int, opening output: () throws -> OutputFile) throws -> CSVScoringReport {
         var reader = try CSVReader(path: input)
         let rows = rowScorer(header: reader.header)
         let added = appendedColumns(withReasons: explain > 0)
         if let clash = added.first(where: reader.header.contains) {
             throw ScoringError(description: "\(input) already has a column named \"\(clash)\", which scoring adds; rename it first")
         }
-        let writer = try CSVWriter(path: output)
+        let writer = CSVWriter(output: try output())
         try writer.write(reader.header + added)
         var report = CSVScoringReport(
             rows: 0, leadsPerTier: [Int](repeating: 0, count: card.tiers.count), pointsSum: 0, absenceNotes: rows.absenceNotes)

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFiles
 
 /// Reading and writing a card as JSON, with errors a person can act on: the line and column of a syntax
 /// error, the path and criterion of a wrong field, then every problem `validate()` finds.
@@ -48,14 +49,11 @@ extension ScoreCard {
         }
     }
 
-    /// Validates and writes the card atomically (a temporary file renamed into place).
-    public func write(toPath path: String) throws(CardError) {
-        let data = try jsonData()
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CardError(file: path, problems: [CardProblem("", "cannot write the card: \(error.localizedDescription)")])
-        }
+    /// Validates the card and writes it as one `OutputFile`: a file is replaced atomically (synced, then
+    /// renamed over the old one), a device such as `/dev/null` is written through, a directory is refused.
+    /// - Throws: `CardError` for a card that does not validate, `OutputError` for a path that cannot take it.
+    public func write(toPath path: String) throws {
+        try OutputFile.write(Array(try jsonData()), to: path)
     }
 
     private static func problem(from error: DecodingError, tree: Any) -> CardProblem {

@@ -102,7 +102,7 @@ final class CardOperationsCommandTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
         let refused = try runLeadScore(["recalibrate", seedCard, leads, "--target", "converted", "--out", directory])
         XCTAssertEqual(refused.status, 1)
-        XCTAssertTrue(refused.errors.contains("not a regular file"), refused.errors)
+        XCTAssertTrue(refused.errors.contains("is a directory"), refused.errors)
         var isDirectory: ObjCBool = false
         XCTAssertTrue(FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) && isDirectory.boolValue)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }, [], "no temporary file left")

@@ -88,7 +88,7 @@ final class ReportCommandTests: XCTestCase {
             (["report", "no-such-card.json", leads, "--target", "converted", "--out", out], "error: no-such-card.json: cannot read the file"),
             (["report", seedCard, leads, "--target", "no_such_column", "--out", out], "no_such_column"),
             (["report", seedCard, leads, "--target", "converted", "--out", folder.appendingPathComponent("missing/report.html").path],
-             "error: cannot write the report to \(folder.path)/missing/report.html: there is no folder \(folder.path)/missing"),
+             "error: cannot write \(folder.path)/missing/report.html: there is no folder \(folder.path)/missing"),
             (["report", seedCard, leads, "--target", "converted", "--out", seedCard], "is the card itself"),
         ]
         for (arguments, message) in cases {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeadData
+import OutputFiles
 import ScoreCardFormat
 
 /// The two ways a report is written.
@@ -25,13 +26,18 @@ struct ReportOutput {
     /// Which leads these are, in words.
     var data: String
 
-    /// Measures the card, lays the report out and writes it atomically (a temporary file beside `path`,
-    /// renamed into place), so a failure never leaves half a report.
-    func write(to path: String, format: ReportFormat) throws {
-        let target = URL(fileURLWithPath: path).standardizedFileURL
-        if URL(fileURLWithPath: cardPath).standardizedFileURL == target {
+    /// Refuses a report path that is the card's own file, before any work.
+    static func checkNotTheCard(report path: String, card cardPath: String) throws {
+        if URL(fileURLWithPath: cardPath).standardizedFileURL.resolvingSymlinksInPath() == URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath() {
             throw ValidationErrorMessage("--out \(path) is the card itself; name another file for the report")
         }
+    }
+
+    /// Measures the card, lays the report out and writes it as one `OutputFile` (a file replaced only when
+    /// complete, a device written through, a directory refused), so a failure never leaves half a report.
+    func write(to path: String, format: ReportFormat) throws {
+        let target = URL(fileURLWithPath: path).standardizedFileURL
+        try Self.checkNotTheCard(report: path, card: cardPath)
         let evaluation = try CardEvaluation(card: card, data: leads)
         let document = try ReportDocument(card: card, evaluation: evaluation, data: data)
         let bytes: Data
@@ -43,16 +49,7 @@ struct ReportOutput {
                                       dataset: leads, data: data, totals: evaluation.totals)
             bytes = try NotebookReport(document: document, recipe: recipe).data()
         }
-        let folder = target.deletingLastPathComponent()
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ValidationErrorMessage("cannot write the report to \(path): there is no folder \(folder.path)")
-        }
-        do {
-            try bytes.write(to: target, options: .atomic)
-        } catch {
-            throw ValidationErrorMessage("cannot write the report to \(path): \(error.localizedDescription)")
-        }
+        try OutputFile.write(Array(bytes), to: path)
     }
 
     /// `path` as seen from `folder` (`../cards/card.json`), so the notebook and the card can move together.
