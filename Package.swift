@@ -15,6 +15,7 @@
 //     ScoreCardFormat → CardTraining (the training pipeline)
 //   LeadData, Evaluation → LeakageScreen (columns that give the outcome away)
 //   LeadData, ScoreCardFormat → CardDataChecks (a card's features, types and categories against data)
+//   ScoreCardFormat, RuleScoring, Evaluation, LeadData, PointExport, OutputFiles → CardOperations (recalibrate, monitor, diff)
 //   CardTraining, RuleScoring and the modules whose values it prints → leadscore (CLI: parses and prints)
 import PackageDescription
 
@@ -40,6 +41,7 @@ let package = Package(
         .executable(name: "stumps-job", targets: ["StumpsJob"]),
         .library(name: "LeakageScreen", targets: ["LeakageScreen"]),
         .library(name: "CardDataChecks", targets: ["CardDataChecks"]),
+        .library(name: "CardOperations", targets: ["CardOperations"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -78,15 +80,17 @@ let package = Package(
 
         // MARK: Training: the pipeline from leads to a card, composed of the modules above
         .target(name: "CardTraining", dependencies: [
-            "LeadCSV", "LeadData", "FeatureEncoding", "ModelCore", "LinearModels", "BoostedStumps", "Evaluation", "PointExport", "ScoreCardFormat",
+            "LeadCSV", "LeadData", "FeatureEncoding", "ModelCore", "LinearModels", "BoostedStumps", "Evaluation", "PointExport", "ScoreCardFormat", "CardOperations",
         ]),
+        // MARK: Operating a card after training (recalibrate, monitor, diff); never imports a trainer
+        .target(name: "CardOperations", dependencies: ["ScoreCardFormat", "RuleScoring", "Evaluation", "ProbabilityCalibration", "LeadData", "LeadCSV", "PointExport", "OutputFiles"]),
 
         // MARK: Command line
         .executableTarget(
             name: "LeadScoreCLI",
             dependencies: [
                 "LeadData", "LeadCSV", "FeatureEncoding", "ModelCore", "Evaluation", "ProbabilityCalibration", "LinearModels", "BoostedStumps",
-                "ScoreCardFormat", "RuleScoring", "PointExport", "CardTraining", "LeakageScreen", "CardDataChecks",
+                "ScoreCardFormat", "RuleScoring", "PointExport", "CardTraining", "LeakageScreen", "CardDataChecks", "CardOperations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "OutputFiles",
             ],
@@ -121,6 +125,7 @@ let package = Package(
         .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI", "UseFromSwift", "TestSupport"]),
         .testTarget(name: "LeakageScreenTests", dependencies: ["LeakageScreen", "LeadData"]),
         .testTarget(name: "CardDataChecksTests", dependencies: ["CardDataChecks", "LeadData", "ScoreCardFormat"]),
+        .testTarget(name: "CardOperationsTests", dependencies: ["CardOperations", "ScoreCardFormat", "LeadData", "PointExport", "ProbabilityCalibration", "Evaluation", "RuleScoring"]),
     ]
 )
 

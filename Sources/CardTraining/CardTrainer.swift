@@ -1,3 +1,4 @@
+import CardOperations
 import Evaluation
 import Foundation
 import LeadCSV
@@ -134,6 +135,8 @@ public struct CardTrainer: Sendable {
                                                  train: holdout.fittingLeads, heldOut: fitted.heldOut, provenance: provenance)
             let testDescription = "test: \(test.rowCount) leads (\(splitText))"
             card.metrics = try CardExport.metrics(of: card, points: points, on: test, description: testDescription)
+            // The training leads' distribution of totals and points, so `monitor` needs no baseline file.
+            card = try card.withBaseline(from: holdout.fittingLeads)
             let modelMetrics = try MetricSet(probabilities: try fitted.model.predictProbability(test), outcomes: test.labels!)
             var notes = dataset.notes
             let kept = card.tiers.count - 1, asked = options.tiers.specs.count

@@ -1,3 +1,4 @@
+import Foundation
 import LeadCSV
 
 extension Dataset {
@@ -20,7 +21,15 @@ extension DataColumn {
     /// The value of `row` as text, in the form the loader reads back to the same value.
     public func formattedValue(row: Int) -> String {
         switch values {
-        case .numeric(let values), .date(let values):
+        case .date(let values):
+            // ISO 8601, which the loader reads back as a date (seconds since 1970 would read as a number).
+            let value = values[row]
+            if value.isNaN { return "" }
+            let days = Int((value / 86_400).rounded(.down)), seconds = Int(value - Double(days) * 86_400)
+            let date = ISODateDays.text(daysSinceEpoch: days)
+            guard seconds != 0 else { return date }
+            return date + String(format: "T%02d:%02d:%02dZ", seconds / 3600, seconds / 60 % 60, seconds % 60)
+        case .numeric(let values):
             let value = values[row]
             if value.isNaN { return "" }
             return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"

@@ -144,7 +144,7 @@ public struct SyntheticLeads: Sendable {
 }
 
 /// Collects generated columns with their summary counts.
-private struct ColumnBuilder {
+struct ColumnBuilder {
     let rows: Int
     var columns: [DataColumn] = []
 

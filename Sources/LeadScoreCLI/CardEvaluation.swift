@@ -1,3 +1,4 @@
+import CardOperations
 import Evaluation
 import Foundation
 import LeadData
@@ -26,13 +27,15 @@ struct CardEvaluation: Encodable {
     var lift: LiftTable
     var tiers: TierTable?
     var absentFeatures: [String]
+    /// Median days from creation to conversion per tier, when the dates were named (`--created`, `--converted-at`).
+    var leadVelocity: LeadVelocity?
     /// Per row, for plots; not part of the JSON.
     var totals: [Int]
     var probabilities: [Double]
     var labels: [UInt8]
 
     enum CodingKeys: String, CodingKey {
-        case card, rows, positiveRate, auc, averagePrecision, ks, probabilitySource, logLoss, brier, ece, reliability, lift, tiers, absentFeatures
+        case card, rows, positiveRate, auc, averagePrecision, ks, probabilitySource, logLoss, brier, ece, reliability, lift, tiers, absentFeatures, leadVelocity
     }
 
     init(card: ScoreCard, data: Dataset) throws {
@@ -98,6 +101,10 @@ struct CardEvaluation: Encodable {
                 [tier.name, percent(tier.shareOfLeads), tier.conversionRate.map(percent) ?? "–",
                  tier.conversionInterval.map { "\(percent($0.lower))–\(percent($0.upper))" } ?? "–", percent(tier.shareOfConversions)]
             }, indent: 2))
+        }
+        if let leadVelocity {
+            lines.append("")
+            lines.append(leadVelocity.text())
         }
         lines.append("")
         lines.append("Lift by decile of points (best first):")

@@ -16,6 +16,7 @@ struct Evaluate: ParsableCommand {
 
     @Argument(help: "The card (JSON).") var card: String
     @OptionGroup var history: HistoryOptions
+    @OptionGroup var velocity: VelocityOptions
 
     func run() throws {
         try reportingFailure {
@@ -24,7 +25,8 @@ struct Evaluate: ParsableCommand {
             progress.step("scoring \(leads.rowCount) leads")
             let loaded = try ScoreCard.load(path: card)
             try history.cardChecks.check(loaded, path: card, data: leads, json: history.json)
-            let evaluation = try CardEvaluation(card: loaded, data: leads)
+            var evaluation = try CardEvaluation(card: loaded, data: leads)
+            evaluation.leadVelocity = try velocity.measure(loaded, leads)
             progress.finish()
             print(history.json ? try jsonText(evaluation) : evaluation.text())
         }

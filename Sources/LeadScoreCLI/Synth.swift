@@ -19,13 +19,17 @@ struct Synth: ParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Columns of pure noise to add.") var noiseColumns: Int = 4
     @Option(help: "Where to write the truth JSON (default: OUTPUT with .truth.json).") var truth: String?
+    @Flag(help: "Leads over time whose base rate, feature distributions and effects drift (a created_at column; the truth per month).") var drift = false
+    @Option(help: "Months the drifting leads span (with --drift).") var months: Int = 24
 
     func validate() throws {
         guard rows > 0 else { throw ValidationError("rows must be positive") }
         guard noiseColumns >= 0 else { throw ValidationError("--noise-columns must be 0 or more") }
+        guard months >= 2, !drift || rows >= months else { throw ValidationError("--months must be at least 2, with at least one lead per month") }
     }
 
     func run() throws {
+        if drift { return try writeDrifting() }
         try reportingFailure {
             let truthPath = truth ?? (output.hasSuffix(".csv") ? String(output.dropLast(4)) : output) + ".truth.json"
             // Both outputs are checked before either is written, so a bad --truth leaves no data file either.

@@ -79,7 +79,7 @@ public struct CardExport: Sendable {
                            averagePrecision: metrics.averagePrecision, logLoss: metrics.logLoss, brier: metrics.brier, ece: metrics.ece)
     }
 
-    private func tierHistory(totals: [Int], labels: [UInt8], minimums: [Int], names: [String]) throws -> [TierHistory] {
+    func tierHistory(totals: [Int], labels: [UInt8], minimums: [Int], names: [String]) throws -> [TierHistory] {
         let tierOfRow = totals.map { total in minimums.firstIndex { total >= $0 } ?? minimums.count - 1 }
         return try tierTable(tiers: tierOfRow, names: names, outcomes: labels).tiers.map { row in
             TierHistory(leads: row.rows, conversions: Int(row.conversions.rounded()), shareOfLeads: row.shareOfLeads,

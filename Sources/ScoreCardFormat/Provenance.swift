@@ -10,10 +10,15 @@ public struct Provenance: Sendable, Equatable {
     /// When the card was made, ISO 8601 ("2026-11-23T10:00:00Z").
     public var created: String?
     public var leadscoreVersion: String?
+    /// How the card scored its training leads, for `leadscore monitor` (optional; see `Baseline`).
+    public var baseline: Baseline?
+    /// Every `leadscore recalibrate` since training, oldest first.
+    public var recalibrations: [RecalibrationRecord]?
 
     public init(
         data: DataFingerprint? = nil, target: String? = nil, positiveLabel: String? = nil,
-        trainer: TrainerRecord? = nil, created: String? = nil, leadscoreVersion: String? = nil
+        trainer: TrainerRecord? = nil, created: String? = nil, leadscoreVersion: String? = nil,
+        baseline: Baseline? = nil, recalibrations: [RecalibrationRecord]? = nil
     ) {
         self.data = data
         self.target = target
@@ -21,6 +26,8 @@ public struct Provenance: Sendable, Equatable {
         self.trainer = trainer
         self.created = created
         self.leadscoreVersion = leadscoreVersion
+        self.baseline = baseline
+        self.recalibrations = recalibrations
     }
 }
 
@@ -87,7 +94,7 @@ public enum SettingValue: Sendable, Equatable, Codable, ExpressibleByFloatLitera
 
 extension Provenance: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case data, target, positiveLabel, trainer, created, leadscoreVersion
+        case data, target, positiveLabel, trainer, created, leadscoreVersion, baseline, recalibrations
     }
 
     public init(from decoder: Decoder) throws {
@@ -99,6 +106,8 @@ extension Provenance: Codable {
         trainer = try container.decodeIfPresent(TrainerRecord.self, forKey: .trainer)
         created = try container.decodeIfPresent(String.self, forKey: .created)
         leadscoreVersion = try container.decodeIfPresent(String.self, forKey: .leadscoreVersion)
+        baseline = try container.decodeIfPresent(Baseline.self, forKey: .baseline)
+        recalibrations = try container.decodeIfPresent([RecalibrationRecord].self, forKey: .recalibrations)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -109,6 +118,8 @@ extension Provenance: Codable {
         try container.encodeIfPresent(trainer, forKey: .trainer)
         try container.encodeIfPresent(created, forKey: .created)
         try container.encodeIfPresent(leadscoreVersion, forKey: .leadscoreVersion)
+        try container.encodeIfPresent(baseline, forKey: .baseline)
+        try container.encodeIfPresent(recalibrations, forKey: .recalibrations)
     }
 }
 

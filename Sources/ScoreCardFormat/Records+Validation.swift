@@ -15,7 +15,11 @@ extension CardMetrics {
 }
 
 extension Provenance {
-    func check(into list: inout ProblemList) {
+    func check(criteria: [Criterion], into list: inout ProblemList) {
+        baseline?.check(criteria: criteria, into: &list)
+        for (index, record) in (recalibrations ?? []).enumerated() {
+            record.check(at: "provenance.recalibrations[\(index)]", into: &list)
+        }
         if let data {
             list.nonNegative(data.rows, at: "provenance.data.rows")
             list.fraction(data.positiveRate, at: "provenance.data.positiveRate")

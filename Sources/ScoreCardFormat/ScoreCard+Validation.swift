@@ -28,7 +28,7 @@ extension ScoreCard {
         checkTiers(reachable: totals, into: &list)
         calibration?.check(reachable: totals, maximumPoints: maximumPoints, into: &list)
         metrics?.check(into: &list)
-        provenance?.check(into: &list)
+        provenance?.check(criteria: criteria, into: &list)
         return list.problems
     }
 
