@@ -7,6 +7,7 @@
 //   LeadCSV → LeadData → FeatureEncoding → ModelCore → LinearModels, BoostedStumps
 //   Evaluation, ProbabilityCalibration (no dependencies); RuleScoring → ScoreCardFormat, LeadCSV, OutputFiles
 //   ModelCore, ProbabilityCalibration, Evaluation → PointExport → ScoreCardFormat ← RuleScoring
+//   LeadData, ScoreCardFormat → CardHoldout (a card's held-out rows of its training file)
 //   leadscore (CLI) imports everything.
 import PackageDescription
 
@@ -24,6 +25,7 @@ let package = Package(
         .library(name: "BoostedStumps", targets: ["BoostedStumps"]),
         .library(name: "ScoreCardFormat", targets: ["ScoreCardFormat"]),
         .library(name: "RuleScoring", targets: ["RuleScoring"]),
+        .library(name: "CardHoldout", targets: ["CardHoldout"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -56,6 +58,8 @@ let package = Package(
         // MARK: The score card and its consumer (never imports a trainer)
         .target(name: "ScoreCardFormat", dependencies: ["OutputFiles"]),
         .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV", "OutputFiles"]),
+        // Which rows of a file are a card's held-out leads (the split its provenance records); no trainer.
+        .target(name: "CardHoldout", dependencies: ["LeadData", "LeadCSV", "ScoreCardFormat"]),
         .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "ProbabilityCalibration", "Evaluation", "ScoreCardFormat"]),
 
         // MARK: Command line
@@ -66,6 +70,7 @@ let package = Package(
                 "ScoreCardFormat", "RuleScoring", "PointExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "OutputFiles",
+                "CardHoldout",
             ],
             path: "Sources/LeadScoreCLI"
         ),
@@ -85,6 +90,7 @@ let package = Package(
         .testTarget(name: "RuleScoringTests", dependencies: ["RuleScoring", "ScoreCardFormat"]),
         .testTarget(name: "PointExportTests", dependencies: ["PointExport", "ModelCore", "LeadData"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LeadData", "LeadCSV", "BoostedStumps", "LinearModels", "FeatureEncoding", "PointExport", "RuleScoring", "ScoreCardFormat"]),
+        .testTarget(name: "CardHoldoutTests", dependencies: ["CardHoldout", "LeadData", "ScoreCardFormat"]),
         .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI"]),
     ]
 )

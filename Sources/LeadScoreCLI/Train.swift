@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoostedStumps
+import CardHoldout
 import Evaluation
 import Foundation
 import LeadCSV
@@ -109,7 +110,8 @@ struct Train: ParsableCommand {
                 data: DataFingerprint(file: URL(fileURLWithPath: data).lastPathComponent, sha256: try SHA256.hexDigest(ofFile: data),
                                       rows: dataset.rowCount, positiveRate: dataset.positiveRate),
                 target: dataset.outcome?.column, positiveLabel: dataset.outcome?.positiveLabel,
-                trainer: fitted.record, created: ISO8601DateFormatter().string(from: Date()), leadscoreVersion: LeadScore.version)
+                trainer: fitted.record, created: ISO8601DateFormatter().string(from: Date()), leadscoreVersion: LeadScore.version,
+                split: SplitRecord(split.method(seed), validationFraction: testData == nil ? 0.2 : 0.25, testFraction: testData == nil ? 0.2 : 0))
             var (card, points) = try export.card(from: try fitted.model.additiveModel(), name: "\(URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent) · \(fitted.name)",
                                                  train: holdout.fittingLeads, heldOut: fitted.heldOut, provenance: provenance)
             let testDescription = "test: \(test.rowCount) leads (\(splitText))"

@@ -7,14 +7,18 @@ public struct Provenance: Sendable, Equatable {
     /// The value of `target` that means converted ("1", "TRUE", "Won").
     public var positiveLabel: String?
     public var trainer: TrainerRecord?
+    /// How the training file was split, so its held-out rows can be found again (`SplitRecord`).
+    public var split: SplitRecord?
     /// When the card was made, ISO 8601 ("2026-11-23T10:00:00Z").
     public var created: String?
     public var leadscoreVersion: String?
 
     public init(
         data: DataFingerprint? = nil, target: String? = nil, positiveLabel: String? = nil,
-        trainer: TrainerRecord? = nil, created: String? = nil, leadscoreVersion: String? = nil
+        trainer: TrainerRecord? = nil, created: String? = nil, leadscoreVersion: String? = nil,
+        split: SplitRecord? = nil
     ) {
+        self.split = split
         self.data = data
         self.target = target
         self.positiveLabel = positiveLabel
@@ -88,6 +92,7 @@ public enum SettingValue: Sendable, Equatable, Codable, ExpressibleByFloatLitera
 extension Provenance: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case data, target, positiveLabel, trainer, created, leadscoreVersion
+        case split
     }
 
     public init(from decoder: Decoder) throws {
@@ -99,6 +104,7 @@ extension Provenance: Codable {
         trainer = try container.decodeIfPresent(TrainerRecord.self, forKey: .trainer)
         created = try container.decodeIfPresent(String.self, forKey: .created)
         leadscoreVersion = try container.decodeIfPresent(String.self, forKey: .leadscoreVersion)
+        split = try container.decodeIfPresent(SplitRecord.self, forKey: .split)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -109,6 +115,7 @@ extension Provenance: Codable {
         try container.encodeIfPresent(trainer, forKey: .trainer)
         try container.encodeIfPresent(created, forKey: .created)
         try container.encodeIfPresent(leadscoreVersion, forKey: .leadscoreVersion)
+        try container.encodeIfPresent(split, forKey: .split)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CardHoldout
 import Foundation
 import LeadData
 import OutputFiles
@@ -25,6 +26,8 @@ struct ReportOutput {
     var leads: Dataset
     /// Which leads these are, in words.
     var data: String
+    /// Which of `leads` to measure on and how to label the figures (`nil`: all, known to be held out).
+    var selection: HeldOutSelection? = nil
 
     /// Refuses a report path that is the card's own file, before any work.
     static func checkNotTheCard(report path: String, card cardPath: String) throws {
@@ -38,7 +41,8 @@ struct ReportOutput {
     func write(to path: String, format: ReportFormat) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         try Self.checkNotTheCard(report: path, card: cardPath)
-        let evaluation = try CardEvaluation(card: card, data: leads)
+        let evaluation = try CardEvaluation(card: card, data: leads, selection: selection)
+        let measured = selection?.leads(of: leads) ?? leads
         let document = try ReportDocument(card: card, evaluation: evaluation, data: data)
         let bytes: Data
         switch format {
@@ -46,7 +50,7 @@ struct ReportOutput {
             bytes = Data(HTMLReport(document: document).text.utf8)
         case .ipynb:
             let recipe = PointsRecipe(card: card, cardPath: Self.relativePath(of: cardPath, from: target.deletingLastPathComponent()),
-                                      dataset: leads, data: data, totals: evaluation.totals)
+                                      dataset: measured, data: data, totals: evaluation.totals)
             bytes = try NotebookReport(document: document, recipe: recipe).data()
         }
         try OutputFile.write(Array(bytes), to: path)
