@@ -41,7 +41,8 @@ struct Report: ParsableCommand {
             let output = ReportOutput(card: card, cardPath: self.card, leads: leads,
                                       data: URL(fileURLWithPath: data).lastPathComponent, selection: selection)
             try output.write(to: out, format: format ?? ReportFormat(path: out))
-            printConfirmation("Report written to \(out)", outputs: out)
+            for warning in selection.warnings { printError("warning: \(warning)") }
+            printConfirmation("Report written to \(out) (measured on \(selection.description))", outputs: out)
         }
     }
 }
