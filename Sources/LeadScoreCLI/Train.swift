@@ -22,9 +22,13 @@ struct Train: ParsableCommand {
             Examples:
               leadscore train datasets/synthetic/leads.csv --target converted \\
                   --out card.json --report report.html
-              leadscore train Leads.csv --target Converted --missing Select \\
-                  --exclude 'Prospect ID,Lead Number,Tags,Lead Quality,Lead Profile,Last Activity,Last Notable Activity' \\
-                  --model stumps --tiers hot:70,warm:40 --out card.json
+              leadscore train datasets/online-shoppers/online_shoppers_intention.csv \\
+                  --target Revenue --exclude PageValues --model logistic \\
+                  --tiers hot:70,warm:40 --out shoppers.json
+
+            For an export with form placeholders and fields sales fill in after the \
+            outcome (such as X Education, not shipped), add --missing Select and \
+            --exclude 'Tags,Lead Quality,Lead Profile' (the flag repeats).
             """)
 
     @Argument(help: "CSV of historical leads with a converted/lost column.") var data: String
