@@ -72,6 +72,7 @@ final class HelpExamplesTests: XCTestCase {
         for folder in ["datasets", "docs"] {
             try FileManager.default.copyItem(at: cliRepositoryRoot.appendingPathComponent(folder), to: work.appendingPathComponent(folder))
         }
+        let shipped = try Self.files(under: work).map { ($0, try Self.stamp(of: $0)) }
         var failures: [String] = []
         for command in commands {
             let process = Process()
@@ -93,7 +94,24 @@ final class HelpExamplesTests: XCTestCase {
                 failures.append("\(label): `\(command)` exited \(process.terminationStatus): \(complaint.suffix(600))")
             }
         }
+        // An example that writes over the shipped data (synth into datasets/synthetic/leads.csv) fails too, even
+        // when it happens to write the same bytes: the file is replaced (another inode) or rewritten (another date).
+        for (path, stamp) in shipped where (try? Self.stamp(of: path)) != stamp {
+            failures.append("\(label): an example wrote over the shipped \(path.dropFirst(work.path.count + 1))")
+        }
         return failures
+    }
+
+    /// Every regular file under `folder`.
+    private static func files(under folder: URL) throws -> [String] {
+        (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []).map { folder.appendingPathComponent($0).path }
+            .filter { (try? FileManager.default.attributesOfItem(atPath: $0)[.type] as? FileAttributeType) == .typeRegular }
+    }
+
+    /// A file's inode and modification date: what changes when anything writes it.
+    private static func stamp(of path: String) throws -> String {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return "\(attributes[.systemFileNumber] ?? "") \((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
     }
 
     func testEveryHelpExampleRunsAsPrinted() throws {
