@@ -30,6 +30,7 @@ struct Evaluate: ParsableCommand {
             progress.step("scoring \(selection.rows?.count ?? leads.rowCount) leads")
             let evaluation = try CardEvaluation(card: card, data: leads, selection: selection)
             progress.finish()
+            if history.json { history.warn(selection) }
             print(history.json ? try jsonText(evaluation) : evaluation.text())
         }
     }
@@ -67,6 +68,7 @@ struct Compare: ParsableCommand {
             let criteria = CriterionComparison(cards[0], cards[1])
             progress.finish()
             if history.json {
+                history.warn(selection)
                 print(try jsonText(ComparisonJSON(cards: evaluations, secondMinusFirst: paired, inSample: selection.inSample,
                                                   measuredOn: selection.description, warnings: selection.warnings, criteria: criteria.rows)))
                 return
@@ -146,6 +148,11 @@ struct HistoryOptions: ParsableArguments {
     @Flag(help: "Measure on every row even when the data is a card's training file; the figures are then labelled in-sample.")
     var allRows = false
     @Flag(help: "Print JSON.") var json = false
+
+    /// With --json the warnings also go to stderr, where a person running the command sees them.
+    func warn(_ selection: HeldOutSelection) {
+        for warning in selection.warnings { printError("warning: \(warning)") }
+    }
 
     func load(_ progress: Progress, cards: [ScoreCard]) throws -> (data: Dataset, selection: HeldOutSelection) {
         progress.step("loading \(data)")
