@@ -14,7 +14,7 @@ struct Inspect: ParsableCommand {
               leadscore inspect datasets/online-shoppers/online_shoppers_intention.csv \\
                   --target Revenue --json
               leadscore inspect datasets/online-shoppers/online_shoppers_intention.csv \\
-                  --schema docs/examples/online-shoppers.schema.json
+                  --schema datasets/online-shoppers/schema.json
 
             A schema file (every key optional; flags override it):
               {"target": "Converted", "positive": "1", "missing": ["Select"],

@@ -42,7 +42,7 @@ struct Report: ParsableCommand {
                                       data: URL(fileURLWithPath: data).lastPathComponent, selection: selection)
             try output.write(to: out, format: format ?? ReportFormat(path: out))
             for warning in selection.warnings { printError("warning: \(warning)") }
-            printConfirmation("Report written to \(out) (measured on \(selection.description))", outputs: out)
+            printConfirmation("Report written to \(out)", outputs: out)
         }
     }
 }

@@ -27,8 +27,9 @@ struct Train: ParsableCommand {
                   --tiers hot:70,warm:40 --out shoppers.json
 
             For an export with form placeholders and fields sales fill in after the \
-            outcome (such as X Education, not shipped), add --missing Select and \
-            --exclude 'Tags,Lead Quality,Lead Profile' (the flag repeats).
+            outcome (such as X Education, not shipped), add --missing Select, and \
+            --exclude with those fields (Tags, Lead Quality, Lead Profile); quote a \
+            name that holds a space, and repeat the flag rather than wrap a list.
             """)
 
     @Argument(help: "CSV of historical leads with a converted/lost column.") var data: String
