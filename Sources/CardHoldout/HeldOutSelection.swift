@@ -60,7 +60,7 @@ public struct HeldOutSelection: Sendable, Equatable {
         } else {
             self.rows = nil
             self.inSample = inSample
-            description = inSample ? "all \(total) leads, IN-SAMPLE: the card learned from some of them"
+            description = inSample ? "all \(total) leads, IN-SAMPLE: a card learned from (some of) them"
                 : overlap ? "all \(total) leads, possibly partly in-sample (see the warning)" : "all \(total) leads"
         }
         self.warnings = warnings

@@ -12,7 +12,9 @@ struct Evaluate: ParsableCommand {
             AUC of the point totals, calibration of the card's probabilities, lift by decile and, per tier, \
             the share of leads and their conversion rate. Given the file the card was trained on (same \
             SHA-256), only the card's held-out test leads are measured unless --all-rows says otherwise \
-            (then the figures are labelled in-sample). --target defaults to the card's own.
+            (then the figures are labelled in-sample); a file with the training file's name \
+            but other content may share leads with it, and a warning says so. --target \
+            defaults to the card's own.
 
             Example:
               leadscore evaluate docs/examples/synthetic-seed-practice.json \\

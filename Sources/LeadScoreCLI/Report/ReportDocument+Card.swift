@@ -9,7 +9,7 @@ extension ReportDocument {
         title = card.name
         summary = card.description
         context = "Measured on \(data): \(ReportNumber.count(evaluation.rows)) leads, \(ReportNumber.percent(evaluation.positiveRate)) converted"
-            + (evaluation.inSample ? " (IN-SAMPLE: the card learned from some of these leads)." : ".")
+            + (evaluation.inSample ? " (IN-SAMPLE: the card learned from some or all of these leads)." : ".")
         var glance: [Block] = [.paragraph("Leads: \(evaluation.measuredOn).")] + evaluation.warnings.map { .paragraph("Warning: \($0).") }
         glance += [.metrics(Self.metrics(evaluation)), .paragraph("Probabilities from \(evaluation.probabilitySource).")]
         if !evaluation.absentFeatures.isEmpty {
