@@ -16,6 +16,7 @@
 //   LeadData, Evaluation → LeakageScreen (columns that give the outcome away)
 //   LeadData, ScoreCardFormat → CardDataChecks (a card's features, types and categories against data)
 //   ScoreCardFormat, RuleScoring, Evaluation, LeadData, PointExport, OutputFiles → CardOperations (recalibrate, monitor, diff)
+//   LeadData, LeadCSV, ScoreCardFormat → CardHoldout (a card's held-out rows of its training file)
 //   CardTraining, RuleScoring and the modules whose values it prints → leadscore (CLI: parses and prints)
 import PackageDescription
 
@@ -42,6 +43,7 @@ let package = Package(
         .library(name: "LeakageScreen", targets: ["LeakageScreen"]),
         .library(name: "CardDataChecks", targets: ["CardDataChecks"]),
         .library(name: "CardOperations", targets: ["CardOperations"]),
+        .library(name: "CardHoldout", targets: ["CardHoldout"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -76,11 +78,13 @@ let package = Package(
         // MARK: The score card and its consumer (never imports a trainer)
         .target(name: "ScoreCardFormat", dependencies: ["OutputFiles"]),
         .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV", "OutputFiles"]),
+        // Which rows of a file are a card's held-out leads (the split its provenance records); no trainer.
+        .target(name: "CardHoldout", dependencies: ["LeadData", "LeadCSV", "ScoreCardFormat"]),
         .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "ProbabilityCalibration", "Evaluation", "ScoreCardFormat"]),
 
         // MARK: Training: the pipeline from leads to a card, composed of the modules above
         .target(name: "CardTraining", dependencies: [
-            "LeadCSV", "LeadData", "FeatureEncoding", "ModelCore", "LinearModels", "BoostedStumps", "Evaluation", "PointExport", "ScoreCardFormat", "CardOperations",
+            "LeadCSV", "LeadData", "FeatureEncoding", "ModelCore", "LinearModels", "BoostedStumps", "Evaluation", "PointExport", "ScoreCardFormat", "CardOperations", "CardHoldout",
         ]),
         // MARK: Operating a card after training (recalibrate, monitor, diff); never imports a trainer
         .target(name: "CardOperations", dependencies: ["ScoreCardFormat", "RuleScoring", "Evaluation", "ProbabilityCalibration", "LeadData", "LeadCSV", "PointExport", "OutputFiles"]),
@@ -93,6 +97,7 @@ let package = Package(
                 "ScoreCardFormat", "RuleScoring", "PointExport", "CardTraining", "LeakageScreen", "CardDataChecks", "CardOperations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "OutputFiles",
+                "CardHoldout",
             ],
             path: "Sources/LeadScoreCLI"
         ),
@@ -126,6 +131,7 @@ let package = Package(
         .testTarget(name: "LeakageScreenTests", dependencies: ["LeakageScreen", "LeadData"]),
         .testTarget(name: "CardDataChecksTests", dependencies: ["CardDataChecks", "LeadData", "ScoreCardFormat"]),
         .testTarget(name: "CardOperationsTests", dependencies: ["CardOperations", "ScoreCardFormat", "LeadData", "PointExport", "ProbabilityCalibration", "Evaluation", "RuleScoring"]),
+        .testTarget(name: "CardHoldoutTests", dependencies: ["CardHoldout", "LeadData", "ScoreCardFormat"]),
     ]
 )
 

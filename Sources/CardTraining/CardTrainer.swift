@@ -1,3 +1,4 @@
+import CardHoldout
 import CardOperations
 import Evaluation
 import Foundation
@@ -128,7 +129,10 @@ public struct CardTrainer: Sendable {
                                 pruneUnhelpful: options.pruneUnhelpful)
         let provenance = Provenance(
             data: fingerprint, target: dataset.outcome?.column, positiveLabel: dataset.outcome?.positiveLabel,
-            trainer: fitted.record, created: ISO8601DateFormatter().string(from: Date()), leadscoreVersion: Self.version)
+            trainer: fitted.record, created: ISO8601DateFormatter().string(from: Date()), leadscoreVersion: Self.version,
+            // How the file was split, so evaluate/compare/report find its held-out rows again (CardHoldout).
+            split: SplitRecord(options.split.method(seed: seed), validationFraction: separateTest == nil ? 0.2 : 0.25,
+                               testFraction: separateTest == nil ? 0.2 : 0))
         let stem = URL(fileURLWithPath: data).deletingPathExtension().lastPathComponent
         do {
             var (card, points) = try export.card(from: try fitted.model.additiveModel(), name: "\(stem) · \(fitted.name)",

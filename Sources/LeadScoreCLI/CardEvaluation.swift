@@ -1,4 +1,5 @@
 import CardOperations
+import CardHoldout
 import Evaluation
 import Foundation
 import LeadData
@@ -29,6 +30,11 @@ struct CardEvaluation: Encodable {
     var absentFeatures: [String]
     /// Median days from creation to conversion per tier, when the dates were named (`--created`, `--converted-at`).
     var leadVelocity: LeadVelocity?
+    /// Which leads these figures are on ("4000 of 20000 leads: the held-out test leads …"), whether they
+    /// include leads the card learned from, and what the reader must know about that (`HeldOutSelection`).
+    var measuredOn: String
+    var inSample: Bool
+    var warnings: [String]
     /// Per row, for plots; not part of the JSON.
     var totals: [Int]
     var probabilities: [Double]
@@ -36,9 +42,16 @@ struct CardEvaluation: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case card, rows, positiveRate, auc, averagePrecision, ks, probabilitySource, logLoss, brier, ece, reliability, lift, tiers, absentFeatures, leadVelocity
+        case measuredOn, inSample, warnings
     }
 
-    init(card: ScoreCard, data: Dataset) throws {
+    /// - Parameter selection: which of `data`'s rows to measure on and how to label the figures; `nil`
+    ///   measures on all of them (leads the caller already knows are held out, such as train's test split).
+    init(card: ScoreCard, data all: Dataset, selection: HeldOutSelection? = nil) throws {
+        let data = selection?.leads(of: all) ?? all
+        measuredOn = selection?.description ?? "all \(all.rowCount) leads"
+        inSample = selection?.inSample ?? false
+        warnings = selection?.warnings ?? []
         guard let labels = data.labels else { throw ValidationErrorMessage("name the outcome column with --target") }
         let scorer = try RuleScorer(card: card)
         let columns = data.columns.filter(\.hasValues)
@@ -76,10 +89,11 @@ struct CardEvaluation: Encodable {
     static func table(_ evaluations: [CardEvaluation]) -> String {
         func row(_ name: String, _ value: (CardEvaluation) -> String) -> [String] { [name] + evaluations.map(value) }
         let number = { (value: Double) in String(format: "%.4f", value) }
+        let scope = evaluations.contains(where: \.inSample) ? ", IN-SAMPLE" : ""
         return TextColumns.render([
             row("card") { $0.card },
             row("leads") { "\($0.rows) (\(String(format: "%.1f", $0.positiveRate * 100)) % converted)" },
-            row("AUC (points)") { number($0.auc) },
+            row("AUC (points\(scope))") { number($0.auc) },
             row("average precision") { number($0.averagePrecision) },
             row("KS") { number($0.ks) },
             row("log loss") { number($0.logLoss) },
@@ -89,8 +103,13 @@ struct CardEvaluation: Encodable {
         ])
     }
 
+    /// "Measured on …" and the warnings, printed above the figures.
+    var scopeLines: [String] {
+        ["Measured on \(measuredOn)."] + warnings.map { "warning: \($0)" }
+    }
+
     func text() -> String {
-        var lines = [Self.table([self]), "", "Probabilities from \(probabilitySource)."]
+        var lines = scopeLines + ["", Self.table([self]), "", "Probabilities from \(probabilitySource)."]
         if !absentFeatures.isEmpty {
             lines.append("Not in the data, scored as missing: \(absentFeatures.joined(separator: ", ")).")
         }

@@ -13,7 +13,11 @@ struct ExportSQL: ParsableCommand {
             0…maximum range.
 
             Example:
-              leadscore export-sql card.json --dialect sqlite --table leads | sqlite3 leads.db
+              leadscore export-sql docs/examples/synthetic-seed-practice.json \\
+                  --dialect sqlite --table leads > score.sql
+
+            Then run score.sql where the leads are, e.g. in sqlite3 with them in a \
+            table named leads: .read score.sql
             """)
 
     @Argument(help: "The score card (JSON).") var card: String

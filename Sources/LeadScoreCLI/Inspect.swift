@@ -12,9 +12,11 @@ struct Inspect: ParsableCommand {
             (docs/leakage.md). Errors name the file, line and column, and exit with status 1.
 
             Examples:
-              leadscore inspect Leads.csv --target Converted --missing Select
-              leadscore inspect sessions.csv --target Revenue --json
-              leadscore inspect export.csv --schema export.schema.json
+              leadscore inspect datasets/synthetic/leads.csv --target converted
+              leadscore inspect datasets/online-shoppers/online_shoppers_intention.csv \\
+                  --target Revenue --json
+              leadscore inspect datasets/online-shoppers/online_shoppers_intention.csv \\
+                  --schema datasets/online-shoppers/schema.json
 
             A schema file (every key optional; flags override it):
               {"target": "Converted", "positive": "1", "missing": ["Select"],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CardHoldout
 import Foundation
 import ScoreCardFormat
 
@@ -12,9 +13,15 @@ struct Report: ParsableCommand {
             Jupyter notebook with the same content and a Python cell that reloads the card and recomputes the \
             points of a few leads.
 
+            Given the file the card was trained on (same SHA-256), only the card's held-out test leads are \
+            measured unless --all-rows says otherwise (then the figures are labelled in-sample). \
+            --target defaults to the card's own.
+
             Examples:
-              leadscore report card.json leads.csv --target converted --out report.html
-              leadscore report card.json leads.csv --target converted --out report.ipynb
+              leadscore train datasets/synthetic/leads.csv --target converted \\
+                  --out card.json
+              leadscore report card.json datasets/synthetic/leads.csv --out report.html
+              leadscore report card.json datasets/synthetic/leads.csv --out report.ipynb
             """)
 
     @Argument(help: "The card (JSON).") var card: String
@@ -23,19 +30,20 @@ struct Report: ParsableCommand {
     @Option(help: "Where to write the report.") var out: String
     @Option(help: "html or ipynb (default: ipynb when --out ends in .ipynb, else html).") var format: ReportFormat?
     @OptionGroup var cardChecks: CardCheckOptions
-
-    func validate() throws {
-        guard dataOptions.target != nil else { throw ValidationError("name the outcome column with --target") }
-    }
+    @Flag(help: "Measure on every row even when the data is the card's training file; the figures are then labelled in-sample.")
+    var allRows = false
 
     func run() throws {
         try reportingFailure {
             try checkOutputPaths(out, inputs: [data])
             try ReportOutput.checkNotTheCard(report: out, card: card)
-            let loaded = try ScoreCard.load(path: card), leads = try dataOptions.load(data)
-            try cardChecks.check(loaded, path: card, data: leads, json: false)
-            let output = ReportOutput(card: loaded, cardPath: card, leads: leads, data: URL(fileURLWithPath: data).lastPathComponent)
+            let card = try ScoreCard.load(path: self.card)
+            let (leads, selection) = try dataOptions.loadHistory(data, cards: [card], allRows: allRows)
+            try cardChecks.check(card, path: self.card, data: leads, json: false)
+            let output = ReportOutput(card: card, cardPath: self.card, leads: leads,
+                                      data: URL(fileURLWithPath: data).lastPathComponent, selection: selection)
             try output.write(to: out, format: format ?? ReportFormat(path: out))
+            for warning in selection.warnings { printError("warning: \(warning)") }
             printConfirmation("Report written to \(out)", outputs: out)
         }
     }

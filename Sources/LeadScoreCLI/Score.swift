@@ -14,8 +14,10 @@ struct Score: ParsableCommand {
             to stdout and the summary to stderr.
 
             Examples:
-              leadscore score docs/examples/synthetic-seed-practice.json datasets/synthetic/leads.csv --out scored.csv
-              leadscore score card.json leads.csv --explain 3 | head
+              leadscore score docs/examples/synthetic-seed-practice.json \\
+                  datasets/synthetic/leads.csv --out scored.csv
+              leadscore score docs/examples/synthetic-seed-practice.json \\
+                  datasets/synthetic/leads.csv --explain 3 | head
             """)
 
     @Argument(help: "The score card (JSON).") var card: String

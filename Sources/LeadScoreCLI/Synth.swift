@@ -11,7 +11,9 @@ struct Synth: ParsableCommand {
             you can check what training recovers.
 
             Example:
-              leadscore synth 20000 datasets/synthetic/leads.csv --seed 1
+              leadscore synth 20000 leads.csv --seed 1
+
+            (datasets/synthetic/leads.csv was made this way; write elsewhere to keep it.)
             """)
 
     @Argument(help: "Number of leads.") var rows: Int

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardTraining
+import CardHoldout
 import LeadData
 import Foundation
 import PointExport
@@ -17,9 +18,14 @@ struct Train: ParsableCommand {
             Examples:
               leadscore train datasets/synthetic/leads.csv --target converted \\
                   --out card.json --report report.html
-              leadscore train Leads.csv --target Converted --missing Select \\
-                  --exclude 'Prospect ID,Lead Number,Tags,Lead Quality,Lead Profile,Last Activity,Last Notable Activity' \\
-                  --model stumps --tiers hot:70,warm:40 --out card.json
+              leadscore train datasets/online-shoppers/online_shoppers_intention.csv \\
+                  --target Revenue --exclude PageValues --model logistic \\
+                  --tiers hot:70,warm:40 --out shoppers.json
+
+            For an export with form placeholders and fields sales fill in after the \
+            outcome (such as X Education, not shipped), add --missing Select, and \
+            --exclude with those fields (Tags, Lead Quality, Lead Profile); quote a \
+            name that holds a space, and repeat the flag rather than wrap a list.
             """)
 
     @Argument(help: "CSV of historical leads with a converted/lost column.") var data: String

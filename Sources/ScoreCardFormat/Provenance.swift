@@ -7,6 +7,8 @@ public struct Provenance: Sendable, Equatable {
     /// The value of `target` that means converted ("1", "TRUE", "Won").
     public var positiveLabel: String?
     public var trainer: TrainerRecord?
+    /// How the training file was split, so its held-out rows can be found again (`SplitRecord`).
+    public var split: SplitRecord?
     /// When the card was made, ISO 8601 ("2026-11-23T10:00:00Z").
     public var created: String?
     public var leadscoreVersion: String?
@@ -18,8 +20,10 @@ public struct Provenance: Sendable, Equatable {
     public init(
         data: DataFingerprint? = nil, target: String? = nil, positiveLabel: String? = nil,
         trainer: TrainerRecord? = nil, created: String? = nil, leadscoreVersion: String? = nil,
-        baseline: Baseline? = nil, recalibrations: [RecalibrationRecord]? = nil
+        baseline: Baseline? = nil, recalibrations: [RecalibrationRecord]? = nil,
+        split: SplitRecord? = nil
     ) {
+        self.split = split
         self.data = data
         self.target = target
         self.positiveLabel = positiveLabel
@@ -95,6 +99,8 @@ public enum SettingValue: Sendable, Equatable, Codable, ExpressibleByFloatLitera
 extension Provenance: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case data, target, positiveLabel, trainer, created, leadscoreVersion, baseline, recalibrations
+        case data, target, positiveLabel, trainer, created, leadscoreVersion
+        case split
     }
 
     public init(from decoder: Decoder) throws {
@@ -108,6 +114,7 @@ extension Provenance: Codable {
         leadscoreVersion = try container.decodeIfPresent(String.self, forKey: .leadscoreVersion)
         baseline = try container.decodeIfPresent(Baseline.self, forKey: .baseline)
         recalibrations = try container.decodeIfPresent([RecalibrationRecord].self, forKey: .recalibrations)
+        split = try container.decodeIfPresent(SplitRecord.self, forKey: .split)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -120,6 +127,7 @@ extension Provenance: Codable {
         try container.encodeIfPresent(leadscoreVersion, forKey: .leadscoreVersion)
         try container.encodeIfPresent(baseline, forKey: .baseline)
         try container.encodeIfPresent(recalibrations, forKey: .recalibrations)
+        try container.encodeIfPresent(split, forKey: .split)
     }
 }
 

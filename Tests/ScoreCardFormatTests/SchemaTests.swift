@@ -25,7 +25,8 @@ final class SchemaTests: XCTestCase {
         card.provenance = Provenance(
             data: DataFingerprint(file: "leads.csv", sha256: String(repeating: "ab", count: 32), rows: 1000, positiveRate: 0.2),
             target: "converted", positiveLabel: "1", trainer: TrainerRecord(name: "logistic", settings: ["l2": 1.0, "bins": 10, "solver": "newton", "merge": true]),
-            created: "2026-11-23T10:00:00Z", leadscoreVersion: "0.1.0")
+            created: "2026-11-23T10:00:00Z", leadscoreVersion: "0.1.0",
+            split: SplitRecord(method: SplitRecord.stratified, seed: 7, validationFraction: 0.2, testFraction: 0.2))
         card.metrics = CardMetrics(data: "test split", rows: 200, positiveRate: 0.2, auc: 0.8, averagePrecision: 0.5, logLoss: 0.4, brier: 0.13, ece: 0.01)
         let text = String(decoding: try card.jsonData(), as: UTF8.self)
         XCTAssertEqual(try schemaAccepts([text]), [true], text)
@@ -47,6 +48,7 @@ final class SchemaTests: XCTestCase {
             smallCard(replacing: #""type": "boolean""#, with: #""type": "flag""#),
             smallCard(replacing: #""criteria": ["#, with: #""calibration": {"method": "manual", "table": [{"points": 0, "probability": 1.5}]}, "criteria": ["#),
             smallCard(replacing: #""criteria": ["#, with: #""provenance": {"data": {"sha256": "abc"}}, "criteria": ["#),
+            smallCard(replacing: #""criteria": ["#, with: #""provenance": {"split": {"method": "stratified", "seed": -1, "validationFraction": 0.2, "testFraction": 0.2}}, "criteria": ["#),
             smallCard(replacing: #""missingValues": ["", "NA"]"#, with: #""missingValues": ["", " NA"]"#),
             smallCard(replacing: #""points": 10, "label": "demo requested""#, with: #""points": 20000, "label": "demo requested""#),
             smallCard(replacing: #""basePoints": 5,"#, with: #""decimalSeparator": ";", "basePoints": 5,"#),

@@ -8,8 +8,10 @@ extension ReportDocument {
         let figures = try ReportFigures(card: card, evaluation: evaluation)
         title = card.name
         summary = card.description
-        context = "Measured on \(data): \(ReportNumber.count(evaluation.rows)) leads, \(ReportNumber.percent(evaluation.positiveRate)) converted."
-        var glance: [Block] = [.metrics(Self.metrics(evaluation)), .paragraph("Probabilities from \(evaluation.probabilitySource).")]
+        context = "Measured on \(data): \(ReportNumber.count(evaluation.rows)) leads, \(ReportNumber.percent(evaluation.positiveRate)) converted"
+            + (evaluation.inSample ? " (IN-SAMPLE: the card learned from some or all of these leads)." : ".")
+        var glance: [Block] = [.paragraph("Leads: \(evaluation.measuredOn).")] + evaluation.warnings.map { .paragraph("Warning: \($0).") }
+        glance += [.metrics(Self.metrics(evaluation)), .paragraph("Probabilities from \(evaluation.probabilitySource).")]
         if !evaluation.absentFeatures.isEmpty {
             glance.append(.paragraph("Not in the data, so scored as missing: \(evaluation.absentFeatures.joined(separator: ", "))."))
         }
@@ -41,19 +43,20 @@ extension ReportDocument {
     }
 
     private static func metrics(_ evaluation: CardEvaluation) -> [Metric] {
-        [
+        let scope = evaluation.inSample ? " (in-sample)" : ""
+        return [
             Metric(name: "Leads", value: ReportNumber.count(evaluation.rows), meaning: "\(ReportNumber.percent(evaluation.positiveRate)) of them converted"),
-            Metric(name: "AUC of the points", value: ReportNumber.fixed(evaluation.auc),
+            Metric(name: "AUC of the points\(scope)", value: ReportNumber.fixed(evaluation.auc),
                    meaning: "chance a converted lead has more points than a lost one (ties count half)"),
-            Metric(name: "Top 10 % lift", value: String(format: "%.1f×", evaluation.lift.groups.first?.lift ?? 0),
+            Metric(name: "Top 10 % lift\(scope)", value: String(format: "%.1f×", evaluation.lift.groups.first?.lift ?? 0),
                    meaning: "conversion rate of the tenth with the most points, against all leads"),
-            Metric(name: "Calibration error", value: ReportNumber.percent(evaluation.ece),
+            Metric(name: "Calibration error\(scope)", value: ReportNumber.percent(evaluation.ece),
                    meaning: "mean gap between predicted and actual conversion rate (\(evaluation.reliability.binCount) bins)"),
-            Metric(name: "Average precision", value: ReportNumber.fixed(evaluation.averagePrecision),
+            Metric(name: "Average precision\(scope)", value: ReportNumber.fixed(evaluation.averagePrecision),
                    meaning: "precision averaged over every threshold; \(ReportNumber.fixed(evaluation.positiveRate)) for random order"),
-            Metric(name: "KS", value: ReportNumber.fixed(evaluation.ks), meaning: "widest gap between the points of converted and of lost leads"),
-            Metric(name: "Brier score", value: ReportNumber.fixed(evaluation.brier, digits: 4), meaning: "mean squared error of the probabilities; lower is better"),
-            Metric(name: "Log loss", value: ReportNumber.fixed(evaluation.logLoss, digits: 4), meaning: "penalty for confident wrong probabilities; lower is better"),
+            Metric(name: "KS\(scope)", value: ReportNumber.fixed(evaluation.ks), meaning: "widest gap between the points of converted and of lost leads"),
+            Metric(name: "Brier score\(scope)", value: ReportNumber.fixed(evaluation.brier, digits: 4), meaning: "mean squared error of the probabilities; lower is better"),
+            Metric(name: "Log loss\(scope)", value: ReportNumber.fixed(evaluation.logLoss, digits: 4), meaning: "penalty for confident wrong probabilities; lower is better"),
         ]
     }
 

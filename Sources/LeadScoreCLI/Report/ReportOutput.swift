@@ -1,4 +1,5 @@
 import ArgumentParser
+import CardHoldout
 import Foundation
 import LeadData
 import OutputFiles
@@ -27,6 +28,8 @@ struct ReportOutput {
     var data: String
     /// Sections to put first, e.g. the leakage warning of `train`.
     var leadSections: [ReportDocument.Section] = []
+    /// Which of `leads` to measure on and how to label the figures (`nil`: all, known to be held out).
+    var selection: HeldOutSelection? = nil
 
     /// Refuses a report path that is the card's own file, before any work.
     static func checkNotTheCard(report path: String, card cardPath: String) throws {
@@ -43,13 +46,16 @@ struct ReportOutput {
         let evaluation = try CardEvaluation(card: card, data: leads)
         var document = try ReportDocument(card: card, evaluation: evaluation, data: data)
         document.sections.insert(contentsOf: leadSections, at: 0)
+        let evaluation = try CardEvaluation(card: card, data: leads, selection: selection)
+        let measured = selection?.leads(of: leads) ?? leads
+        let document = try ReportDocument(card: card, evaluation: evaluation, data: data)
         let bytes: Data
         switch format {
         case .html:
             bytes = Data(HTMLReport(document: document).text.utf8)
         case .ipynb:
             let recipe = PointsRecipe(card: card, cardPath: Self.relativePath(of: cardPath, from: target.deletingLastPathComponent()),
-                                      dataset: leads, data: data, totals: evaluation.totals)
+                                      dataset: measured, data: data, totals: evaluation.totals)
             bytes = try NotebookReport(document: document, recipe: recipe).data()
         }
         try OutputFile.write(Array(bytes), to: path)
