@@ -99,7 +99,6 @@ public enum SettingValue: Sendable, Equatable, Codable, ExpressibleByFloatLitera
 extension Provenance: Codable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case data, target, positiveLabel, trainer, created, leadscoreVersion, baseline, recalibrations
-        case data, target, positiveLabel, trainer, created, leadscoreVersion
         case split
     }
 

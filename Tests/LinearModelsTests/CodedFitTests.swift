@@ -3,6 +3,7 @@ import Foundation
 import LeadData
 import LinearAlgebra
 import LinearModels
+import TestSupport
 import XCTest
 
 /// A fit on codes lands on the weights of the fit on the dense design (the path that is checked against

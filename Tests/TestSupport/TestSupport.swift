@@ -55,7 +55,7 @@ public func labelled(_ labels: [String?]) -> ColumnValues {
 
 /// Element-wise `|actual − expected| ≤ absolute + relative·|expected|`, reported at the caller with the
 /// worst element.
-public func assertClose(_ actual: [Double], _ expected: [Double], relative: Double, absolute: Double,
+public func assertClose(_ actual: [Double], _ expected: [Double], relative: Double = 0, absolute: Double = 0,
                  _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
     guard actual.count == expected.count else {
         return XCTFail("\(message): \(actual.count) values, expected \(expected.count)", file: file, line: line)

@@ -43,12 +43,10 @@ struct ReportOutput {
     func write(to path: String, format: ReportFormat) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         try Self.checkNotTheCard(report: path, card: cardPath)
-        let evaluation = try CardEvaluation(card: card, data: leads)
-        var document = try ReportDocument(card: card, evaluation: evaluation, data: data)
-        document.sections.insert(contentsOf: leadSections, at: 0)
         let evaluation = try CardEvaluation(card: card, data: leads, selection: selection)
         let measured = selection?.leads(of: leads) ?? leads
-        let document = try ReportDocument(card: card, evaluation: evaluation, data: data)
+        var document = try ReportDocument(card: card, evaluation: evaluation, data: data)
+        document.sections.insert(contentsOf: leadSections, at: 0)
         let bytes: Data
         switch format {
         case .html:
