@@ -31,12 +31,16 @@ public func baselineDistribution(CardLeads scored: CardLeads, description: Strin
         case .categorical:
             guard let otherwise = criterion.conditions.firstIndex(where: { $0.match == .otherwise }) else { break }
             var seen = Set<String>()
+            var leftOut = false
             for row in 0..<scored.rows where scored.conditions[index][row] == otherwise {
-                if let value = scored.rawValues[index][row] { seen.insert(value) }
+                guard let value = scored.rawValues[index][row] else { continue }
+                // A card holds no control character (its text reaches SQL and reports): such a value is left
+                // out, and the list is marked incomplete so `monitor` does not call it unseen with certainty.
+                if value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { leftOut = true } else { seen.insert(value) }
             }
             let sorted = seen.sorted()
             baseline.otherwiseCategories = Array(sorted.prefix(Baseline.otherwiseCategoryLimit))
-            if sorted.count > Baseline.otherwiseCategoryLimit { baseline.otherwiseCategoriesTruncated = true }
+            if sorted.count > Baseline.otherwiseCategoryLimit || leftOut { baseline.otherwiseCategoriesTruncated = true }
         case .boolean:
             break
         }

@@ -62,8 +62,10 @@ public struct CardTrainer: Sendable {
     /// test split (all rows when `separateTest`): what a screen of the training data may look at.
     public func rowsBeforeTest(_ leads: Dataset, separateTest: Bool = false) throws -> [Int] {
         if separateTest { return Array(0..<leads.rowCount) }
-        let (parts, _) = try plan(leads, separateTest: false)
-        return (parts.train + parts.validation).sorted()
+        do {
+            let (parts, _) = try plan(leads, separateTest: false)
+            return (parts.train + parts.validation).sorted()
+        } catch { throw TrainingError.splitting(data: leads.source, error) }
     }
 
     private func train(loaded leads: Dataset, csv path: String, loadOptions: LoadOptions, testCSV testPath: String?,

@@ -8,7 +8,10 @@ struct Diff: ParsableCommand {
         abstract: "Show what changed between two cards, criterion by criterion; with leads, how many change tier.",
         discussion: """
             Example:
-              leadscore diff old.json new.json leads.csv
+              leadscore train datasets/synthetic/leads.csv --target converted \\
+                  --out new.json
+              leadscore diff docs/examples/synthetic-seed-practice.json new.json \\
+                  datasets/synthetic/leads.csv
             """)
 
     @Argument(help: "The old card (JSON).") var old: String

@@ -12,8 +12,11 @@ struct Monitor: ParsableCommand {
             usage error.
 
             Examples:
-              leadscore monitor card.json this-month.csv
-              leadscore monitor card.json last-quarter.csv --target converted --html monitor.html
+              leadscore train datasets/synthetic/leads.csv --target converted \\
+                  --out card.json
+              leadscore monitor card.json datasets/synthetic/leads.csv
+              leadscore monitor card.json datasets/synthetic/leads.csv \\
+                  --target converted --html monitor.html
             """)
 
     static let exitRecalibrate: Int32 = 10

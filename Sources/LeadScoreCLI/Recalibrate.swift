@@ -16,7 +16,11 @@ struct Recalibrate: ParsableCommand {
             otherwise on the leads it was fitted on (in-sample, said so).
 
             Example:
-              leadscore recalibrate card.json recent.csv --target converted --out card-recalibrated.json --tiers capacity:20%,30%
+              leadscore synth 20000 leads.csv --drift
+              leadscore train leads.csv --target converted --split time:created_at \\
+                  --out card.json
+              leadscore recalibrate card.json leads.csv --target converted \\
+                  --out recalibrated.json --holdout 0.5 --tiers capacity:20%,30%
             """)
 
     @Argument(help: "The card (JSON).") var card: String

@@ -14,8 +14,18 @@ extension PointedShape {
             if case .categories(let labels) = piece.condition { return labels }
             return []
         }
+        // A learned category holding a control character (a NUL, a line break…) must never reach a card, whose
+        // text ends up in SQL and reports: such values are left out of their conditions and score as "any other
+        // value" (an `otherwise` condition is added with the points of the first condition that lost one).
+        var unnamedPoints: Int?
         for piece in pieces {
             switch piece.condition {
+            case .categories(let labels) where labels.contains(where: Self.holdsControlCharacter):
+                unnamedPoints = unnamedPoints ?? piece.points
+                let kept = labels.filter { !Self.holdsControlCharacter($0) }
+                guard !kept.isEmpty else { continue }
+                let names = kept.map { Self.distinctName($0, among: categories) }
+                conditions.append(Condition(.categories(kept), points: piece.points, label: names.joined(separator: ", ")))
             case .interval(let lower, let upper) where role == .boolean:
                 // Booleans are 0/1 in training: an interval stands for the values it holds.
                 for value in [false, true] where lower < (value ? 1 : 0) && Double(value ? 1 : 0) <= upper {
@@ -33,7 +43,15 @@ extension PointedShape {
                 conditions.append(Condition(.otherwise, points: piece.points, label: "any other value"))
             }
         }
+        if let unnamedPoints, !pieces.contains(where: { if case .otherwise = $0.condition { true } else { false } }) {
+            conditions.append(Condition(.otherwise, points: unnamedPoints, label: "any other value"))
+        }
         return Criterion(feature: feature, label: Self.readableName(feature), type: type, conditions: conditions)
+    }
+
+    /// Whether `text` holds a C0 control character or DEL, which a card refuses (`docs/score-card.md`).
+    static func holdsControlCharacter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
     }
 
     /// A category as a label, told apart from a canonically equivalent spelling among `categories`:

@@ -92,8 +92,8 @@ final class LoadErrorTests: XCTestCase {
         XCTAssertEqual(error.location, SourceLocation(path: path, line: 4, column: 1, columnName: "campaign"))
         XCTAssertEqual(error.value, "3")
         XCTAssertEqual(error.message, "\"3\" is not a yes/no value (yes/no, true/false, y/n, 1/0), but \"campaign\" was given the role boolean."
-                       + " If the column holds numbers (counts, amounts), pass --role 'campaign=numeric'; if \"3\" means no value,"
-                       + " pass --missing '3'; if the column holds labels, pass --role 'campaign=categorical'")
+                       + " If the column holds numbers (counts, amounts), give it the role numeric (LoadOptions.roles); if \"3\" means no value,"
+                       + " add it to the missing-value texts (LoadOptions.missingTokens); if the column holds labels, give it the role categorical (LoadOptions.roles)")
     }
 
     func testStrayValueInAColumnTheUserTyped() throws {

@@ -89,7 +89,7 @@ final class WholeFileTypingTests: XCTestCase {
             guard let error = error as? LoadError else { return XCTFail("\(error)") }
             XCTAssertEqual(error.location, SourceLocation(path: path, line: 15_002, column: 2, columnName: "campaign"))
             XCTAssertEqual(error.value, "4")
-            XCTAssertTrue(error.description.contains("pass --role 'campaign=numeric'"), error.description)
+            XCTAssertTrue(error.description.contains("give it the role numeric (LoadOptions.roles)"), error.description)
         }
         // Without the role, the same file loads with the column numeric.
         XCTAssertEqual(try Dataset.load(csv: path, options: LoadOptions(target: "y")).column(named: "campaign")?.role, .numeric)

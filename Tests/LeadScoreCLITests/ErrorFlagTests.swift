@@ -25,6 +25,16 @@ final class ErrorFlagTests: XCTestCase {
         XCTAssertTrue(unknown.errors.contains("--positive \"Won\" is not a value of the target"), unknown.errors)
     }
 
+    func testACountInAColumnMadeBooleanSuggestsTheNumericRoleFlag() throws {
+        var csv = "campaign,y\n"
+        for row in 0..<40 { csv += "\(row % 2),\(row % 3 == 0 ? 1 : 0)\n" }
+        csv += "3,1\n"
+        let result = try train(csv, ["--target", "y", "--role", "campaign=boolean"])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.errors.contains("pass --role 'campaign=numeric'; if \"3\" means no value, pass --missing '3'"), result.errors)
+        XCTAssertFalse(result.errors.contains("LoadOptions"), result.errors)
+    }
+
     func testTimeSplitOnACategoryNamesTheRoleFlagAndTheFile() throws {
         var csv = "when,x,y\n"
         for row in 0..<60 { csv += "w\(row % 3),\(row % 5),\(row % 2)\n" }
