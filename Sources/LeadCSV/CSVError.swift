@@ -1,6 +1,8 @@
 /// A file that cannot be read as CSV. The description names the file, the line (and column where it
 /// applies), the offending text, and what the user can do about it.
 public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong, as a value a caller can switch on; `description` turns it into the message with
+    /// the file, line and what to do.
     public enum Kind: Sendable, Equatable {
         /// The file does not exist, is a directory, or cannot be read; `reason` is the system's message.
         case cannotOpen(reason: String)

@@ -12,6 +12,8 @@ import FeatureEncoding
 /// `l1_ratio = r`; `strength = 0` is `C = inf`), on the same standardised columns, so its settings carry
 /// over. Because the loss is a sum, the same strength matters less as rows are added.
 public struct LogisticRegression: Codable, Sendable, Equatable {
+    /// What the fit penalises besides the log loss; the intercept is never penalised, so the base rate
+    /// comes out unshrunk whatever the strength.
     public enum Penalty: Codable, Sendable, Equatable {
         /// `strength/2 · ‖β‖²` (scikit-learn `l1_ratio = 0`).
         case l2
@@ -38,6 +40,8 @@ public struct LogisticRegression: Codable, Sendable, Equatable {
         case given(lost: Double, converted: Double)
     }
 
+    /// Which Newton method minimises the objective. All see the same objective, so they agree to the
+    /// tolerance; they differ in cost: a Cholesky step needs the p×p Hessian, CG only Hessian-vector products.
     public enum Solver: String, Codable, Sendable, Equatable {
         /// Newton–Cholesky (smooth penalties) or proximal Newton (with L1) up to `denseHessianLimit`
         /// design columns, Newton–CG beyond.

@@ -6,8 +6,12 @@
 /// condition gives 0. On a hand-written card with a negative condition (student −10, best 0) both
 /// readings agree. Group caps are not applied to reasons.
 public struct Reason: Sendable, Equatable, CustomStringConvertible {
+    /// Whether the reason is points the lead earned or points it missed, so a reader lists what helps
+    /// apart from what holds the lead back (see the type's note on what a cost is measured against).
     public enum Kind: Sendable, Equatable {
+        /// Points the criterion gave the lead (above zero).
         case gain
+        /// Points short of the criterion's best condition.
         case cost
     }
 
