@@ -4,19 +4,22 @@
 // Dependency arrows: A → B means B imports A. Every module imports only modules on lines above it or to
 // its left, so the graph has no cycle and the scorer never reaches a trainer.
 //   CBLAS, CLAPACKE → LinearAlgebra
+//   LeadMath (no dependencies: the one logistic/softplus) → LeadData, ModelCore, LinearModels, BoostedStumps,
+//     ProbabilityCalibration, ScoreCardFormat, PointExport
 //   OutputFiles (no dependencies) → LeadCSV, ScoreCardFormat, RuleScoring, CLI
-//   LeadCSV → LeadData → FeatureEncoding → ModelCore
-//   LeadData, FeatureEncoding, ModelCore, LinearAlgebra → LinearModels
-//   LeadData, FeatureEncoding, ModelCore → BoostedStumps
-//   Evaluation, ProbabilityCalibration, ScoreCardFormat: no dependencies
-//   LeadData, ModelCore, ProbabilityCalibration, Evaluation, ScoreCardFormat → PointExport
+//   LeadCSV, LeadMath → LeadData → FeatureEncoding → ModelCore
+//   LeadData, FeatureEncoding, ModelCore, LinearAlgebra, LeadMath → LinearModels
+//   LeadData, FeatureEncoding, ModelCore, LeadMath → BoostedStumps
+//   Evaluation: no dependencies; LeadMath → ProbabilityCalibration; OutputFiles, LeadMath → ScoreCardFormat
+//   LeadData, ModelCore, ProbabilityCalibration, Evaluation, ScoreCardFormat, LeadMath → PointExport
 //   LeadCSV, ScoreCardFormat → RuleScoring (no trainer, no BLAS)
-//   LeadCSV, LeadData, FeatureEncoding, ModelCore, LinearModels, BoostedStumps, Evaluation, PointExport,
-//     ScoreCardFormat → CardTraining (the training pipeline)
 //   LeadData, Evaluation → LeakageScreen (columns that give the outcome away)
-//   LeadData, ScoreCardFormat → CardDataChecks (a card's features, types and categories against data)
-//   ScoreCardFormat, RuleScoring, Evaluation, LeadData, PointExport, OutputFiles → CardOperations (recalibrate, monitor, diff)
+//   LeadData, LeadCSV, ScoreCardFormat → CardDataChecks (a card's features, types and categories against data)
+//   ScoreCardFormat, RuleScoring, Evaluation, ProbabilityCalibration, LeadData, LeadCSV, PointExport, OutputFiles
+//     → CardOperations (recalibrate, monitor, diff)
 //   LeadData, LeadCSV, ScoreCardFormat → CardHoldout (a card's held-out rows of its training file)
+//   LeadCSV, LeadData, FeatureEncoding, ModelCore, LinearModels, BoostedStumps, Evaluation, PointExport,
+//     ScoreCardFormat, CardOperations, CardHoldout → CardTraining (the training pipeline)
 //   CardTraining, RuleScoring and the modules whose values it prints → leadscore (CLI: parses and prints)
 import PackageDescription
 
@@ -25,6 +28,7 @@ let package = Package(
     products: [
         .executable(name: "leadscore", targets: ["LeadScoreCLI"]),
         .library(name: "OutputFiles", targets: ["OutputFiles"]),
+        .library(name: "LeadMath", targets: ["LeadMath"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "LeadData", targets: ["LeadData"]),
         .library(name: "FeatureEncoding", targets: ["FeatureEncoding"]),
@@ -56,31 +60,34 @@ let package = Package(
         // MARK: Numerics
         .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
 
+        // MARK: The one logistic function and softplus, in their numerically stable forms (no dependencies)
+        .target(name: "LeadMath"),
+
         // MARK: Writing outputs safely (atomic files, devices and FIFOs written through, signals)
         .target(name: "OutputFiles"),
 
         // MARK: Data
         .target(name: "LeadCSV", dependencies: ["OutputFiles"]),
-        .target(name: "LeadData", dependencies: ["LeadCSV"]),
+        .target(name: "LeadData", dependencies: ["LeadCSV", "LeadMath"]),
         .target(name: "FeatureEncoding", dependencies: ["LeadData"]),
 
         // MARK: Models
-        .target(name: "ModelCore", dependencies: ["FeatureEncoding"]),
-        .target(name: "LinearModels", dependencies: ["ModelCore", "FeatureEncoding", "LinearAlgebra"]),
-        .target(name: "BoostedStumps", dependencies: ["ModelCore", "FeatureEncoding"]),
+        .target(name: "ModelCore", dependencies: ["FeatureEncoding", "LeadMath"]),
+        .target(name: "LinearModels", dependencies: ["ModelCore", "FeatureEncoding", "LinearAlgebra", "LeadMath"]),
+        .target(name: "BoostedStumps", dependencies: ["ModelCore", "FeatureEncoding", "LeadMath"]),
 
         // MARK: Judging models
         .target(name: "Evaluation"),
-        .target(name: "ProbabilityCalibration"),
+        .target(name: "ProbabilityCalibration", dependencies: ["LeadMath"]),
         .target(name: "LeakageScreen", dependencies: ["LeadData", "Evaluation"]),
         .target(name: "CardDataChecks", dependencies: ["LeadData", "LeadCSV", "ScoreCardFormat"]),
 
         // MARK: The score card and its consumer (never imports a trainer)
-        .target(name: "ScoreCardFormat", dependencies: ["OutputFiles"]),
+        .target(name: "ScoreCardFormat", dependencies: ["OutputFiles", "LeadMath"]),
         .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV", "OutputFiles"]),
         // Which rows of a file are a card's held-out leads (the split its provenance records); no trainer.
         .target(name: "CardHoldout", dependencies: ["LeadData", "LeadCSV", "ScoreCardFormat"]),
-        .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "ProbabilityCalibration", "Evaluation", "ScoreCardFormat"]),
+        .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "ProbabilityCalibration", "Evaluation", "ScoreCardFormat", "LeadMath"]),
 
         // MARK: Training: the pipeline from leads to a card, composed of the modules above
         .target(name: "CardTraining", dependencies: [
@@ -114,6 +121,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["LeadData"], path: "Tests/TestSupport"),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "TestSupport"]),
         .testTarget(name: "OutputFilesTests", dependencies: ["OutputFiles"]),
+        .testTarget(name: "LeadMathTests", dependencies: ["LeadMath"]),
         .testTarget(name: "LeadCSVTests", dependencies: ["LeadCSV"]),
         .testTarget(name: "LeadDataTests", dependencies: ["LeadData", "TestSupport"]),
         .testTarget(name: "FeatureEncodingTests", dependencies: ["FeatureEncoding", "LeadData", "TestSupport"]),

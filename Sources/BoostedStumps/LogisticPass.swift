@@ -1,5 +1,6 @@
 import FeatureEncoding
 import Foundation
+import LeadMath
 import LeadData
 
 /// The last stump, as the score update reads it: its feature's bin column and a value per bin.
@@ -39,12 +40,12 @@ func logisticPass(scores: UnsafeMutablePointer<Double>, labels: UnsafePointer<UI
                         scores[row] = score
                     }
                     let y = Double(labels[row])
-                    let e = exp(-abs(score))
+                    let e = logisticTail(score)
                     linear += max(score, 0) - y * score
                     product *= 1 + e
                     if let gradHess {
                         let inSample = subsample >= 1 || generator.nextUniform() < subsample
-                        let p = score >= 0 ? 1 / (1 + e) : e / (1 + e)
+                        let p = logistic(score, tail: e)
                         gradHess[2 &* row] = inSample ? p - y : 0
                         gradHess[2 &* row &+ 1] = inSample ? p * (1 - p) : 0
                     }

@@ -1,4 +1,5 @@
 import Foundation
+import LeadMath
 
 /// Synthetic leads over time whose truth changes from month to month, so tests and benchmarks can check
 /// what happens to a card after deployment: out-of-time evaluation, monitoring, recalibration.
@@ -171,7 +172,7 @@ public struct DriftingLeads: Sendable {
                 forms[row] = random.poisson(0.8)
                 add("form_submissions", value: forms[row])
                 for index in 0..<noiseColumns { noise[index][row] = (random.normal(mean: 0, deviation: 1) * 1000).rounded() / 1000 }
-                probability[row] = 1 / (1 + Foundation.exp(-logOdds))
+                probability[row] = logistic(logOdds)
                 labels[row] = random.nextUniform() < probability[row] ? 1 : 0
                 let wait = -Self.meanDaysToConvert(liftOverBase: logOdds - truth.intercept) * Foundation.log(1 - random.nextUniform())
                 if labels[row] == 1 { convertedAt[row] = dates[row] + wait.rounded() * 86_400 }

@@ -1,4 +1,5 @@
 import Foundation
+import LeadMath
 
 /// Synthetic historical leads whose conversion log-odds are a known sum of per-criterion effects,
 /// so tests and benchmarks can check that training recovers the truth.
@@ -133,7 +134,7 @@ public struct SyntheticLeads: Sendable {
         var labels = [UInt8](repeating: 0, count: rows)
         var probabilities = [Double](repeating: 0, count: rows)
         for row in 0..<rows {
-            probabilities[row] = 1 / (1 + Foundation.exp(-logOdds[row]))
+            probabilities[row] = logistic(logOdds[row])
             labels[row] = random.nextUniform() < probabilities[row] ? 1 : 0
         }
         let outcome = Outcome(column: "converted", positiveLabel: "1", negativeLabel: "0", droppedMissing: 0)

@@ -1,4 +1,5 @@
 import Foundation
+import LeadMath
 import LinearAlgebra
 
 /// The L2-penalised logistic loss with an unpenalised intercept,
@@ -86,11 +87,11 @@ struct LogisticLoss<Design: LinearDesign>: TwiceDifferentiableObjective {
         for i in margins.indices {
             let (z, c) = (margins[i], rowWeights[i])
             // One exponential serves σ(z) and log(1 + eᶻ): e = e^{−|z|} ≤ 1 never overflows.
-            let e = exp(-abs(z))
-            let p = z >= 0 ? 1 / (1 + e) : e / (1 + e)
+            let e = logisticTail(z)
+            let p = logistic(z, tail: e)
             residuals[i] = c * (p - targets[i])
             curvatures[i] = c * p * (1 - p)
-            if c > 0 { loss += c * (max(z, 0) + log1p(e) - targets[i] * z) }
+            if c > 0 { loss += c * (softplus(z, tail: e) - targets[i] * z) }
         }
         let beta = Array(point.dropLast())
         return loss + ridge / 2 * Vector.dot(beta, beta)
@@ -126,10 +127,4 @@ struct LogisticLoss<Design: LinearDesign>: TwiceDifferentiableObjective {
         }
         return loss
     }
-}
-
-/// `log(1 + eᶻ)` without overflow for large `z` or loss of digits for very negative `z`.
-@inline(__always)
-func softplus(_ z: Double) -> Double {
-    z > 0 ? z + log1p(exp(-z)) : log1p(exp(z))
 }

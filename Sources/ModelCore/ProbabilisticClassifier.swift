@@ -1,5 +1,6 @@
 import Foundation
 import LeadData
+import LeadMath
 
 /// A fitted model that gives each lead a conversion probability. Trainers are separate value types
 /// holding their parameters (`LogisticRegression`, `StumpBooster`) whose `fit` returns one of these.
@@ -14,12 +15,4 @@ extension ProbabilisticClassifier {
     public func predictProbability(_ dataset: Dataset) throws -> [Double] {
         try logOdds(dataset).map(logistic)
     }
-}
-
-/// `1 / (1 + e^(-z))`, written so neither tail overflows.
-@inlinable
-public func logistic(_ z: Double) -> Double {
-    if z >= 0 { return 1 / (1 + exp(-z)) }
-    let e = exp(z)
-    return e / (1 + e)
 }

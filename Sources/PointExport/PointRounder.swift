@@ -1,5 +1,6 @@
 import ProbabilityCalibration
 import Foundation
+import LeadMath
 import LeadData
 import ModelCore
 
@@ -92,7 +93,7 @@ public struct PointRounder: Sendable {
             for row in 0..<rowCount where criterion.pieceOfRow[row] >= 0 { totals[row] += values[Int(criterion.pieceOfRow[row])] }
         }
         let weights = modelLogOdds.map { z in
-            let p = 1 / (1 + exp(-z))
+            let p = logistic(z)
             return Swift.max(p * (1 - p), 1e-6)
         }
         for _ in 0..<scale.roundingSweeps {
@@ -149,8 +150,7 @@ struct LinearLink {
 /// `−log σ(z)` for a conversion, `−log(1 − σ(z))` otherwise, without overflow.
 @inline(__always)
 func logLoss(_ z: Double, _ label: UInt8) -> Double {
-    let margin = label == 1 ? z : -z
-    return margin > 0 ? log1p(exp(-margin)) : -margin + log1p(exp(margin))
+    softplus(label == 1 ? -z : z)
 }
 
 /// One model feature prepared for rounding: which piece each training row falls in and how much the

@@ -1,4 +1,5 @@
 import Foundation
+import LeadMath
 
 extension PlattCalibrator {
     /// Fits with Platt's prior-corrected targets (the usual choice; see `fit(scores:outcomes:weights:priorCorrection:)`).

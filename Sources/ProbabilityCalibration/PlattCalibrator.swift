@@ -1,4 +1,5 @@
 import Foundation
+import LeadMath
 
 /// Platt scaling: p = σ(a·s + b), a one-feature logistic regression of the outcome on the score s.
 ///
@@ -52,16 +53,4 @@ public struct PlattCalibrator: ScoreCalibrator, Equatable {
             throw DecodingError.dataCorruptedError(forKey: .slope, in: container, debugDescription: error.description)
         }
     }
-}
-
-/// The logistic function 1/(1 + e^(−z)), written so e^(…) never overflows.
-func logistic(_ z: Double) -> Double {
-    if z >= 0 { return 1 / (1 + exp(-z)) }
-    let e = exp(z)
-    return e / (1 + e)
-}
-
-/// log(1 + e^z) without overflow or loss of precision in either tail.
-func softplus(_ z: Double) -> Double {
-    max(z, 0) + log1p(exp(-abs(z)))
 }

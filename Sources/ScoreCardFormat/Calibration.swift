@@ -1,4 +1,5 @@
 import Foundation
+import LeadMath
 
 /// From a lead's total points to its probability of converting.
 ///
@@ -48,7 +49,7 @@ public struct LogisticForm: Sendable, Equatable {
     }
 
     public func probability(forTotal total: Int) -> Double {
-        1 / (1 + exp(-(intercept + slope * Double(total))))
+        LeadMath.logistic(intercept + slope * Double(total))
     }
 }
 
