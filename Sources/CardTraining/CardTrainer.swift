@@ -25,8 +25,8 @@ import ScoreCardFormat
 /// print(result.report.cardTest.auc)
 /// ```
 ///
-/// Progress goes to `progress` (stage, rounds, elapsed, time left); cancelling the task that calls
-/// `train` stops it within a boosting round or a logistic fit with `CancellationError`.
+/// Progress goes to `progress` (stage, rounds or fits, Newton iterations, elapsed, time left); cancelling the
+/// task that calls `train` stops it within a boosting round or a Newton iteration with `CancellationError`.
 public struct CardTrainer: Sendable {
     public var options: TrainingOptions
     public var progress: TrainingProgressHandler?

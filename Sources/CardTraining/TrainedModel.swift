@@ -56,6 +56,8 @@ struct TrainedModel {
         if case .folds = holdout { refits = 1 } else { refits = holdout.fittingLeads.rowCount > strengthSearchRows ? 1 : 0 }
         try meter.begin(.fitting(model: name), total: logisticStrengths.count + 3 * (holdout.partCount - 1) + refits)
         let trainer = LogisticRegression(encoding: DesignOptions(numericEncoding: .steps(maxBins: logisticBins)))
+        // Every Newton iteration is reported and may stop the fit, so cancelling is prompt within one fit.
+        let observer: LogisticFitObserver = { meter.iteration($0.iteration) }
         // The whole path on the first part; on the others only the strengths next to its best, among which
         // the pooled loss chooses: 3 fits a fold instead of 8.
         var tried = Array(logisticStrengths.indices)
@@ -73,7 +75,7 @@ struct TrainedModel {
                 sampledRows = searched.rowCount
             }
             try meter.checkCancellation()
-            let path = try fitting(name) { try trainer.fitPath(searched, strengths: tried.map { logisticStrengths[$0] }) }
+            let path = try fitting(name) { try trainer.fitPath(searched, strengths: tried.map { logisticStrengths[$0] }, observer: observer) }
             meter.advance(by: tried.count)
             var partLoss: [Int: Double] = [:]
             for (index, model) in zip(tried, path) {
@@ -99,7 +101,7 @@ struct TrainedModel {
                 var final = trainer
                 final.strength = strength
                 try meter.checkCancellation()
-                model = try fitting(name) { try final.fit(train) }
+                model = try fitting(name) { try final.fit(train, observer: observer) }
                 meter.advance()
                 loss = try logLoss(probabilities: try model.predictProbability(validation), outcomes: validation.labels!)
             }
@@ -107,7 +109,7 @@ struct TrainedModel {
             var final = trainer
             final.strength = strength
             try meter.checkCancellation()
-            model = try fitting(name) { try final.fit(holdout.fittingLeads) }
+            model = try fitting(name) { try final.fit(holdout.fittingLeads, observer: observer) }
             meter.advance()
         }
         let heldOut = try holdout.heldOutLeads(partModels: members)
@@ -180,6 +182,8 @@ private func fitting<T>(_ model: String, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch StumpBoosterError.cancelled {
+        throw CancellationError()
+    } catch LogisticRegressionError.cancelled {
         throw CancellationError()
     } catch let error as CancellationError {
         throw error

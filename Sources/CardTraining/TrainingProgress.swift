@@ -21,13 +21,19 @@ public struct TrainingProgress: Sendable, Equatable {
     /// The stage's time left at its rate so far, assuming it runs to `total` (so an upper estimate when
     /// early stopping can end it sooner); `nil` until there is a rate.
     public var estimatedRemaining: Duration?
+    /// Newton iterations finished in the logistic fit now running, reported after each one: a single fit on
+    /// a large file takes long enough that counting whole fits alone would look stalled. `nil` between fits
+    /// and for stumps, whose unit (a round) is already short.
+    public var iteration: Int?
 
-    public init(stage: Stage, done: Int = 0, total: Int? = nil, elapsed: Duration, estimatedRemaining: Duration? = nil) {
+    public init(stage: Stage, done: Int = 0, total: Int? = nil, elapsed: Duration, estimatedRemaining: Duration? = nil,
+                iteration: Int? = nil) {
         self.stage = stage
         self.done = done
         self.total = total
         self.elapsed = elapsed
         self.estimatedRemaining = estimatedRemaining
+        self.iteration = iteration
     }
 }
 
@@ -83,12 +89,19 @@ final class ProgressMeter: @unchecked Sendable {
         return !Task.isCancelled
     }
 
+    /// A logistic fit finished its `iteration`-th Newton iteration (0: it started); the fits of the stage
+    /// are counted by `advance`. Returns whether to go on, so a cancelled task stops the fit part-way.
+    func iteration(_ iteration: Int) -> Bool {
+        report(iteration: iteration)
+        return !Task.isCancelled
+    }
+
     /// Throws `CancellationError` when the task running the training was cancelled.
     func checkCancellation() throws {
         if Task.isCancelled { throw CancellationError() }
     }
 
-    private func report() {
+    private func report(iteration: Int? = nil) {
         guard let handler else { return }
         let done = finishedRuns + current
         var remaining: Duration?
@@ -98,6 +111,7 @@ final class ProgressMeter: @unchecked Sendable {
         } else if done > 0, firstUnit == nil {
             firstUnit = (now, done)
         }
-        handler(TrainingProgress(stage: stage, done: done, total: total, elapsed: elapsed, estimatedRemaining: remaining))
+        handler(TrainingProgress(stage: stage, done: done, total: total, elapsed: elapsed, estimatedRemaining: remaining,
+                                 iteration: iteration))
     }
 }

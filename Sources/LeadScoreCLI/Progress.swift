@@ -37,6 +37,9 @@ struct Progress {
             if let total = progress.total {
                 text += ": \(progress.done) of at most \(total) \(unit)"
             }
+            if let iteration = progress.iteration {
+                text += ", Newton iteration \(iteration + 1)"
+            }
             if let left = progress.estimatedRemaining {
                 text += String(format: ", at most %.0f s left", left / .seconds(1))
             }

@@ -19,16 +19,17 @@ extension LogisticRegression {
     ///   - labels: 1 = converted, 0 = lost.
     ///   - sampleWeights: non-negative, one per row; `nil` for all ones. Class weights multiply them.
     package func fit(design: Matrix, labels: [UInt8], sampleWeights: [Double]? = nil) throws -> DesignFit {
-        try fit(anyDesign: design, labels: labels, sampleWeights: sampleWeights)
+        try fit(anyDesign: design, labels: labels, sampleWeights: sampleWeights, monitor: .unobserved)
     }
 
     /// Fits on a design held as codes (`DesignEncoder.encodeCodes`): the same fit as on the dense design it
     /// stands for, to rounding, without ever forming that design. The dataset-level `fit` and `fitPath` use it.
     package func fit(design: CodedDesign, labels: [UInt8], sampleWeights: [Double]? = nil) throws -> DesignFit {
-        try fit(anyDesign: design, labels: labels, sampleWeights: sampleWeights)
+        try fit(anyDesign: design, labels: labels, sampleWeights: sampleWeights, monitor: .unobserved)
     }
 
-    private func fit<Design: LinearDesign>(anyDesign design: Design, labels: [UInt8], sampleWeights: [Double]?) throws -> DesignFit {
+    func fit<Design: LinearDesign>(anyDesign design: Design, labels: [UInt8], sampleWeights: [Double]?,
+                                   monitor: FitMonitor) throws -> DesignFit {
         try validate()
         if penalty.l1Share > 0, strength > 0, design.columns > Self.denseHessianLimit {
             throw LogisticRegressionError.invalidParameter(
@@ -39,7 +40,7 @@ extension LogisticRegression {
         let l1 = strength * penalty.l1Share
         var loss = LogisticLoss(design: design, targets: targets, rowWeights: rowWeights, ridge: strength - l1)
         let start = interceptOnlyStart(targets: targets, rowWeights: rowWeights, columns: design.columns)
-        let stopping = StoppingRule(tolerance: tolerance, maxIterations: maxIterations)
+        let stopping = StoppingRule(tolerance: tolerance, maxIterations: maxIterations, monitor: monitor)
         var warnings: [FitWarning] = []
 
         var used = resolvedSolver(columns: design.columns, l1: l1)

@@ -8,6 +8,9 @@ public enum LogisticRegressionError: Error, Equatable, CustomStringConvertible {
     case invalidSampleWeights(String)
     /// Without a penalty the weights would grow without bound.
     case separableWithoutPenalty
+    /// The fit was stopped part-way: the running task was cancelled or the `LogisticFitObserver` returned
+    /// `false`. Nothing was fitted; a caller that cancelled on purpose treats this as its own stop, not a failure.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -21,6 +24,8 @@ public enum LogisticRegressionError: Error, Equatable, CustomStringConvertible {
             return "invalid sample weights: \(message)"
         case .separableWithoutPenalty:
             return "the training rows are perfectly separable, so the unpenalised weights are infinite; set strength > 0 (an L2 penalty keeps them finite)"
+        case .cancelled:
+            return "the logistic fit was cancelled"
         }
     }
 }

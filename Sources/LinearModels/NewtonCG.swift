@@ -30,6 +30,8 @@ struct NewtonCG: Sendable {
         let goal = forcing * norm(gradient)
         var steps = 0
         while steps < objective.dimension && norm(residual) > goal {
+            // Each step is two passes over the design, and a wide design takes many: stop between them.
+            try stopping.monitor.checkCancellation()
             let curvature = try objective.hessianTimes(search)
             let bend = Vector.dot(search, curvature)
             guard bend > 0 else { break }

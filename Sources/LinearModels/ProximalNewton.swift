@@ -22,9 +22,10 @@ struct ProximalNewton: Sendable {
         let threshold = stopping.tolerance * norm(gradient)
         var iterations = 0
         var stalled = false
+        try stopping.monitor.iterationFinished(0, gradientNorm: measure(gradient, point), threshold: threshold)
         while measure(gradient, point) > threshold && iterations < stopping.maxIterations {
             let hessian = try objective.hessian()
-            let direction = quadraticStep(hessian: hessian, gradient: gradient, at: point,
+            let direction = try quadraticStep(hessian: hessian, gradient: gradient, at: point,
                                           accuracy: 0.01 * measure(gradient, point))
             var moved = point
             Vector.addScaled(1, direction, to: &moved)
@@ -34,6 +35,7 @@ struct ProximalNewton: Sendable {
             else { stalled = true; break }
             (point, value, gradient) = (next.point, next.value, next.gradient)
             iterations += 1
+            try stopping.monitor.iterationFinished(iterations, gradientNorm: measure(gradient, point), threshold: threshold)
         }
         return SolverOutcome(point: point, value: value, gradientNorm: measure(gradient, point),
                              threshold: threshold, iterations: iterations, stalled: stalled)
@@ -64,11 +66,13 @@ struct ProximalNewton: Sendable {
     /// update is `O(1)` plus one column update of length `p`. Sweeps stop when no coordinate moves the
     /// model's gradient by more than `accuracy` (`|Δdⱼ|·Hⱼⱼ`): a hundredth of the current subgradient
     /// norm, so steps are rough far from the optimum and exact near it, where the outer test needs them.
-    private func quadraticStep(hessian: Matrix, gradient: [Double], at point: [Double], accuracy: Double) -> [Double] {
+    private func quadraticStep(hessian: Matrix, gradient: [Double], at point: [Double], accuracy: Double) throws -> [Double] {
         let size = point.count
         var step = [Double](repeating: 0, count: size)
         var curvatureTimesStep = [Double](repeating: 0, count: size)
         for _ in 0..<maxSweeps {
+            // A sweep is O(p²); up to 500 of them can outlast a Newton iteration's pass over the rows.
+            try stopping.monitor.checkCancellation()
             var largestChange = 0.0
             for j in 0..<size {
                 let diagonal = hessian[j, j]

@@ -6,6 +6,8 @@ import LinearAlgebra
 struct StoppingRule: Sendable {
     var tolerance: Double
     var maxIterations: Int
+    /// Told of every iteration; stops the solver when the caller or the task cancels.
+    var monitor = FitMonitor.unobserved
 }
 
 /// Where a solver ended and how it got there.

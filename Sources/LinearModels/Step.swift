@@ -54,6 +54,7 @@ extension TwiceDifferentiableObjective {
         let threshold = stopping.tolerance * initialNorm
         var iterations = 0
         var stalled = false
+        try stopping.monitor.iterationFinished(0, gradientNorm: norm(gradient), threshold: threshold)
         while norm(gradient) > threshold && iterations < stopping.maxIterations {
             let heading = try direction(self, gradient, initialNorm)
             let slope = Vector.dot(gradient, heading)
@@ -63,6 +64,7 @@ extension TwiceDifferentiableObjective {
             else { stalled = true; break }
             (point, value, gradient) = (next.point, next.value, next.gradient)
             iterations += 1
+            try stopping.monitor.iterationFinished(iterations, gradientNorm: norm(gradient), threshold: threshold)
         }
         return SolverOutcome(point: point, value: value, gradientNorm: norm(gradient), threshold: threshold,
                              iterations: iterations, stalled: stalled)

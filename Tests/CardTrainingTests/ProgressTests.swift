@@ -53,4 +53,32 @@ final class ProgressTests: XCTestCase {
         XCTAssertLessThanOrEqual(recorder.all.count - reportedAtCancel, 1, "at most the round in flight is reported after cancelling")
         XCTAssertFalse(recorder.all.contains { $0.stage == .exporting })
     }
+
+    func testALogisticFitReportsItsNewtonIterationsAndCancellingStopsItPartWay() async throws {
+        let recorder = Recorder()
+        // The handler cancels the task running `train` once the third fit of the strength search has done one
+        // Newton iteration (as a user's cancel arriving then would): the fit must stop there, not at its end.
+        let starts = Recorder()
+        let trainer = CardTrainer(options: TrainingOptions(model: .logistic), progress: { progress in
+            recorder.add(progress)
+            if progress.iteration == 0 { starts.add(progress) }
+            if progress.iteration == 1, starts.all.count == 3 { withUnsafeCurrentTask { $0?.cancel() } }
+        })
+        let path = Self.synthetic
+        let task = Task.detached { () throws -> Int in
+            try trainer.train(csv: path, loadOptions: LoadOptions(target: "converted")).card.criteria.count
+        }
+        do {
+            _ = try await task.value
+            XCTFail("training went on after cancellation")
+        } catch is CancellationError {
+        }
+        let iterations = recorder.all.filter { $0.stage == .fitting(model: "logistic regression") }.compactMap(\.iteration)
+        // Each fit reports iteration 0 when it starts and then every iteration, one by one.
+        XCTAssertEqual(iterations.filter { $0 == 0 }.count, 3)
+        XCTAssertTrue(zip(iterations, iterations.dropFirst()).allSatisfy { $1 == 0 || $1 == $0 + 1 }, "\(iterations)")
+        XCTAssertGreaterThan(iterations.max() ?? 0, 2, "the first fits ran to convergence")
+        XCTAssertEqual(iterations.last, 1, "nothing reported after the iteration that saw the cancel")
+        XCTAssertFalse(recorder.all.contains { $0.stage == .exporting })
+    }
 }
