@@ -2,7 +2,7 @@ import ScoreCardFormat
 
 /// Something about a card that does not fit the data it is used with: a feature the data lacks, a
 /// column whose values the criterion cannot read, categories that never occur. Each is a silent loss of
-/// points (every such lead scores as missing), so commands print them and `--strict` makes them errors.
+/// points (every such lead scores as missing), so commands print them and a strict run treats them as errors.
 public struct CardDataFinding: Sendable, Equatable, Encodable {
     public enum Kind: Sendable, Equatable {
         /// The data has no column of this name; `suggestion` is the closest one it has.

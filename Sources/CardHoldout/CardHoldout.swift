@@ -54,10 +54,10 @@ public enum CardHoldout {
         }
         if let rows = fingerprint.rows, rows != data.rowCount {
             return .trainingFileSplitUnknown(reason: "the card was trained on \(rows) labelled leads of this file but \(data.rowCount) were read; "
-                + "read it with the --target, --positive and --missing given to train")
+                + "read it with the target, positive label and missing-value texts given to train (LoadOptions.target, .positiveLabel, .missingTokens)")
         }
         if let rate = fingerprint.positiveRate, let read = data.positiveRate, abs(rate - read) > 1e-9 {
-            return .trainingFileSplitUnknown(reason: "the card's training leads converted at \(rate) but these at \(read); read the file with the --positive and --missing given to train")
+            return .trainingFileSplitUnknown(reason: "the card's training leads converted at \(rate) but these at \(read); read the file with the positive label and missing-value texts given to train (LoadOptions.positiveLabel, .missingTokens)")
         }
         guard record.testFraction > 0 else { return .trainingFile(testRows: [], split: "the card was tested on another file") }
         do {

@@ -28,7 +28,7 @@ public struct HeldOutSelection: Sendable, Equatable {
             case .trainingFile(let testRows, let split):
                 if allRows {
                     inSample = true
-                    warnings.append("\(card) learned from \(data.rowCount - testRows.count) of these \(data.rowCount) leads (--all-rows): the figures are in-sample, not test figures")
+                    warnings.append("\(card) learned from \(data.rowCount - testRows.count) of these \(data.rowCount) leads (all rows asked for): the figures are in-sample, not test figures")
                 } else if testRows.isEmpty {
                     inSample = true
                     unknown = true
@@ -56,7 +56,7 @@ public struct HeldOutSelection: Sendable, Equatable {
             self.rows = rows.sorted()
             self.inSample = inSample
             description = "\(rows.count) of \(total) leads: the held-out test leads of the card's training file (\(splits.joined(separator: "; "))); "
-                + "the others trained it (--all-rows measures on all, in-sample)"
+                + "the others trained it (measuring on all rows, allRows, is in-sample)"
         } else {
             self.rows = nil
             self.inSample = inSample

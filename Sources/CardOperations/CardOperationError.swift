@@ -18,11 +18,11 @@ public enum CardOperationError: Error, Equatable, Sendable, CustomStringConverti
     public var description: String {
         switch self {
         case .noOutcome(let operation):
-            return "\(operation) needs the outcome of every lead; name the outcome column with --target"
+            return "\(operation) needs the outcome of every lead; name the outcome column when loading the leads (LoadOptions.target)"
         case .tooFewOutcomes(let positives, let negatives, let rule):
             return "too few outcomes to refit on: \(positives) converted and \(negatives) lost leads; \(rule). Use a longer recent period"
         case .noBaseline:
-            return "the card has no training baseline in its provenance (cards from before LeadScore stored one); pass the training file with --baseline TRAIN.csv"
+            return "the card has no training baseline in its provenance (cards from before LeadScore stored one); compute the baseline from the training file (a baseline file)"
         case .invalidTiers(let reason): return "tiers: \(reason)"
         case .failed(let reason): return reason
         case .cannotWrite(_, let reason): return reason

@@ -26,7 +26,7 @@ public struct LeadVelocity: Sendable, Codable, Equatable {
         func dates(_ name: String) throws(CardOperationError) -> [Double] {
             guard let column = data.column(named: name) else { throw .failed("lead velocity: \(data.source) has no column \"\(name)\"") }
             guard case .date(let values) = column.values else {
-                throw .failed("lead velocity: column \"\(name)\" is \(column.role.rawValue), not dates (ISO 8601, e.g. 2024-03-01); set --role '\(name)=date' if it is")
+                throw .failed("lead velocity: column \"\(name)\" is \(column.role.rawValue), not dates (ISO 8601, e.g. 2024-03-01); give \"\(name)\" the role date (LoadOptions.roles) if it is")
             }
             return values
         }

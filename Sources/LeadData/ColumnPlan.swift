@@ -39,22 +39,22 @@ struct ColumnPlan {
         }
 
         if options.positiveLabel != nil, options.target == nil {
-            throw LoadError(.invalidOption(reason: "--positive says which outcome value means converted, so it needs --target to name the outcome column"),
+            throw LoadError(.invalidOption(reason: "the positive label (LoadOptions.positiveLabel) says which outcome value means converted, so it needs the target (LoadOptions.target) to name the outcome column"),
                             SourceLocation(path: path))
         }
-        let target = try options.target.map { name throws(LoadError) in try column(name, option: "--target") }
+        let target = try options.target.map { name throws(LoadError) in try column(name, option: "LoadOptions.target") }
         self.target = target
         var roles = [ColumnRole?](repeating: nil, count: header.count)
         for name in options.excluded {
-            roles[try column(name, option: "--exclude")] = .excluded
+            roles[try column(name, option: "LoadOptions.excluded")] = .excluded
         }
         for (name, role) in options.roles.sorted(by: { $0.key < $1.key }) {
-            let index = try column(name, option: "--role")
+            let index = try column(name, option: "LoadOptions.roles")
             if roles[index] == nil { roles[index] = role }
         }
         if let target, let role = roles[target] {
-            let flag = role == .excluded ? "--exclude" : "--role"
-            throw LoadError(.invalidOption(reason: "\(flag) names \"\(header[target])\", which is the target (--target); the target is read as the outcome, not as a column"),
+            let field = role == .excluded ? "LoadOptions.excluded" : "LoadOptions.roles"
+            throw LoadError(.invalidOption(reason: "\(field) names \"\(header[target])\", which is the target (LoadOptions.target); the target is read as the outcome, not as a column"),
                             SourceLocation(path: path, line: 1, column: target + 1, columnName: header[target]))
         }
 
@@ -90,13 +90,12 @@ struct ColumnPlan {
         if evidence.needsTheOtherDecimalMark {
             let mark = decimalSeparator == UInt8(ascii: ".") ? "," : "."
             return ["\"\(column)\" holds numbers written with a decimal \"\(mark)\", so it was typed categorical;"
-                    + " pass --decimal '\(mark)' to read them as numbers"]
+                    + " set the decimal mark to \"\(mark)\" (LoadOptions.decimalSeparator) to read them as numbers"]
         }
         if evidence.looksLikeNumbersWithPlaceholders {
             let texts = evidence.texts.map { "\"\($0)\"" }.joined(separator: ", ")
-            let flags = evidence.texts.map { "--missing '\($0)'" }.joined(separator: " ")
             return ["\"\(column)\" holds numbers but also \(texts), so it was typed categorical; if those mean"
-                    + " no value, pass \(flags) to read it as numeric"]
+                    + " no value, add \(texts) to the missing-value texts (LoadOptions.missingTokens) to read it as numeric"]
         }
         return []
     }
@@ -125,7 +124,7 @@ struct ColumnPlan {
             case .categorical, .identifier, .excluded: continue
             }
             notes.append("\"\(name)\" holds \(held) but \(at) holds \"\(misfit.value)\", so it was typed categorical; if"
-                         + " \"\(misfit.value)\" means no value, pass --missing '\(misfit.value)' to keep it \(role == .boolean ? "boolean" : role.rawValue)")
+                         + " \"\(misfit.value)\" means no value, add \"\(misfit.value)\" to the missing-value texts (LoadOptions.missingTokens) to keep it \(role == .boolean ? "boolean" : role.rawValue)")
         }
     }
 }

@@ -181,7 +181,7 @@ private final class StreamingPass: @unchecked Sendable {
         let name = column.name
         if column.role == .identifier, plan.inferred[plan.header.firstIndex(of: name)!], column.distinctCount < rowCount - column.missingCount {
             return ["\"\(name)\" was unique in the first \(plan.sampleRows) rows, so it was typed identifier, but it has"
-                    + " \(column.distinctCount) distinct values in \(rowCount) rows; if it is a feature, pass --role '\(name)=categorical'"]
+                    + " \(column.distinctCount) distinct values in \(rowCount) rows; if it is a feature, give \"\(name)\" the role categorical (LoadOptions.roles)"]
         }
         guard column.isFeature else { return [] }
         if column.missingCount == rowCount { return ["\"\(name)\" is empty in every row"] }

@@ -1,9 +1,9 @@
 /// A column a model will not learn from, and why, so a trainer can say so instead of dropping it silently.
 public struct LeftOutColumn: Sendable, Equatable, Codable {
     public enum Reason: String, Sendable, Equatable, Codable {
-        /// Unique per lead (inferred or `--role =identifier`): it cannot generalise to new leads.
+        /// Unique per lead (inferred, or the role identifier in `LoadOptions.roles`): it cannot generalise to new leads.
         case identifier
-        /// Left out by the user (`--exclude` or the schema).
+        /// Left out by the user (`LoadOptions.excluded` or the schema).
         case excluded
         /// A date: used to order a time split, not as a criterion.
         case date
@@ -25,9 +25,9 @@ public struct LeftOutColumn: Sendable, Equatable, Codable {
     public var text: String {
         switch reason {
         case .identifier:
-            return "\(column): an identifier (unique per lead), which cannot carry over to new leads; if it is a feature, pass --role '\(column)=categorical'"
-        case .excluded: return "\(column): left out (--exclude)"
-        case .date: return "\(column): a date; dates order a time split (--split time:\(column)) but are not criteria"
+            return "\(column): an identifier (unique per lead), which cannot carry over to new leads; if it is a feature, give \"\(column)\" the role categorical (LoadOptions.roles)"
+        case .excluded: return "\(column): left out (LoadOptions.excluded)"
+        case .date: return "\(column): a date; dates order a time split (TrainingOptions.Split.timeOrdered(column: \"\(column)\")) but are not criteria"
         case .empty: return "\(column): empty in every row"
         case .constant: return "\(column): the same value in every row"
         }

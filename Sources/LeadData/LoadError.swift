@@ -7,13 +7,14 @@ import LeadCSV
 public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong, with the values a message (or a command line's mapping to its flags) needs.
     public enum Kind: Sendable, Equatable {
-        /// `option` (e.g. `--target`) names a column the header does not have; `value` holds the name.
+        /// The `LoadOptions` field `option` (e.g. `"LoadOptions.target"`) names a column the header does not have;
+        /// `value` holds the name. A command line maps the field to its own flag.
         case unknownColumn(option: String, suggestion: String?, columns: [String])
         /// Options that contradict each other or are malformed; the reason says which.
         case invalidOption(reason: String)
         /// A schema file that cannot be used.
         case invalidSchema(reason: String)
-        /// A value that does not fit the role the user set for the column (`--role` or a schema). An inferred
+        /// A value that does not fit the role the user set for the column (`LoadOptions.roles` or a schema). An inferred
         /// role is widened instead, so `inferredFromRows` is always `nil` now; it stays for source compatibility.
         case unexpectedValue(role: ColumnRole, inferredFromRows: Int?)
         /// A third distinct outcome value (at this location), after `seen`.

@@ -1,14 +1,14 @@
 import Foundation
 
-/// How to read a CSV of leads into a `Dataset`. `LoadOptions()` reads a typical export; the command line
-/// (`--target`, `--positive`, `--missing`, `--role`, `--exclude`, `--delimiter`) and a schema file
-/// (`LoadSchema`) fill in what inference cannot know.
+/// How to read a CSV of leads into a `Dataset`. `LoadOptions()` reads a typical export; the fields below
+/// (target, positive label, missing-value texts, roles, excluded columns, delimiter) and a schema file
+/// (`LoadSchema`) fill in what inference cannot know. A command line maps its flags onto these fields.
 public struct LoadOptions: Sendable, Equatable {
     /// Texts that mean "no value" in every file.
     ///
     /// Blank, the spreadsheet and database spellings of "not available", and the `NaN` pandas writes.
     /// Not `None`, `-` or `0`: in CRM exports those are often real answers ("Previous course: None"),
-    /// and one extra `--missing` is easier than an answer silently lost.
+    /// and one extra missing-value text is easier than an answer silently lost.
     public static let defaultMissingTokens = ["", "NA", "N/A", "n/a", "#N/A", "null", "NULL", "NaN", "nan"]
 
     /// The field separator; `nil` detects `,` `;` or tab from the first lines.

@@ -6,7 +6,7 @@ struct MissingTokens {
     /// Bit b set when some token starts with byte b: most values (digits, ids) are ruled out without hashing.
     private var firstBytes = [UInt64](repeating: 0, count: 4)
     /// Some token reads as a number ("-1", "999"): numeric columns must then check tokens before
-    /// parsing, or "--missing -1" would train on −1 while the card treats it as missing.
+    /// parsing, or a missing-value text "-1" would train on −1 while the card treats it as missing.
     private(set) var includesNumbers = false
 
     init(_ texts: [String]) {

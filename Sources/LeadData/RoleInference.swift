@@ -3,7 +3,7 @@ import LeadCSV
 /// What the first rows of one column look like, and the role that follows from it.
 ///
 /// Integer-coded categories (`Region` 1–9) cannot be told from counts by looking, so they come out
-/// numeric; `--role` and the schema file exist for them.
+/// numeric; `LoadOptions.roles` and the schema file exist for them.
 struct RoleEvidence {
     private(set) var values = 0
     private var numbers = 0, integers = 0, zeroOrOne = 0, booleanWords = 0, dates = 0
@@ -51,7 +51,7 @@ struct RoleEvidence {
     /// Some values, all of them the numbers 0 and 1 (not yes/no words).
     var holdsOnlyZeroAndOne: Bool { values > 0 && zeroOrOne == values }
 
-    /// Every value a number once read with the other decimal mark, some only then: `--decimal` is wrong.
+    /// Every value a number once read with the other decimal mark, some only then: the decimal mark (`LoadOptions.decimalSeparator`) is wrong.
     var needsTheOtherDecimalMark: Bool {
         values > 0 && numbers < values && numbers + otherMarkNumbers == values
     }

@@ -9,6 +9,10 @@ import PointExport
 /// here they become the `leadscore` flags that change it. Errors without advice keep their text.
 enum CLIErrorText {
     static func message(_ error: any Error) -> String {
+        CLIFlagText.flags(in: text(error))
+    }
+
+    private static func text(_ error: any Error) -> String {
         switch error {
         case let error as LoadError: return "\(error.location): \(load(error))"
         case let error as TrainingError: return training(error)
@@ -56,7 +60,7 @@ enum CLIErrorText {
         case .invalidOption(.monotoneNeedsStumps): return "--increasing and --decreasing shape the stumps trainer; add --model stumps"
         case .noOutcome(let data): return "\(data): the leads have no outcome column; name it with --target"
         case .splitting(let data, let error): return "\(data): \(split(error))"
-        case .fitting(let data, let model, let error): return "\(data): training \(model) failed: \(message(error))"
+        case .fitting(let data, let model, let error): return "\(data): training \(model) failed: \(text(error))"
         case .export(let data, .invalidTiers(let reason)):
             return "\(data): the tiers do not fit this card: \(reason); give other thresholds with --tiers hot:POINTS,warm:POINTS,"
                 + " fewer tiers, or --tiers-by capacity:20%,30%"

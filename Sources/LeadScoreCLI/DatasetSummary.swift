@@ -53,7 +53,7 @@ struct DatasetSummary: Encodable {
                 convertedRate: labels.isEmpty ? 0 : Double(converted) / Double(labels.count), leftOut: outcome.droppedMissing)
         }
         columns = dataset.columns.map(Self.summary)
-        notes = dataset.notes
+        notes = dataset.notes.map(CLIFlagText.flags(in:))
     }
 
     private static func summary(of column: DataColumn) -> Column {

@@ -186,7 +186,10 @@ extension DataOptions {
         }
         let data = try Dataset.load(csv: path, options: options)
         let relations = try cards.map { ($0.name, try CardHoldout.relation(of: data, path: path, provenance: $0.provenance)) }
-        return (data, HeldOutSelection(data: data, relations: relations, allRows: allRows))
+        var selection = HeldOutSelection(data: data, relations: relations, allRows: allRows)
+        selection.description = CLIFlagText.flags(in: selection.description)
+        selection.warnings = selection.warnings.map(CLIFlagText.flags(in:))
+        return (data, selection)
     }
 }
 

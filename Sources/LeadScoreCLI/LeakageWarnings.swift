@@ -45,7 +45,7 @@ struct LeakageWarnings {
         if let problem { blocks.append("note: \(problem)") }
         blocks += placeholders.map { "note: \($0.text)" }
         if !leftOut.isEmpty {
-            blocks.append((["Columns left out of the model:"] + leftOut.map { "  \($0.text)" }).joined(separator: "\n"))
+            blocks.append((["Columns left out of the model:"] + leftOut.map { "  " + CLIFlagText.flags(in: $0.text) }).joined(separator: "\n"))
         }
         return blocks.isEmpty ? nil : blocks.joined(separator: "\n") + "\n"
     }

@@ -71,7 +71,7 @@ struct TrainingSummary: Encodable {
                                      maximumPoints: criterion.bestPoints, best: best.label)
             }
         droppedFeatures = report.droppedFeatures
-        notes = report.notes
+        notes = report.notes.map(CLIFlagText.flags(in:))
         self.output = output
     }
 

@@ -94,7 +94,7 @@ public final class OutputFile {
         finalPath = name
     }
 
-    /// Standard output, written through with no file: `score` without `--out`. A reader that goes away
+    /// Standard output, written through with no file: a command asked for no output path. A reader that goes away
     /// (`| head`) makes `write` throw `OutputError.Kind.closedPipe` when SIGPIPE is ignored; with SIGPIPE's
     /// default action the process ends quietly as `cat` does.
     public static func standardOutput() -> OutputFile { OutputFile(standardOutputNamed: "standard output") }
@@ -104,7 +104,7 @@ public final class OutputFile {
     /// Whether the bytes go through to a device, pipe or descriptor rather than to a file renamed into place.
     public var writesThrough: Bool { partialPath == nil }
 
-    /// Whether the bytes reach this process's standard output (no `--out`, or `--out /dev/stdout`), so a
+    /// Whether the bytes reach this process's standard output (no output path, or `/dev/stdout`), so a
     /// command prints its summary on standard error instead.
     public var isStandardOutput: Bool {
         if case .descriptor(let number) = target { return number == STDOUT_FILENO }

@@ -20,7 +20,7 @@ public enum OutputTarget: Sendable, Equatable {
 
     /// Checks that `path` can take an output, without creating anything: not a directory, not a block device
     /// or socket, in a folder that exists and can be written. Commands call it for every output before
-    /// loading or training, so a mistyped `--out` costs nothing.
+    /// loading or training, so a mistyped output path costs nothing.
     public static func check(_ path: String) throws(OutputError) -> OutputTarget {
         guard !path.isEmpty else { throw OutputError(path: path, kind: .notWritable(reason: "the path is empty")) }
         if let descriptor = namedDescriptor(path) {

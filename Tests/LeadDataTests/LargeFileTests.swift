@@ -78,7 +78,7 @@ final class LargeFileTests: XCTestCase {
         XCTAssertEqual(data.column(named: "webinar")?.role, .categorical)
         guard case .categorical(let codes, let levels)? = data.column(named: "score")?.values else { return XCTFail("score is not categorical") }
         XCTAssertEqual(kept.map { levels[Int(codes[$0 - $0 / 100])] }, kept.map { $0 == 20_000 ? "oops" : "\(Double($0) / 2)" })
-        XCTAssertTrue(data.notes.contains("\"score\" holds numbers but line 20002 holds \"oops\", so it was typed categorical; if \"oops\" means no value, pass --missing 'oops' to keep it numeric"))
+        XCTAssertTrue(data.notes.contains("\"score\" holds numbers but line 20002 holds \"oops\", so it was typed categorical; if \"oops\" means no value, add \"oops\" to the missing-value texts (LoadOptions.missingTokens) to keep it numeric"))
     }
 
     func testAMalformedRecordLateInTheFile() throws {

@@ -6,31 +6,31 @@ import LeadCSV
 final class LoadErrorTests: XCTestCase {
     func testUnknownTargetSuggestsTheNearestColumn() throws {
         let (error, path) = try loadError("Lead Source,Converted\nweb,1\n", LoadOptions(target: "converted"))
-        XCTAssertEqual(error.kind, .unknownColumn(option: "--target", suggestion: "Converted", columns: ["Lead Source", "Converted"]))
+        XCTAssertEqual(error.kind, .unknownColumn(option: "LoadOptions.target", suggestion: "Converted", columns: ["Lead Source", "Converted"]))
         XCTAssertEqual(error.location, SourceLocation(path: path, line: 1))
         XCTAssertEqual(error.value, "converted")
-        XCTAssertEqual(error.description, "\(path), line 1: --target names a column \"converted\" that the header does not have"
+        XCTAssertEqual(error.description, "\(path), line 1: LoadOptions.target names a column \"converted\" that the header does not have"
                        + " (did you mean \"Converted\"?); the columns are \"Lead Source\", \"Converted\"")
     }
 
     func testUnknownColumnsInRolesAndExclusions() throws {
         let text = "a,b\n1,2\n"
         XCTAssertEqual(try loadError(text, LoadOptions(roles: ["c": .numeric])).0.kind,
-                       .unknownColumn(option: "--role", suggestion: nil, columns: ["a", "b"]))
+                       .unknownColumn(option: "LoadOptions.roles", suggestion: nil, columns: ["a", "b"]))
         XCTAssertEqual(try loadError(text, LoadOptions(excluded: ["B"])).0.kind,
-                       .unknownColumn(option: "--exclude", suggestion: "b", columns: ["a", "b"]))
+                       .unknownColumn(option: "LoadOptions.excluded", suggestion: "b", columns: ["a", "b"]))
     }
 
     func testTheTargetCannotBeExcludedOrGivenARole() throws {
         let (error, _) = try loadError("a,y\n1,0\n", LoadOptions(roles: ["y": .categorical], target: "y"))
         guard case .invalidOption(let reason) = error.kind else { return XCTFail("\(error)") }
-        XCTAssertTrue(reason.contains("--role names \"y\", which is the target"))
+        XCTAssertTrue(reason.contains("LoadOptions.roles names \"y\", which is the target (LoadOptions.target)"))
     }
 
     func testPositiveWithoutATarget() throws {
         let (error, _) = try loadError("a,y\n1,0\n", LoadOptions(positiveLabel: "1"))
         guard case .invalidOption(let reason) = error.kind else { return XCTFail("\(error)") }
-        XCTAssertTrue(reason.contains("needs --target"))
+        XCTAssertTrue(reason.contains("needs the target (LoadOptions.target)"))
     }
 
     func testTargetWithMoreThanTwoValuesNamesTheLineOfTheThird() throws {

@@ -55,7 +55,7 @@ final class RoleInferenceTests: XCTestCase {
         for row in 0..<30 { text += row == 4 ? "Select\n" : "\(row % 9)\n" }
         let data = try load(text)
         XCTAssertEqual(data.column(named: "score")?.role, .categorical)
-        XCTAssertTrue(data.notes.contains("\"score\" holds numbers but also \"Select\", so it was typed categorical; if those mean no value, pass --missing 'Select' to read it as numeric"))
+        XCTAssertTrue(data.notes.contains("\"score\" holds numbers but also \"Select\", so it was typed categorical; if those mean no value, add \"Select\" to the missing-value texts (LoadOptions.missingTokens) to read it as numeric"))
         XCTAssertEqual(try load(text, LoadOptions(missingTokens: ["Select"])).column(named: "score")?.role, .numeric)
     }
 
@@ -71,7 +71,7 @@ final class RoleInferenceTests: XCTestCase {
     func testDecimalCommasGetANote() throws {
         let data = try load("name;amount\nAnna;1,5\nBen;2\nCleo;0,25\n")
         XCTAssertEqual(data.column(named: "amount")?.role, .categorical)
-        XCTAssertTrue(data.notes.contains("\"amount\" holds numbers written with a decimal \",\", so it was typed categorical; pass --decimal ',' to read them as numbers"))
+        XCTAssertTrue(data.notes.contains("\"amount\" holds numbers written with a decimal \",\", so it was typed categorical; set the decimal mark to \",\" (LoadOptions.decimalSeparator) to read them as numbers"))
         XCTAssertEqual(try load("name;amount\nAnna;1,5\nBen;2\n", LoadOptions(decimalSeparator: UInt8(ascii: ","))).column(named: "amount")?.role, .numeric)
     }
 }

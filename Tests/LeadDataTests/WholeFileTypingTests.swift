@@ -61,7 +61,7 @@ final class WholeFileTypingTests: XCTestCase {
         XCTAssertEqual(codes.map { levels[Int($0)] }, (0..<32_000).map(value))
         XCTAssertEqual(levels, ["1.50", "1", "2", "0", "unknown"])
         XCTAssertEqual(data.notes, ["\"score\" holds numbers but line 30002 holds \"unknown\", so it was typed categorical;"
-                                    + " if \"unknown\" means no value, pass --missing 'unknown' to keep it numeric"])
+                                    + " if \"unknown\" means no value, add \"unknown\" to the missing-value texts (LoadOptions.missingTokens) to keep it numeric"])
         // The fix the note gives works.
         let fixed = try load(file(rows: 32_000, column: "score", value), LoadOptions(missingTokens: ["unknown"], target: "y"))
         XCTAssertEqual(fixed.column(named: "score")?.role, .numeric)
@@ -80,7 +80,7 @@ final class WholeFileTypingTests: XCTestCase {
         XCTAssertEqual(spellings, ["yes", "no", "3"])
         XCTAssertEqual(answers[12_000], 2)
         XCTAssertTrue(data.notes.contains("\"answer\" holds yes/no values but line 12002 holds \"3\", so it was typed categorical;"
-                                          + " if \"3\" means no value, pass --missing '3' to keep it boolean"))
+                                          + " if \"3\" means no value, add \"3\" to the missing-value texts (LoadOptions.missingTokens) to keep it boolean"))
     }
 
     func testARoleTheUserSetStillRejectsALateValueWithItsLocation() throws {
@@ -108,6 +108,6 @@ final class LeftOutColumnTests: XCTestCase {
             LeftOutColumn(column: "constant", reason: .constant),
         ])
         XCTAssertEqual(data.leftOutColumns.first?.text,
-                       "Lead Number: an identifier (unique per lead), which cannot carry over to new leads; if it is a feature, pass --role 'Lead Number=categorical'")
+                       "Lead Number: an identifier (unique per lead), which cannot carry over to new leads; if it is a feature, give \"Lead Number\" the role categorical (LoadOptions.roles)")
     }
 }

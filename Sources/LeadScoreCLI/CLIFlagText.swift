@@ -1,0 +1,55 @@
+import Foundation
+
+/// The library's advice names `LoadOptions` fields and API values ("add \"Select\" to the missing-value texts
+/// (LoadOptions.missingTokens)"); a person at the command line needs the flag that does it ("pass --missing
+/// 'Select'"). Every library note, warning and error the CLI prints goes through `flags(in:)`, so the
+/// library never has to know its flags and the CLI never invents advice of its own.
+enum CLIFlagText {
+    /// `text` with each phrase of library advice replaced by the `leadscore` flag that follows it.
+    static func flags(in text: String) -> String {
+        guard text.contains("LoadOptions") || text.contains("TrainingOptions") || text.contains("allRows")
+            || text.contains("all rows asked for") || text.contains("(a baseline file)") else { return text }
+        var text = text
+        text.replace(#/add ((?:"[^"]*"(?:, | and )?)+) to the missing-value texts \(LoadOptions\.missingTokens\)/#) { match in
+            let values = match.output.1.matches(of: #/"([^"]*)"/#).map { "--missing \(quoted(String($0.output.1)))" }
+            return "pass " + values.joined(separator: " ")
+        }
+        text.replace(#/give "([^"]*)" the role (\w+) \(LoadOptions\.roles\)/#) { match in
+            "pass --role \(quoted("\(match.output.1)=\(match.output.2)"))"
+        }
+        text.replace(#/set the decimal mark to "([^"]*)" \(LoadOptions\.decimalSeparator\)/#) { match in
+            "pass --decimal \(quoted(String(match.output.1)))"
+        }
+        text.replace(#/TrainingOptions\.Split\.timeOrdered\(column: "([^"]*)"\)/#) { match in
+            "--split \(quoted("time:\(match.output.1)"))"
+        }
+        let phrases: [(String, String)] = [
+            ("the positive label (LoadOptions.positiveLabel)", "--positive"),
+            ("the target (LoadOptions.target)", "--target"),
+            ("the target, positive label and missing-value texts given to train (LoadOptions.target, .positiveLabel, .missingTokens)",
+             "the --target, --positive and --missing given to train"),
+            ("the positive label and missing-value texts given to train (LoadOptions.positiveLabel, .missingTokens)",
+             "the --positive and --missing given to train"),
+            ("when loading the leads (LoadOptions.target)", "with --target"),
+            ("(the missing-value texts, LoadOptions.missingTokens)", "(--missing)"),
+            ("the missing-value texts (LoadOptions.missingTokens)", "--missing"),
+            ("name the positive label (LoadOptions.positiveLabel)", "pass --positive"),
+            ("LoadOptions.positiveLabel", "--positive"),
+            ("LoadOptions.target", "--target"),
+            ("LoadOptions.excluded", "--exclude"),
+            ("LoadOptions.roles", "--role"),
+            ("LoadOptions.missingTokens", "--missing"),
+            ("LoadOptions.decimalSeparator", "--decimal"),
+            ("(all rows asked for)", "(--all-rows)"),
+            ("(measuring on all rows, allRows, is in-sample)", "(--all-rows measures on all, in-sample)"),
+            ("compute the baseline from the training file (a baseline file)", "pass the training file with --baseline TRAIN.csv"),
+        ]
+        for (phrase, flag) in phrases { text = text.replacingOccurrences(of: phrase, with: flag) }
+        return text
+    }
+
+    /// Single-quoted for a POSIX shell, so the suggestion can be pasted as printed.
+    static func quoted(_ value: String) -> String {
+        "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

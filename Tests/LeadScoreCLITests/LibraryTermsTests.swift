@@ -1,0 +1,54 @@
+import Foundation
+import XCTest
+import LeadCSV
+import LeadData
+@testable import LeadScoreCLI
+
+/// The library's notes and errors name `LoadOptions` fields; the CLI prints the flag that does the same.
+/// Each case takes the text from the library itself, so a change of library wording that the CLI no longer
+/// maps shows up here as leftover library terms.
+final class LibraryTermsTests: XCTestCase {
+    func testLeftOutColumnsNameTheFlags() {
+        XCTAssertEqual(CLIFlagText.flags(in: LeftOutColumn(column: "Lead Number", reason: .identifier).text),
+                       "Lead Number: an identifier (unique per lead), which cannot carry over to new leads; if it is a feature, pass --role 'Lead Number=categorical'")
+        XCTAssertEqual(CLIFlagText.flags(in: LeftOutColumn(column: "Tags", reason: .excluded).text), "Tags: left out (--exclude)")
+        XCTAssertEqual(CLIFlagText.flags(in: LeftOutColumn(column: "created at", reason: .date).text),
+                       "created at: a date; dates order a time split (--split 'time:created at') but are not criteria")
+    }
+
+    func testUnknownColumnsAndContradictoryOptionsNameTheFlags() {
+        let location = SourceLocation(path: "leads.csv", line: 1)
+        let unknown = LoadError(.unknownColumn(option: "LoadOptions.target", suggestion: "Converted", columns: ["Converted"]), location, value: "converted")
+        XCTAssertEqual(CLIErrorText.message(unknown),
+                       "leads.csv, line 1: --target names a column \"converted\" that the header does not have (did you mean \"Converted\"?); the columns are \"Converted\"")
+        let role = LoadError(.unknownColumn(option: "LoadOptions.roles", suggestion: nil, columns: ["a"]), location, value: "b")
+        XCTAssertTrue(CLIErrorText.message(role).contains("--role names a column \"b\""), CLIErrorText.message(role))
+    }
+
+    func testLoadNotesNameTheFlagsThatActOnThem() throws {
+        let folder = try cliTemporaryFolder(self)
+        let path = folder.appendingPathComponent("notes.csv").path
+        // A numeric column with placeholders, one with a decimal comma, and one that turns textual late.
+        var csv = "score,amount,late,y\n"
+        for row in 0..<40 { csv += "\(row == 5 ? "tbd" : "\(row)"),\"\(row),5\",\(row),\(row % 2)\n" }
+        csv += "5,\"1,5\",oops,1\n"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        let notes = try Dataset.load(csv: path, options: LoadOptions(target: "y", inferenceRows: 20)).notes
+        XCTAssertTrue(notes.allSatisfy { !$0.contains("--") }, "the library speaks its own terms: \(notes)")
+        let printed = notes.map(CLIFlagText.flags(in:))
+        XCTAssertTrue(printed.contains { $0.hasSuffix("if those mean no value, pass --missing 'tbd' to read it as numeric") }, "\(printed)")
+        XCTAssertTrue(printed.contains { $0.hasSuffix("pass --decimal ',' to read them as numbers") }, "\(printed)")
+        XCTAssertTrue(printed.contains { $0.hasSuffix("if \"oops\" means no value, pass --missing 'oops' to keep it numeric") }, "\(printed)")
+        XCTAssertFalse(printed.contains { $0.contains("LoadOptions") }, "\(printed)")
+    }
+
+    func testAWrongTargetAtTheCommandLineNamesTheFlag() throws {
+        let folder = try cliTemporaryFolder(self)
+        let data = folder.appendingPathComponent("leads.csv")
+        try "x,Converted\n1,1\n2,0\n".write(to: data, atomically: true, encoding: .utf8)
+        let result = try runLeadScore(["train", data.path, "--target", "converted", "--out", folder.appendingPathComponent("card.json").path])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.errors.contains("--target names a column \"converted\" that the header does not have (did you mean \"Converted\"?)"), result.errors)
+        XCTAssertFalse(result.errors.contains("LoadOptions"), result.errors)
+    }
+}
