@@ -14,7 +14,7 @@
 //   LeadData, ModelCore, ProbabilityCalibration, Evaluation, ScoreCardFormat, LeadMath → PointExport
 //   LeadCSV, ScoreCardFormat → RuleScoring (no trainer, no BLAS)
 //   LeadData, Evaluation → LeakageScreen (columns that give the outcome away)
-//   LeadData, LeadCSV, ScoreCardFormat → CardDataChecks (a card's features, types and categories against data)
+//   LeadData, LeadCSV, ScoreCardFormat, RuleScoring → CardDataChecks (a card's features, types and categories against a loaded Dataset)
 //   ScoreCardFormat, RuleScoring, Evaluation, ProbabilityCalibration, LeadData, LeadCSV, PointExport, OutputFiles
 //     → CardOperations (recalibrate, monitor, diff)
 //   LeadData, LeadCSV, ScoreCardFormat → CardHoldout (a card's held-out rows of its training file)
@@ -80,7 +80,7 @@ let package = Package(
         .target(name: "Evaluation"),
         .target(name: "ProbabilityCalibration", dependencies: ["LeadMath"]),
         .target(name: "LeakageScreen", dependencies: ["LeadData", "Evaluation"]),
-        .target(name: "CardDataChecks", dependencies: ["LeadData", "LeadCSV", "ScoreCardFormat"]),
+        .target(name: "CardDataChecks", dependencies: ["LeadData", "LeadCSV", "ScoreCardFormat", "RuleScoring"]),
 
         // MARK: The score card and its consumer (never imports a trainer)
         .target(name: "ScoreCardFormat", dependencies: ["OutputFiles", "LeadMath"]),
@@ -137,7 +137,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI", "UseFromSwift", "TestSupport"]),
         .testTarget(name: "LeakageScreenTests", dependencies: ["LeakageScreen", "LeadData"]),
-        .testTarget(name: "CardDataChecksTests", dependencies: ["CardDataChecks", "LeadData", "ScoreCardFormat"]),
+        .testTarget(name: "CardDataChecksTests", dependencies: ["CardDataChecks", "LeadData", "ScoreCardFormat", "RuleScoring"]),
         .testTarget(name: "CardOperationsTests", dependencies: ["CardOperations", "ScoreCardFormat", "LeadData", "PointExport", "ProbabilityCalibration", "Evaluation", "RuleScoring"]),
         .testTarget(name: "CardHoldoutTests", dependencies: ["CardHoldout", "LeadData", "ScoreCardFormat"]),
     ]

@@ -10,8 +10,12 @@ struct Score: ParsableCommand {
         discussion: """
             Writes every input column, then points, points_max, points_<group> for each group of the card, \
             tier and probability (and reasons with --explain). A card feature the file has no column for \
-            is scored as missing on every lead, and said so on stderr. Without --out the scored CSV goes \
-            to stdout and the summary to stderr.
+            is scored as missing on every lead, and said so on stderr. The card is checked against the \
+            data as it streams (a feature the file lacks, with the closest column; values its type cannot \
+            read; categories no lead has, with the closest value): the findings go to stderr at the end, \
+            and --strict makes them an error (before anything is written when the header shows it; \
+            otherwise no --out file is left). Without --out the scored CSV goes to stdout and the summary \
+            to stderr.
 
             Examples:
               leadscore score docs/examples/synthetic-seed-practice.json \\
@@ -26,6 +30,7 @@ struct Score: ParsableCommand {
     var out: String?
     @Option(help: "Add a reasons column: the N criteria that gave the most points and the N that cost the most.")
     var explain: Int = 0
+    @OptionGroup var cardChecks: CardCheckOptions
 
     func validate() throws {
         guard explain >= 0 else { throw ValidationError("--explain must be 0 or more") }
@@ -41,12 +46,23 @@ struct Score: ParsableCommand {
             progress.step("scoring \(leads)")
             let report: CSVScoringReport
             do {
-                report = try scorer.scoreCSV(input: leads, to: output, explain: explain)
+                report = try scorer.scoreCSV(input: leads, to: output, explain: explain, checks: cardChecks.strict ? .strict : .report)
             } catch let error as OutputError where error.kind == .closedPipe {
                 endQuietlyOnClosedPipe()
+            } catch let mismatch as CardDataMismatch {
+                progress.finish()
+                // Absent features show in the header, before anything is written; the rest at the end of the
+                // stream, when a file is discarded but leads already streamed through cannot be taken back.
+                let beforeWriting = mismatch.findings.allSatisfy { if case .absentFeature = $0.kind { true } else { false } }
+                let outcome = beforeWriting || !output.writesThrough ? "nothing was written"
+                    : "the leads already streamed to \(out ?? "standard output") were scored with a card that does not fit them: do not use them"
+                throw ValidationErrorMessage(CardDataWarnings.text(mismatch.findings, path: card)!
+                    + "\n--strict: \(outcome); fix the card or the data, or drop --strict")
             }
             progress.finish()
             for note in report.absenceNotes { printError("warning: \(note)") }
+            // Checks go to standard error: standard output may be the scored leads themselves.
+            if let text = CardDataWarnings.text(report.findings, path: card) { printError(text) }
             let summary = summarize(report, card: scorer.card, destination: out ?? "stdout")
             // The summary never mixes into scored leads that go to standard output (no --out, --out /dev/stdout).
             if output.isStandardOutput { printError(summary) } else { print(summary) }

@@ -10,6 +10,10 @@ public struct CSVScoringReport: Sendable, Equatable {
     public var pointsSum: Int
     /// One sentence per card feature the file has no column for (scored as missing on every lead).
     public var absenceNotes: [String]
+    /// The card ↔ data checks made while streaming (`CardDataCheckPolicy`): absent features with the
+    /// closest column, values a criterion cannot read, card categories no lead has. Empty when all fit
+    /// or when the checks were turned off.
+    public var findings: [CardDataFinding] = []
 
     public var meanPoints: Double { rows == 0 ? 0 : Double(pointsSum) / Double(rows) }
 }
@@ -35,24 +39,34 @@ extension RuleScorer {
     /// one), a device or FIFO is written through, a directory is refused.
     /// - Throws: `CSVError` for an unreadable input (also one that shrinks while read), `OutputError` for
     ///   an output that cannot be written, `ScoringError` when the input already has a column scoring adds.
-    public func scoreCSV(input: String, output: String, explain: Int = 0) throws -> CSVScoringReport {
-        try scoreCSV(input: input, explain: explain) { try OutputFile(path: output) }
+    ///   With `checks: .strict`, card ↔ data findings throw `CardDataMismatch`: those in the header before
+    ///   the output is opened, those counted while streaming before the file is committed (no file appears).
+    public func scoreCSV(input: String, output: String, explain: Int = 0, checks: CardDataCheckPolicy = .report) throws -> CSVScoringReport {
+        try scoreCSV(input: input, explain: explain, checks: checks) { try OutputFile(path: output) }
     }
 
     /// Streams `input` to an output the caller opened, e.g. `OutputFile.standardOutput()` (no file at all),
     /// and commits it when every lead is written. A reader of standard output that goes away makes it throw
     /// `OutputError` with kind `.closedPipe`.
-    public func scoreCSV(input: String, to output: OutputFile, explain: Int = 0) throws -> CSVScoringReport {
-        try scoreCSV(input: input, explain: explain) { output }
+    /// With `checks: .strict`, header findings throw before anything is written; findings counted while
+    /// streaming throw before the output is committed (a file is then discarded; standard output has
+    /// already received the leads).
+    public func scoreCSV(input: String, to output: OutputFile, explain: Int = 0, checks: CardDataCheckPolicy = .report) throws -> CSVScoringReport {
+        try scoreCSV(input: input, explain: explain, checks: checks) { output }
     }
 
     /// The output is opened only once the input's header is read and checked, so a bad input leaves no trace.
-    private func scoreCSV(input: String, explain: Int, opening output: () throws -> OutputFile) throws -> CSVScoringReport {
+    private func scoreCSV(input: String, explain: Int, checks policy: CardDataCheckPolicy,
+                          opening output: () throws -> OutputFile) throws -> CSVScoringReport {
         var reader = try CSVReader(path: input)
         let rows = rowScorer(header: reader.header)
         let added = appendedColumns(withReasons: explain > 0)
         if let clash = added.first(where: reader.header.contains) {
             throw ScoringError(description: "\(input) already has a column named \"\(clash)\", which scoring adds; rename it first")
+        }
+        let checks = policy == .ignore ? nil : StreamingCardChecks(card: card, header: reader.header, reader: compiled.reader)
+        if policy == .strict, let found = checks?.headerFindings, !found.isEmpty {
+            throw CardDataMismatch(source: input, findings: found)
         }
         let writer = CSVWriter(output: try output())
         try writer.write(reader.header + added)
@@ -79,9 +93,15 @@ extension RuleScorer {
                 writer.append(lead.reasons(limit: explain).map(\.description).joined(separator: "; "))
             }
             try writer.endRecord()
+            checks?.observe { reader.field($0) }
             report.rows += 1
             report.pointsSum += total
             if tier >= 0 { report.leadsPerTier[tier] += 1 }
+        }
+        report.findings = checks?.findings ?? []
+        if policy == .strict, !report.findings.isEmpty {
+            // Thrown before `finish`, so a file output is never committed (the partial file is removed).
+            throw CardDataMismatch(source: input, findings: report.findings)
         }
         try writer.finish()
         return report

@@ -52,4 +52,32 @@ final class CardDataCheckCommandTests: XCTestCase {
         XCTAssertEqual(fine.status, 0, fine.errors)
         XCTAssertFalse(fine.output.contains("does not fit"))
     }
+
+    func testScoreReportsThemOnStandardErrorAfterStreaming() throws {
+        let card = try mistaken()
+        let result = try runLeadScore(["score", card, "datasets/synthetic/leads.csv"])
+        XCTAssertEqual(result.status, 0, result.errors)
+        XCTAssertTrue(result.errors.contains("Card \(card) does not fit the data in 2 ways:"), result.errors)
+        XCTAssertTrue(result.errors.contains("\"webinar\" is not a column of the data (did you mean \"webinar_attended\"?)"), result.errors)
+        XCTAssertTrue(result.errors.contains("\"VP\" (did you mean \"vp\"?)"), result.errors)
+        XCTAssertFalse(result.output.contains("does not fit"), "the scored leads on stdout stay clean")
+        XCTAssertTrue(result.output.hasPrefix("lead_id,"), String(result.output.prefix(200)))
+    }
+
+    func testScoreStrictWritesNothing() throws {
+        let card = try mistaken()
+        let folder = try cliTemporaryFolder(self)
+        let out = folder.appendingPathComponent("scored.csv").path
+        let strict = try runLeadScore(["score", card, "datasets/synthetic/leads.csv", "--out", out, "--strict"])
+        XCTAssertEqual(strict.status, 1)
+        XCTAssertTrue(strict.errors.contains("did you mean \"webinar_attended\"?"), strict.errors)
+        XCTAssertTrue(strict.errors.contains("--strict: nothing was written"), strict.errors)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "card.json" }, [])
+        let toStdout = try runLeadScore(["score", card, "datasets/synthetic/leads.csv", "--strict"])
+        XCTAssertEqual(toStdout.status, 1)
+        XCTAssertEqual(toStdout.output, "", "the misnamed feature shows in the header: nothing streamed")
+        let fine = try runLeadScore(["score", "docs/examples/synthetic-seed-practice.json", "datasets/synthetic/leads.csv", "--out", out, "--strict"])
+        XCTAssertEqual(fine.status, 0, fine.errors)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out))
+    }
 }
