@@ -93,17 +93,20 @@ extension LoadOptions {
     /// These options with each card feature's column read as the card's criterion reads it (numeric,
     /// categorical or boolean), unless the caller set that column's role. Roles are otherwise inferred
     /// per file, so a month where a numeric column holds only 0s and 1s would load as yes/no and score
-    /// as missing; the card, not the file, says what a column is.
+    /// as missing; the card, not the file, says what a column is. The card's types are expectations
+    /// (`LoadOptions.expectedRoles`): a feature the file lacks or a value that does not fit is left to the
+    /// card ↔ data checks to report, not a load error. Every command that reads a card with data loads
+    /// through this one path (evaluate, compare, report, monitor, recalibrate, diff).
     public func typed(for cards: ScoreCard...) -> LoadOptions { typed(for: cards) }
 
     public func typed(for cards: [ScoreCard]) -> LoadOptions {
         var options = self
         for card in cards {
-            for criterion in card.criteria where options.roles[criterion.feature] == nil {
+            for criterion in card.criteria where options.roles[criterion.feature] == nil && options.expectedRoles[criterion.feature] == nil {
                 switch criterion.type {
-                case .numeric: options.roles[criterion.feature] = .numeric
-                case .categorical: options.roles[criterion.feature] = .categorical
-                case .boolean: options.roles[criterion.feature] = .boolean
+                case .numeric: options.expectedRoles[criterion.feature] = .numeric
+                case .categorical: options.expectedRoles[criterion.feature] = .categorical
+                case .boolean: options.expectedRoles[criterion.feature] = .boolean
                 }
             }
         }

@@ -74,9 +74,14 @@ struct ColumnPlan {
 
         let inferred = header.indices.map { roles[$0] == nil && $0 != target }
         self.inferred = inferred
-        undetermined = header.indices.map { inferred[$0] && evidence[$0].values == 0 }
+        undetermined = header.indices.map { inferred[$0] && evidence[$0].values == 0 && options.expectedRoles[header[$0]] == nil }
         zeroOneBooleans = header.indices.map { evidence[$0].holdsOnlyZeroAndOne }
         for index in unknown {
+            // A card's expectation replaces the guess but stays widenable (`inferred`), so the whole file decides.
+            if let expected = options.expectedRoles[header[index]], expected != .excluded {
+                roles[index] = expected
+                continue
+            }
             roles[index] = evidence[index].role(name: header[index])
             notes += Self.notes(on: evidence[index], column: header[index], sampleRows: sampleRows, decimalSeparator: options.decimalSeparator)
         }

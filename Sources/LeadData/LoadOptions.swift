@@ -29,6 +29,12 @@ public struct LoadOptions: Sendable, Equatable {
     /// Rows read for a first guess of each column's role before the file is parsed; a later value the guess
     /// cannot hold widens the role (and the file is parsed again), so the whole file decides.
     public var inferenceRows: Int
+    /// Roles a score card reads columns as (`LoadOptions.typed(for:)` in CardOperations), used instead of
+    /// inference for the columns the file has. Unlike `roles` they are expectations, not orders: a name the
+    /// header lacks is no error (the card ↔ data checks report it, with the closest column), and a value
+    /// that does not fit widens the column as for an inferred role (a text column a card reads as numbers
+    /// loads as categorical, and the checks report its unreadable values) instead of failing the load.
+    public var expectedRoles: [String: ColumnRole] = [:]
 
     public init(delimiter: UInt8? = nil, decimalSeparator: UInt8 = UInt8(ascii: "."), missingTokens: [String] = [],
                 roles: [String: ColumnRole] = [:], excluded: [String] = [], target: String? = nil,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardHoldout
+import CardOperations
 import Evaluation
 import Foundation
 import LeadData
@@ -184,7 +185,8 @@ extension DataOptions {
                 options.positiveLabel = cards.first { $0.provenance?.target == target }?.provenance?.positiveLabel
             }
         }
-        let data = try Dataset.load(csv: path, options: options)
+        // The card's types, not this file's guesses, say what each feature column is (the one shared path).
+        let data = try Dataset.load(csv: path, options: options.typed(for: cards))
         let relations = try cards.map { ($0.name, try CardHoldout.relation(of: data, path: path, provenance: $0.provenance)) }
         var selection = HeldOutSelection(data: data, relations: relations, allRows: allRows)
         selection.description = CLIFlagText.flags(in: selection.description)

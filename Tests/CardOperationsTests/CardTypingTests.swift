@@ -32,6 +32,8 @@ final class CardTypingTests: XCTestCase {
         var chosen = LoadOptions(target: "converted")
         chosen.roles["visits"] = .categorical
         XCTAssertEqual(chosen.typed(for: card).roles["visits"], .categorical, "a role the user set wins")
+        XCTAssertNil(chosen.typed(for: card).expectedRoles["visits"])
+        XCTAssertEqual(LoadOptions().typed(for: card).expectedRoles["visits"], .numeric)
     }
 }
 
