@@ -1,15 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The repository root, found from this file's path.
 let cliRepositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// What a run of the built `leadscore` binary printed and how it exited.
-struct CommandResult {
-    var status: Int32
-    var output: String
-    var errors: String
-}
+typealias CommandResult = ToolResult
 
 /// Runs the `leadscore` binary built beside the test bundle, from the repository root.
 func runLeadScore(_ arguments: [String]) throws -> CommandResult {
@@ -17,19 +14,7 @@ func runLeadScore(_ arguments: [String]) throws -> CommandResult {
     guard FileManager.default.isExecutableFile(atPath: binary.path) else {
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: binary.path])
     }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = cliRepositoryRoot
-    let output = Pipe(), errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let printed = output.fileHandleForReading.readDataToEndOfFile()
-    let complained = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self),
-                         errors: String(decoding: complained, as: UTF8.self))
+    return try ToolRunner.run(binary, arguments, in: cliRepositoryRoot)
 }
 
 /// A fresh temporary folder, removed when the test ends.

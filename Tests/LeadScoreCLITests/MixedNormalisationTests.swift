@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// One column holding "café" spelt NFC (é, as Windows and the web write it) and NFD (e + U+0301, as macOS
@@ -97,21 +98,9 @@ final class MixedNormalisationTests: XCTestCase {
     }
 
     private func runSQLite(database: String, script: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", "-bail", database]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(script.utf8))
-        try input.fileHandleForWriting.close()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let complained = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, complained)
-        XCTAssertEqual(complained, "")
-        return String(decoding: printed, as: UTF8.self)
+        let result = try ToolRunner.run(tool: "sqlite3", ["-bail", database], input: script)
+        XCTAssertEqual(result.status, 0, result.errors)
+        XCTAssertEqual(result.errors, "")
+        return result.output
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// `report --out r.ipynb` writes text from strangers' files — the data file's name, column names, lead
@@ -185,19 +186,7 @@ final class NotebookInjectionTests: XCTestCase {
         """#
 
     private func runPython3(_ arguments: [String], in folder: URL) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments.first == Self.checker || arguments.first == Self.htmlChecker
-            ? ["python3", "-c"] + arguments : ["python3"] + arguments
-        process.currentDirectoryURL = folder
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let complained = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self),
-                             errors: String(decoding: complained, as: UTF8.self))
+        let script = arguments.first == Self.checker || arguments.first == Self.htmlChecker
+        return try ToolRunner.run(tool: "python3", script ? ["-c"] + arguments : arguments, in: folder)
     }
 }

@@ -4,20 +4,7 @@ import XCTest
 
 /// Runs the project's Python (`.venv`, with nbformat; made by `bin/setup`) with `arguments` in `folder`.
 func runPythonWithNbformat(_ arguments: [String], in folder: URL) throws -> CommandResult {
-    try runProcess(try ProjectPython.process(arguments), in: folder)
-}
-
-private func runProcess(_ process: Process, in folder: URL) throws -> CommandResult {
-    process.currentDirectoryURL = folder
-    let output = Pipe(), errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let printed = output.fileHandleForReading.readDataToEndOfFile()
-    let complained = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self),
-                         errors: String(decoding: complained, as: UTF8.self))
+    try ToolRunner.run(try ProjectPython.process(arguments), in: folder)
 }
 
 /// The parts of a notebook file the tests look at.

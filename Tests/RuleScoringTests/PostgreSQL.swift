@@ -1,5 +1,6 @@
 import Foundation
 import RuleScoring
+import TestSupport
 
 /// A real PostgreSQL server driven through `psql`, each test in its own schema (dropped at the end).
 ///
@@ -95,36 +96,12 @@ extension SQLite: SQLEngine {
     var textType: String { "TEXT" }
 }
 
-/// Runs a command-line tool with `script` as its standard input (from a file, so a large script cannot
-/// dead-lock against the tool's output); fails on a non-zero exit.
+/// Runs a command-line tool with `script` as its standard input (`ToolRunner`, which cannot dead-lock
+/// against the tool's output); fails on a non-zero exit or anything on standard error.
 func runTool(_ executable: String, arguments: [String], script: String, environment: [String: String]? = nil, name: String) throws -> String {
-    let folder = FileManager.default.temporaryDirectory
-    let scriptFile = folder.appendingPathComponent("leadscore-script-\(UUID().uuidString).sql")
-    let errorFile = folder.appendingPathComponent("leadscore-errors-\(UUID().uuidString).txt")
-    defer {
-        try? FileManager.default.removeItem(at: scriptFile)
-        try? FileManager.default.removeItem(at: errorFile)
+    let result = try ToolRunner.run(URL(fileURLWithPath: executable), arguments, input: script, environment: environment)
+    guard result.status == 0, result.errors.isEmpty else {
+        throw EngineFailure(description: "\(name) failed (exit \(result.status)): \(result.errors)")
     }
-    try Data(script.utf8).write(to: scriptFile)
-    FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    let input = try FileHandle(forReadingFrom: scriptFile)
-    defer { try? input.close() }
-    let output = Pipe()
-    let errors = try FileHandle(forWritingTo: errorFile)
-    defer { try? errors.close() }
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let printed = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    let problems = String(decoding: (try? Data(contentsOf: errorFile)) ?? Data(), as: UTF8.self)
-    guard process.terminationStatus == 0, problems.isEmpty else {
-        throw EngineFailure(description: "\(name) failed (exit \(process.terminationStatus)): \(problems)")
-    }
-    return String(decoding: printed, as: UTF8.self)
+    return result.output
 }

@@ -28,23 +28,11 @@ struct SQLite {
     /// Runs `script` (dot-commands and SQL) against the database; returns standard output.
     @discardableResult
     func run(_ script: String, arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments + [database]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(script.utf8))
-        try input.fileHandleForWriting.close()
-        let result = output.fileHandleForReading.readDataToEndOfFile()
-        let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, problems.isEmpty else {
-            throw EngineFailure(description: "sqlite3 failed (\(process.terminationStatus)): \(problems)")
+        let result = try ToolRunner.run(executable, arguments + [database], input: script)
+        guard result.status == 0, result.errors.isEmpty else {
+            throw EngineFailure(description: "sqlite3 failed (\(result.status)): \(result.errors)")
         }
-        return String(decoding: result, as: UTF8.self)
+        return result.output
     }
 
     /// Loads a CSV file (header row = column names, every value as text) into a new table.
