@@ -26,7 +26,7 @@ extension DataColumn {
             let value = values[row]
             if value.isNaN { return "" }
             let days = Int((value / 86_400).rounded(.down)), seconds = Int(value - Double(days) * 86_400)
-            let date = ISODateDays.text(daysSinceEpoch: days)
+            let date = ISODate.text(daysSinceEpoch: days)
             guard seconds != 0 else { return date }
             return date + String(format: "T%02d:%02d:%02dZ", seconds / 3600, seconds / 60 % 60, seconds % 60)
         case .numeric(let values):

@@ -1,4 +1,5 @@
 import Foundation
+import LeadCSV
 import LeadMath
 
 /// Synthetic leads over time whose truth changes from month to month, so tests and benchmarks can check
@@ -136,8 +137,8 @@ public struct DriftingLeads: Sendable {
             let count = rows * (month + 1) / months - rows * month / months
             let p = parameters[month]
             let (year, monthOfYear) = (startYear + (startMonth - 1 + month) / 12, (startMonth - 1 + month) % 12 + 1)
-            let firstDay = ISODateDays.daysSinceEpoch(year: year, month: monthOfYear, day: 1)
-            let length = ISODateDays.daysIn(month: monthOfYear, year: year)
+            let firstDay = ISODate.daysSinceEpoch(year: year, month: monthOfYear, day: 1)
+            let length = ISODate.daysIn(month: monthOfYear, year: year)
             let dayOffsets = (0..<count).map { _ in Int(random.nextUniform() * Double(length)) }.sorted()
             for offset in dayOffsets {
                 monthOfRow[row] = month
@@ -215,40 +216,6 @@ public struct DriftingLeads: Sendable {
                 pageViewsMean: p.pageViewsMean, daysSinceLastActivityMean: p.daysMean, demoRequestRate: p.demoRate)
         }
         return (dataset, DriftTruth(dateColumn: "created_at", periods: periods))
-    }
-}
-
-/// Calendar arithmetic for the generator (proleptic Gregorian, as `LeadCSV.ISODate`).
-enum ISODateDays {
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// "2024-03-01" for a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    static func text(daysSinceEpoch days: Int) -> String {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", year, month, day)
     }
 }
 

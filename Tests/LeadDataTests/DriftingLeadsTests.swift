@@ -1,4 +1,5 @@
 import Foundation
+import LeadCSV
 import XCTest
 @testable import LeadData
 
@@ -18,7 +19,7 @@ final class DriftingLeadsTests: XCTestCase {
         let labels = try XCTUnwrap(loaded.labels)
         var leads: [String: Int] = [:], conversions: [String: Int] = [:]
         for row in 0..<loaded.rowCount {
-            let month = String(ISODateDays.text(daysSinceEpoch: Int(seconds[row] / 86_400)).prefix(7))
+            let month = String(ISODate.text(daysSinceEpoch: Int(seconds[row] / 86_400)).prefix(7))
             leads[month, default: 0] += 1
             conversions[month, default: 0] += Int(labels[row])
         }
@@ -45,7 +46,7 @@ final class DriftingLeadsTests: XCTestCase {
         XCTAssertGreaterThan(last.leadSourceShares["chatbot"] ?? 0, 0.1)
         guard case .categorical(let codes, let levels) = loaded.column(named: "lead_source")?.values else { return XCTFail("lead_source") }
         let chatbotMonths = Set((0..<loaded.rowCount).filter { codes[$0] >= 0 && levels[Int(codes[$0])] == "chatbot" }
-            .map { ISODateDays.text(daysSinceEpoch: Int(seconds[$0] / 86_400)).prefix(7) })
+            .map { ISODate.text(daysSinceEpoch: Int(seconds[$0] / 86_400)).prefix(7) })
         XCTAssertEqual(chatbotMonths.min(), "2025-05")
     }
 
@@ -64,8 +65,8 @@ final class DriftingLeadsTests: XCTestCase {
     }
 
     func testDatesAreWrittenAsISODatesTheLoaderReadsBack() {
-        XCTAssertEqual(ISODateDays.text(daysSinceEpoch: 0), "1970-01-01")
-        XCTAssertEqual(ISODateDays.text(daysSinceEpoch: ISODateDays.daysSinceEpoch(year: 2024, month: 2, day: 29)), "2024-02-29")
+        XCTAssertEqual(ISODate.text(daysSinceEpoch: 0), "1970-01-01")
+        XCTAssertEqual(ISODate.text(daysSinceEpoch: ISODate.daysSinceEpoch(year: 2024, month: 2, day: 29)), "2024-02-29")
         let column = DataColumn(name: "at", role: .date, values: .date([86_400 * 19_782 + 3_723, .nan]), missingCount: 1, distinctCount: 1)
         XCTAssertEqual(column.formattedValue(row: 0), "2024-02-29T01:02:03Z")
         XCTAssertEqual(column.formattedValue(row: 1), "")
