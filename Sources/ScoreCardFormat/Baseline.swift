@@ -195,13 +195,11 @@ extension RecalibrationRecord: Codable {
 }
 
 extension Baseline {
-    /// Shares within 0…1, counts not negative, one baseline per criterion the card has (matched by
-    /// feature) with one share per condition.
-    func check(criteria cardCriteria: [Criterion], into list: inout ProblemList) {
+    /// Shares within 0…1, counts not negative, totals as the calibration table's (in range, ascending,
+    /// once each), one baseline per criterion the card has (matched by feature) with one share per condition.
+    func check(criteria cardCriteria: [Criterion], maximumPoints: Int, into list: inout ProblemList) {
         list.nonNegative(rows, at: "provenance.baseline.rows")
-        for (index, total) in totals.enumerated() {
-            list.fraction(total.share, at: "provenance.baseline.totals[\(index)].share")
-        }
+        list.totalsTable(totals.map { ($0.points, $0.share) }, at: "provenance.baseline.totals", field: "share", maximumPoints: maximumPoints)
         for (index, criterion) in criteria.enumerated() {
             let location = "provenance.baseline.criteria[\(index)]"
             for (position, share) in criterion.shares.enumerated() { list.fraction(share, at: "\(location).shares[\(position)]") }

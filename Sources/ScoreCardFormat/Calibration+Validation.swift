@@ -7,16 +7,7 @@ extension Calibration {
             list.finite(logistic.intercept, at: "calibration.logistic.intercept")
             list.finite(logistic.slope, at: "calibration.logistic.slope")
         }
-        for (index, entry) in table.enumerated() {
-            let location = "calibration.table[\(index)]"
-            list.fraction(entry.probability, at: location + ".probability")
-            if entry.points < 0 || entry.points > maximumPoints {
-                list.add(location + ".points", "\(entry.points) is outside the score range 0…\(maximumPoints)")
-            }
-            if index > 0, entry.points <= table[index - 1].points {
-                list.add(location + ".points", "\(entry.points) does not follow \(table[index - 1].points); list totals once each, ascending")
-            }
-        }
+        list.totalsTable(table.map { ($0.points, $0.probability) }, at: "calibration.table", field: "probability", maximumPoints: maximumPoints)
         guard logistic == nil else { return }
         if table.isEmpty {
             list.add("calibration", "give a \"table\" of probabilities by total, or a \"logistic\" form")

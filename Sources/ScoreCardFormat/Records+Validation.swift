@@ -15,8 +15,8 @@ extension CardMetrics {
 }
 
 extension Provenance {
-    func check(criteria: [Criterion], into list: inout ProblemList) {
-        baseline?.check(criteria: criteria, into: &list)
+    func check(criteria: [Criterion], maximumPoints: Int, into list: inout ProblemList) {
+        baseline?.check(criteria: criteria, maximumPoints: maximumPoints, into: &list)
         for (index, record) in (recalibrations ?? []).enumerated() {
             record.check(at: "provenance.recalibrations[\(index)]", into: &list)
         }

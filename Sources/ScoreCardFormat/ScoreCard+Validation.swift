@@ -28,7 +28,7 @@ extension ScoreCard {
         checkTiers(reachable: totals, into: &list)
         calibration?.check(reachable: totals, maximumPoints: maximumPoints, into: &list)
         metrics?.check(into: &list)
-        provenance?.check(criteria: criteria, into: &list)
+        provenance?.check(criteria: criteria, maximumPoints: maximumPoints, into: &list)
         return list.problems
     }
 
@@ -103,5 +103,21 @@ struct ProblemList {
     mutating func nonNegative(_ value: Int?, at location: String) {
         guard let value else { return }
         if value < 0 { add(location, "must not be negative; found \(value)") }
+    }
+
+    /// A table by total (the calibration's probabilities, the baseline's shares): each `value` within 0…1,
+    /// each total within the score range, totals ascending and listed once, so a reader can look a total
+    /// up without guessing which of two entries counts. `location` is the table's, `field` the value's key.
+    mutating func totalsTable(_ entries: [(points: Int, value: Double)], at location: String, field: String, maximumPoints: Int) {
+        for (index, entry) in entries.enumerated() {
+            let at = "\(location)[\(index)]"
+            fraction(entry.value, at: "\(at).\(field)")
+            if entry.points < 0 || entry.points > maximumPoints {
+                add("\(at).points", "\(entry.points) is outside the score range 0…\(maximumPoints)")
+            }
+            if index > 0, entry.points <= entries[index - 1].points {
+                add("\(at).points", "\(entry.points) does not follow \(entries[index - 1].points); list totals once each, ascending")
+            }
+        }
     }
 }

@@ -170,6 +170,14 @@ final class ValidationTests: XCTestCase {
         XCTAssertTrue(text.contains("calibration.table: has no probability for 8 reachable totals: 10, 15, 20, 25, 30, 35, 40, 50"), text)
     }
 
+    func testBaselineTotalsFollowTheCalibrationTablesRules() {
+        // The same rules as a calibration table (one check serves both): totals within 0…50, ascending, once each.
+        let json = smallCard(replacing: #""tiers": ["#, with: #""provenance": {"baseline": {"rows": 10, "totals": [{"points": 5, "share": 0.5}, {"points": 5, "share": 0.25}, {"points": 60, "share": 0.25}], "criteria": []}}, "tiers": ["#)
+        let text = problems(json)
+        XCTAssertTrue(text.contains("provenance.baseline.totals[1].points: 5 does not follow 5; list totals once each, ascending"), text)
+        XCTAssertTrue(text.contains("provenance.baseline.totals[2].points: 60 is outside the score range 0…50"), text)
+    }
+
     func testLogisticFormCoversWhatTheTableLeavesOut() throws {
         let json = smallCard(replacing: #""tiers": ["#, with: #""calibration": {"method": "platt", "logistic": {"intercept": -3, "slope": 0.1}}, "tiers": ["#)
         let card = try ScoreCard(json: Data(json.utf8))
