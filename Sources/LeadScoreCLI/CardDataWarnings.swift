@@ -14,7 +14,7 @@ struct CardCheckOptions: ParsableArguments {
     func check(_ card: ScoreCard, path: String, data: Dataset, json: Bool) throws {
         guard let text = CardDataWarnings.text(card.findings(against: data), path: path) else { return }
         if strict { throw ValidationErrorMessage(text + "\n--strict: fix the card or the data, or drop --strict") }
-        if json { printError(text) } else { print(text + "\n") }
+        if json { printError(text) } else { printText(text + "\n") }
     }
 }
 

@@ -32,7 +32,7 @@ struct Diff: ParsableCommand {
                 scored = (try CardLeads(card: oldCard, leads: leads), try CardLeads(card: newCard, leads: leads))
             }
             let diff = CardDiff(old: oldCard, new: newCard, oldLeads: scored?.0, newLeads: scored?.1)
-            print(json ? try jsonText(diff) : diff.text())
+            printText(json ? try jsonText(diff) : diff.text())
         }
     }
 }

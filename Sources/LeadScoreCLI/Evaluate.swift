@@ -37,7 +37,7 @@ struct Evaluate: ParsableCommand {
             evaluation.leadVelocity = try velocity.measure(card, leads)
             progress.finish()
             if history.json { history.warn(selection) }
-            print(history.json ? try jsonText(evaluation) : evaluation.text())
+            printText(history.json ? try jsonText(evaluation) : evaluation.text())
         }
     }
 }
@@ -76,26 +76,26 @@ struct Compare: ParsableCommand {
             progress.finish()
             if history.json {
                 history.warn(selection)
-                print(try jsonText(ComparisonJSON(cards: evaluations, secondMinusFirst: paired, inSample: selection.inSample,
+                printText(try jsonText(ComparisonJSON(cards: evaluations, secondMinusFirst: paired, inSample: selection.inSample,
                                                   measuredOn: selection.description, warnings: selection.warnings, criteria: criteria.rows)))
                 return
             }
-            print(a.scopeLines.joined(separator: "\n"))
-            print("")
-            print(CardEvaluation.table(evaluations))
-            print("")
+            printText(a.scopeLines.joined(separator: "\n"))
+            printText("")
+            printText(CardEvaluation.table(evaluations))
+            printText("")
             let scope = selection.inSample ? " (IN-SAMPLE)" : ""
             let better = paired.difference >= 0 ? b : a
-            print(String(format: "%@ ranks leads better%@: AUC %.4f against %.4f (%+.4f, 95 %% interval %+.4f…%+.4f by DeLong's paired test, p = %.3g)%@.",
+            printText(String(format: "%@ ranks leads better%@: AUC %.4f against %.4f (%+.4f, 95 %% interval %+.4f…%+.4f by DeLong's paired test, p = %.3g)%@.",
                          better.card, scope, max(a.auc, b.auc), min(a.auc, b.auc), abs(paired.difference),
                          paired.difference >= 0 ? paired.lower : -paired.upper, paired.difference >= 0 ? paired.upper : -paired.lower,
                          paired.pValue, paired.isSignificant ? "" : "; the interval spans 0, so on these leads the two tie"))
             for evaluation in evaluations where evaluation.probabilitySource.hasPrefix("no calibration") {
-                print("\(evaluation.card) has no calibration; its probabilities are a logistic fit on these leads.")
+                printText("\(evaluation.card) has no calibration; its probabilities are a logistic fit on these leads.")
             }
-            print("")
-            print("Points per criterion (lowest…highest condition; – where a card has no such criterion):")
-            print(criteria.text(firstName: a.card, secondName: b.card))
+            printText("")
+            printText("Points per criterion (lowest…highest condition; – where a card has no such criterion):")
+            printText(criteria.text(firstName: a.card, secondName: b.card))
         }
     }
 }

@@ -37,7 +37,7 @@ struct Inspect: ParsableCommand {
             let dataset = try data.load(file)
             let summary = DatasetSummary(dataset)
             let warnings = LeakageWarnings(dataset)
-            print(json ? try warnings.json(summary) : summary.table() + warnings.inspectText)
+            printText(json ? try warnings.json(summary) : summary.table() + warnings.inspectText)
         }
     }
 }

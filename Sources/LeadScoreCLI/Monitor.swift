@@ -54,7 +54,7 @@ struct Monitor: ParsableCommand {
             let report = try CardMonitor().check(try CardLeads(card: scoreCard, leads: leads), baseline: reference, baselineDescription: description)
             progress.finish()
             if let html { try writeAtomically(Data(MonitorPage(report: report).html().utf8), toPath: html) }
-            print(json ? try jsonText(report) : report.text())
+            printText(json ? try jsonText(report) : report.text())
             return report
         }
         switch report.verdict {

@@ -47,7 +47,7 @@ func writesToStandardOutput(_ path: String) -> Bool {
 
 /// A line for the user: on standard output, unless an output of the command goes there.
 func printConfirmation(_ text: String, outputs: String?...) {
-    if outputs.contains(where: { $0.map(writesToStandardOutput) ?? false }) { printError(text) } else { print(text) }
+    if outputs.contains(where: { $0.map(writesToStandardOutput) ?? false }) { printError(text) } else { printText(text) }
 }
 
 /// Ends the process as a closed pipe ends `cat`: killed by SIGPIPE (status 141 in the shell), quietly.

@@ -59,15 +59,15 @@ struct Recalibrate: ParsableCommand {
             try writeAtomically(try result.card.jsonData(), toPath: out)
             progress.finish()
             if json {
-                print(try jsonText(RecalibrationSummary(result, output: out)))
+                printText(try jsonText(RecalibrationSummary(result, output: out)))
                 return
             }
-            print("Refitted \(result.method.rawValue) on \(result.fittedRows) leads (\(result.fittedPositives) converted); every criterion's points kept.")
-            print(String(format: "Calibration error before %.4f, after %.4f, on %@.", result.eceBefore, result.eceAfter, result.measuredOn))
-            if result.inSample { print("In-sample: add --holdout 0.3 to measure on leads the refit did not see.") }
-            for change in result.tierChanges { print("Tier \(change.name): from \(change.old) to \(change.new) points.") }
-            if tiers != nil, result.tierChanges.isEmpty { print("Tier thresholds unchanged.") }
-            print("Wrote \(out)")
+            printText("Refitted \(result.method.rawValue) on \(result.fittedRows) leads (\(result.fittedPositives) converted); every criterion's points kept.")
+            printText(String(format: "Calibration error before %.4f, after %.4f, on %@.", result.eceBefore, result.eceAfter, result.measuredOn))
+            if result.inSample { printText("In-sample: add --holdout 0.3 to measure on leads the refit did not see.") }
+            for change in result.tierChanges { printText("Tier \(change.name): from \(change.old) to \(change.new) points.") }
+            if tiers != nil, result.tierChanges.isEmpty { printText("Tier thresholds unchanged.") }
+            printText("Wrote \(out)")
         }
     }
 }

@@ -65,7 +65,7 @@ struct Score: ParsableCommand {
             if let text = CardDataWarnings.text(report.findings, path: card) { printError(text) }
             let summary = summarize(report, card: scorer.card, destination: out ?? "stdout")
             // The summary never mixes into scored leads that go to standard output (no --out, --out /dev/stdout).
-            if output.isStandardOutput { printError(summary) } else { print(summary) }
+            if output.isStandardOutput { printError(summary) } else { printText(summary) }
         }
     }
 
@@ -84,5 +84,5 @@ struct Score: ParsableCommand {
 
 /// A line on standard error (warnings, summaries when the scored CSV goes to standard output).
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    FileHandle.standardError.write(Data((TerminalText.escaped(text) + "\n").utf8))
 }

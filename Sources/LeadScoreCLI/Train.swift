@@ -101,7 +101,7 @@ struct Train: ParsableCommand {
             // Leakage screen on the leads the model learns from (test stays untouched): warn first, or stop with --strict.
             let warnings = LeakageWarnings(leads, rows: try trainer.rowsBeforeTest(leads, separateTest: testData != nil), seed: seed)
             try warnings.check(leakageOptions)
-            if let preamble = warnings.trainPreamble { json ? printError(preamble) : print(preamble) }
+            if let preamble = warnings.trainPreamble { json ? printError(preamble) : printText(preamble) }
             let result = try trainer.train(loaded: leads, csv: data, loadOptions: loadOptions, testCSV: testData)
             try result.card.write(toPath: out)
             if let report {
@@ -112,8 +112,8 @@ struct Train: ParsableCommand {
             }
             let summary = TrainingSummary(result, output: out)
             progress.finish()
-            print(json ? try warnings.json(summary) : summary.text())
-            if let report, !json { print("Report written to \(report)") }
+            printText(json ? try warnings.json(summary) : summary.text())
+            if let report, !json { printText("Report written to \(report)") }
         }
     }
 }
