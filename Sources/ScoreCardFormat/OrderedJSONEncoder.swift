@@ -85,14 +85,22 @@ struct NodeEncoder: Encoder {
         switch value {
         case let text as String: slot.content = .value(.string(text))
         case let flag as Bool: slot.content = .value(.bool(flag))
-        case let number as Int: slot.content = .value(.number(String(number)))
-        case let number as Double:
-            guard number.isFinite else {
-                throw EncodingError.invalidValue(number, .init(codingPath: codingPath, debugDescription: "\(number) is not a JSON number"))
-            }
-            slot.content = .value(.number(RawValue.format(number)))
+        // Every integer type (a seed is a UInt64): their `encode(to:)` asks a single-value container to
+        // encode themselves, which would come straight back here, forever, if they fell to `default`.
+        case let number as any BinaryInteger: slot.content = .value(.number(String(describing: number)))
+        case let number as Double: try encodeNumber(number, into: slot, codingPath: codingPath)
+        case let number as Float: try encodeNumber(Double(number), into: slot, codingPath: codingPath)
         default: try value.encode(to: NodeEncoder(slot: slot, codingPath: codingPath))
         }
+    }
+}
+
+extension NodeEncoder {
+    private static func encodeNumber(_ number: Double, into slot: NodeSlot, codingPath: [CodingKey]) throws {
+        guard number.isFinite else {
+            throw EncodingError.invalidValue(number, .init(codingPath: codingPath, debugDescription: "\(number) is not a JSON number"))
+        }
+        slot.content = .value(.number(RawValue.format(number)))
     }
 }
 
