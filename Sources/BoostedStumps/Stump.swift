@@ -13,13 +13,17 @@ public enum StumpSplit: Codable, Sendable, Equatable {
 public struct Stump: Codable, Sendable, Equatable {
     /// Index into the model's `BinMapper.features`.
     public var feature: Int
+    /// Which bins go to the left leaf.
     public var split: StumpSplit
+    /// Log-odds the stump adds for rows in the left leaf.
     public var leftValue: Double
+    /// Log-odds the stump adds for rows in the right leaf.
     public var rightValue: Double
     /// Decrease of the second-order approximation of the training loss (before shrinkage): how much
     /// the split was worth when chosen.
     public var gain: Double
 
+    /// A stump from its parts, as the booster builds it and a decoded model restores it.
     public init(feature: Int, split: StumpSplit, leftValue: Double, rightValue: Double, gain: Double) {
         self.feature = feature
         self.split = split

@@ -53,6 +53,7 @@ public struct StumpBooster: Sendable {
     /// features only; the missing bin is not ordered. A card that gives fewer points for more
     /// engagement is rejected by sales teams, so this is a modelling choice, not a regularizer.
     public var monotoneConstraints: [String: Int]
+    /// How numeric columns are cut into bins before boosting (the stumps split on bin boundaries).
     public var binning: BinningParameters
     /// Threads for binning, histograms and score updates (1: all on the calling thread). The model
     /// does not depend on it.
@@ -62,6 +63,7 @@ public struct StumpBooster: Sendable {
     /// How a caller shows progress and honours cancellation (`Task.isCancelled`) during a long fit.
     public var roundObserver: (@Sendable (_ round: Int, _ rounds: Int) -> Bool)?
 
+    /// The defaults are LightGBM-like for depth-one trees, tuned on the benchmark data sets (docs/training.md).
     public init(rounds: Int = 1_000, learningRate: Double = 0.1, l2: Double = 0, minLeafRows: Int = 20,
                 minLeafHessian: Double = 1e-3, categorySmoothing: Double = 10, categoryL2: Double = 10,
                 minCategoryGroupRows: Int = 100, subsample: Double = 1, seed: UInt64 = 0,

@@ -8,8 +8,10 @@ import ModelCore
 public struct StumpFolds: ProbabilisticClassifier, Codable, Sendable, Equatable {
     /// `members[k]` was fitted without the rows `heldOutRows[k]` and early-stopped on them.
     public let members: [StumpModel]
+    /// `heldOutRows[k]`: the rows member `k` never saw, which its out-of-fold predictions cover.
     public let heldOutRows: [[Int]]
 
+    /// The fold models and the rows each held out (one list per member).
     public init(members: [StumpModel], heldOutRows: [[Int]]) {
         precondition(!members.isEmpty && members.count == heldOutRows.count, "one held-out row list per member")
         self.members = members

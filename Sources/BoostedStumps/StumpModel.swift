@@ -15,8 +15,10 @@ public struct StumpModel: ProbabilisticClassifier, Codable, Sendable, Equatable 
     public let stumps: [Stump]
     /// Training rows per bin, per feature: the weights that centre each shape function.
     public let trainingRowCounts: [[Int]]
+    /// The loss curve and why boosting stopped, for reports and for choosing rounds.
     public let history: TrainingHistory
 
+    /// A model from its bins, intercept, stumps and history, as the booster builds it.
     public init(mapper: BinMapper, intercept: Double, stumps: [Stump], trainingRowCounts: [[Int]], history: TrainingHistory) {
         self.mapper = mapper
         self.intercept = intercept

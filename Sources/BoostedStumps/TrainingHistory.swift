@@ -17,8 +17,10 @@ public struct TrainingHistory: Codable, Sendable, Equatable {
     /// Stumps the model keeps: the round count with the lowest validation loss under early stopping,
     /// else every round run.
     public var keptRounds: Int
+    /// Why boosting ended: the round limit, early stopping, or no useful split left.
     public var stopReason: StopReason
 
+    /// A history from its curves, the rounds kept and the stop reason.
     public init(trainingLoss: [Double], validationLoss: [Double], keptRounds: Int, stopReason: StopReason) {
         self.trainingLoss = trainingLoss
         self.validationLoss = validationLoss

@@ -28,12 +28,15 @@ import ScoreCardFormat
 /// Progress goes to `progress` (stage, rounds or fits, Newton iterations, elapsed, time left); cancelling the
 /// task that calls `train` stops it within a boosting round or a Newton iteration with `CancellationError`.
 public struct CardTrainer: Sendable {
+    /// What to train and how: model, scale, tiers, calibration, split, seed; plain values, so a run can be repeated.
     public var options: TrainingOptions
+    /// Called on the training thread with each stage and unit done, so a long run can show it is moving.
     public var progress: TrainingProgressHandler?
 
     /// The version the card's provenance records.
     public static let version = "0.1.0"
 
+    /// A trainer with these options; `progress` (optional) hears of every stage, round and Newton iteration.
     public init(options: TrainingOptions = TrainingOptions(), progress: TrainingProgressHandler? = nil) {
         self.options = options
         self.progress = progress
@@ -200,6 +203,7 @@ extension CardTrainer {
 /// How `auto` chose its trainer: each trainer's log loss on the selection leads, which neither was
 /// fitted or tuned on.
 public struct ModelChoice: Sendable, Equatable {
+    /// The trainer whose card was exported: the one with the lower log loss on the selection leads.
     public var chosen: TrainingOptions.Model
     /// Log loss on the selection leads, by trainer (`.logistic`, `.stumps`).
     public var logLoss: [TrainingOptions.Model: Double]
@@ -222,6 +226,7 @@ public struct TrainingResult: Sendable {
     public var card: ScoreCard
     /// The card's points as the trainer computed them (totals of typed rows).
     public var points: PointModel
+    /// How training went (model, rows, test figures, folds), for a caller to print, log or check.
     public var report: TrainingReport
     /// The leads `report.cardTest` and `report.modelTest` were measured on.
     public var testLeads: Dataset

@@ -35,10 +35,13 @@ public struct TrainingOptions: Sendable, Equatable {
 
     /// Whether a numeric feature's points may only rise or only fall with its value (stumps only).
     public enum Direction: Int, Sendable, Equatable {
+        /// More of the value may only add points (more visits never cost a lead points).
         case increasing = 1
+        /// More of the value may only take points away (more days since the last activity never add any).
         case decreasing = -1
     }
 
+    /// Which trainer learns the log-odds the card is rounded from (`auto` compares both on leads neither was tuned on).
     public var model: Model
     /// The card's maximum points, negative points, criteria limit and what the maximum is scaled to.
     public var scale: PointScale
@@ -47,6 +50,7 @@ public struct TrainingOptions: Sendable, Equatable {
     public var tiers: TierRule
     /// How points map to a conversion probability.
     public var calibration: TotalsCalibrationMethod
+    /// How test leads are set aside: at random (stratified by outcome) or the most recent by a date column.
     public var split: Split
     /// Seed of the split, the folds, the trainers' sampling.
     public var seed: UInt64
@@ -55,6 +59,7 @@ public struct TrainingOptions: Sendable, Equatable {
     /// Drop criteria that do not improve the held-out fit (`CardExport.pruneUnhelpful`).
     public var pruneUnhelpful: Bool
 
+    /// The defaults are those of `leadscore train`: stumps, the standard scale, tiers and Platt calibration, a random split with seed 1.
     public init(model: Model = .stumps, scale: PointScale = PointScale(), tiers: TierRule = .standard,
                 calibration: TotalsCalibrationMethod = .platt, split: Split = .random, seed: UInt64 = 1,
                 monotone: [String: Direction] = [:], pruneUnhelpful: Bool = false) {

@@ -11,6 +11,7 @@ public struct TrainingProgress: Sendable, Equatable {
         case exporting
     }
 
+    /// Which step of `CardTrainer.train` is running.
     public var stage: Stage
     /// Units of the stage finished: boosting rounds or fits.
     public var done: Int
@@ -26,6 +27,7 @@ public struct TrainingProgress: Sendable, Equatable {
     /// and for stumps, whose unit (a round) is already short.
     public var iteration: Int?
 
+    /// A progress value; made by the trainer, public so a caller's tests can build the values its handler expects.
     public init(stage: Stage, done: Int = 0, total: Int? = nil, elapsed: Duration, estimatedRemaining: Duration? = nil,
                 iteration: Int? = nil) {
         self.stage = stage

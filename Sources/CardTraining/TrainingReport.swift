@@ -7,9 +7,13 @@ import ScoreCardFormat
 public struct TrainingReport: Sendable, Equatable {
     /// The test figures of a model or a card (probabilities from the card's calibration table).
     public struct Scores: Sendable, Equatable, Codable {
+        /// Area under the ROC curve: how well the ranking separates converted from lost leads (0.5 = chance).
         public var auc: Double
+        /// Mean log loss of the probabilities: lower is better; punishes confident mistakes.
         public var logLoss: Double
+        /// Brier score, the mean squared error of the probabilities: lower is better.
         public var brier: Double
+        /// Expected calibration error: how far stated probabilities are from observed conversion rates.
         public var ece: Double
     }
 
@@ -28,12 +32,15 @@ public struct TrainingReport: Sendable, Equatable {
 
     /// One fitting / held-out pair: a fold of cross-fitting, or the validation split.
     public struct Fold: Sendable, Equatable {
+        /// Leads this part's model learned from.
         public var fitRows: Int
+        /// Leads this part's model was judged on (never seen by it).
         public var heldOutRows: Int
         /// The part's model's log loss on its held-out leads (at the chosen strength for logistic).
         public var heldOutLogLoss: Double
         /// Boosting rounds kept and run (stumps).
         public var keptRounds: Int?
+        /// Rounds fitted before early stopping ended the part (stumps); `nil` for logistic regression.
         public var roundsRun: Int?
     }
 
@@ -45,11 +52,13 @@ public struct TrainingReport: Sendable, Equatable {
     public var trainer: TrainerRecord
     /// How test leads were chosen ("stratified random, seed 1", "test from FILE").
     public var split: String
+    /// How many leads fitted, were held out and tested, so a reader can judge the figures' weight.
     public var rows: Rows
     /// One line on the fitting leads and how they were held out.
     public var holdout: String
     /// Where the tier history (and calibration) was measured.
     public var tiersMeasuredOn: String
+    /// One entry per fitting/held-out part (4 folds, or the one validation split).
     public var folds: [Fold]
     /// For `auto`: both trainers' log loss on leads neither was tuned on, and the one chosen.
     public var modelChoice: ModelChoice?
@@ -57,7 +66,9 @@ public struct TrainingReport: Sendable, Equatable {
     public var heldOutLogLoss: Double
     /// Seconds to fit the model(s), excluding loading and the card export.
     public var fitSeconds: Double
+    /// The model's own probabilities on the test leads: what rounding to points can at best keep.
     public var modelTest: Scores
+    /// The card's calibrated points on the test leads: the figures a sales team gets.
     public var cardTest: Scores
     /// The card's tiers with their held-out history (as on the card).
     public var tiers: [Tier]

@@ -4,9 +4,11 @@ public struct LiftRow: Codable, Sendable, Equatable {
     public var group: Int
     /// Weight (leads, without weights) in the group: total / groups, possibly fractional, see `liftTable`.
     public var weight: Double
+    /// Share of all leads (by weight) in the group.
     public var shareOfLeads: Double
     /// Converted weight in the group (fractional when a block of tied scores straddles a group boundary).
     public var positives: Double
+    /// Conversion rate within the group: the lift is this over the overall rate.
     public var conversionRate: Double
     /// conversionRate / overall conversion rate: how many times better than picking leads at random.
     public var lift: Double
@@ -18,8 +20,10 @@ public struct LiftRow: Codable, Sendable, Equatable {
     public var cumulativeLift: Double
     /// Range of scores with rows in the group.
     public var minScore: Double
+    /// The highest score in the group, so a group can be turned into a threshold.
     public var maxScore: Double
 
+    /// A lift row from its figures, as `LiftTable` computes them.
     public init(group: Int, weight: Double, shareOfLeads: Double, positives: Double, conversionRate: Double,
                 lift: Double, cumulativeShareOfLeads: Double, cumulativeGain: Double, cumulativeLift: Double,
                 minScore: Double, maxScore: Double) {
@@ -39,9 +43,12 @@ public struct LiftRow: Codable, Sendable, Equatable {
 
 /// Lift and cumulative gains by quantile group of the score.
 public struct LiftTable: Codable, Sendable, Equatable {
+    /// The groups, highest scores first.
     public var groups: [LiftRow]
+    /// Conversion rate of all leads: the baseline every group's lift is measured against.
     public var overallConversionRate: Double
 
+    /// A table from its rows and the overall rate.
     public init(groups: [LiftRow], overallConversionRate: Double) {
         self.groups = groups
         self.overallConversionRate = overallConversionRate

@@ -15,6 +15,7 @@ public struct MetricSet: Codable, Sendable, Equatable {
     public var ks: Double
     /// Converted rows and all rows (counts, whatever the weights).
     public var positives: Int
+    /// Leads measured, so a reader can judge how much the figures can move.
     public var rows: Int
     /// Weighted share of converted rows (= positives / rows without weights).
     public var positiveRate: Double
@@ -23,6 +24,7 @@ public struct MetricSet: Codable, Sendable, Equatable {
     /// comparable across reports. The full reliability table in `SplitEvaluation` can use other binning.
     public static let calibrationBins = 10
 
+    /// A metric set from its figures, for a caller restoring or comparing saved figures.
     public init(auc: Double, averagePrecision: Double, logLoss: Double, brier: Double, ece: Double, ks: Double,
                 positives: Int, rows: Int, positiveRate: Double) {
         self.auc = auc

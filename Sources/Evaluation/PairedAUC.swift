@@ -5,14 +5,19 @@ import Foundation
 /// the error of their *difference* is far smaller than either AUC's own; it is the one that says whether
 /// "card B ranks better" means anything.
 public struct PairedAUCDifference: Sendable, Equatable, Codable {
+    /// AUC of the first score on these leads.
     public var firstAUC: Double
+    /// AUC of the second score on the same leads.
     public var secondAUC: Double
     /// `firstAUC − secondAUC`.
     public var difference: Double
+    /// DeLong's standard error of the difference, from the two cards' paired scores on the same leads.
     public var standardError: Double
     /// The confidence interval on `difference` at `level` (normal approximation).
     public var lower: Double
+    /// Upper end of the confidence interval for the difference.
     public var upper: Double
+    /// Confidence level of the interval (e.g. 0.95).
     public var level: Double
     /// Two-sided p-value of "no difference".
     public var pValue: Double

@@ -7,6 +7,7 @@ public struct ROCPoint: Codable, Sendable, Equatable {
     /// Share of converted leads (by weight) called converted: the recall.
     public var truePositiveRate: Double
 
+    /// A point of the curve: at `threshold`, the false and true positive rates.
     public init(threshold: Double, falsePositiveRate: Double, truePositiveRate: Double) {
         self.threshold = threshold
         self.falsePositiveRate = falsePositiveRate

@@ -13,6 +13,7 @@ public enum ReliabilityBinning: String, Codable, Sendable, CaseIterable {
 public struct ReliabilityBin: Codable, Sendable, Equatable {
     /// Bin edges; the bin holds predictions in (lower, upper] (the first bin also holds `lower`).
     public var lower: Double
+    /// Upper end of the bin's predicted-probability range.
     public var upper: Double
     /// Rows with weight > 0 in the bin.
     public var rows: Int
@@ -23,6 +24,7 @@ public struct ReliabilityBin: Codable, Sendable, Equatable {
     /// Weighted share of converted rows: the rate the predictions should match.
     public var observedRate: Double
 
+    /// A bin from its range, counts and rates.
     public init(lower: Double, upper: Double, rows: Int, weight: Double, meanPredicted: Double, observedRate: Double) {
         self.lower = lower
         self.upper = upper
@@ -37,13 +39,16 @@ public struct ReliabilityBin: Codable, Sendable, Equatable {
 /// expected calibration error. Empty bins are left out (as in scikit-learn's `calibration_curve`), so no
 /// entry is ever NaN.
 public struct ReliabilityTable: Codable, Sendable, Equatable {
+    /// How the bins were cut (equal width or equal count), since the calibration error depends on it.
     public var binning: ReliabilityBinning
     /// Bins requested; `bins` may hold fewer.
     public var binCount: Int
+    /// The non-empty bins, by predicted probability.
     public var bins: [ReliabilityBin]
     /// Σ_bins (weight_b / total weight) · |meanPredicted_b − observedRate_b|.
     public var expectedCalibrationError: Double
 
+    /// A diagram from its binning and bins.
     public init(binning: ReliabilityBinning, binCount: Int, bins: [ReliabilityBin]) {
         self.binning = binning
         self.binCount = binCount

@@ -1,10 +1,12 @@
 /// How one tier of a tiered score (e.g. A/B/C/D) performed.
 public struct TierRow: Codable, Sendable, Equatable {
+    /// The tier's name.
     public var name: String
     /// Rows with weight > 0 in the tier.
     public var rows: Int
     /// Total weight (= rows without weights).
     public var weight: Double
+    /// Share of all leads (by weight) in the tier: what capacity the tier asks of sales.
     public var shareOfLeads: Double
     /// Converted weight in the tier.
     public var conversions: Double
@@ -15,6 +17,7 @@ public struct TierRow: Codable, Sendable, Equatable {
     /// Wilson interval for `conversionRate`; `nil` when the tier has no leads.
     public var conversionInterval: WilsonInterval?
 
+    /// A tier row from its figures, as `TierConversion` computes them.
     public init(name: String, rows: Int, weight: Double, shareOfLeads: Double, conversions: Double,
                 conversionRate: Double?, shareOfConversions: Double, conversionInterval: WilsonInterval?) {
         self.name = name
@@ -30,9 +33,12 @@ public struct TierRow: Codable, Sendable, Equatable {
 
 /// Conversion by tier, in the order of the tier names.
 public struct TierTable: Codable, Sendable, Equatable {
+    /// One row per tier, in the card's order.
     public var tiers: [TierRow]
+    /// Confidence level of the rates' Wilson intervals.
     public var confidence: Double
 
+    /// A tier table from its rows and confidence level.
     public init(tiers: [TierRow], confidence: Double) {
         self.tiers = tiers
         self.confidence = confidence

@@ -1,10 +1,13 @@
 /// A two-sided confidence interval for a conversion rate.
 public struct WilsonInterval: Codable, Sendable, Equatable {
+    /// Lower end of the interval.
     public var lower: Double
+    /// Upper end of the interval.
     public var upper: Double
     /// Confidence level, e.g. 0.95.
     public var confidence: Double
 
+    /// An interval from its ends and confidence level.
     public init(lower: Double, upper: Double, confidence: Double) {
         self.lower = lower
         self.upper = upper

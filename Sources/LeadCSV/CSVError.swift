@@ -6,6 +6,7 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// The file does not exist, is a directory, or cannot be read; `reason` is the system's message.
         case cannotOpen(reason: String)
+        /// Reading failed part-way; `reason` is the system's message.
         case readFailed(reason: String)
         /// No bytes, or only a byte-order mark and blank lines.
         case empty
@@ -15,6 +16,7 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         case utf16
         /// A byte sequence that is not UTF-8 (typically a Latin-1 or Windows-1252 export).
         case invalidUTF8(byte: UInt8)
+        /// A quoted field never closed before the end of the file.
         case unterminatedQuote
         /// `"abc"def`: text between a closing quote and the next delimiter.
         case textAfterClosingQuote
@@ -31,11 +33,14 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         case readOnlyOnce(what: String)
     }
 
+    /// What went wrong, for a caller that reacts to the kind (the CLI maps some to its flags).
     public var kind: Kind
+    /// The file, line and column of the problem.
     public var location: SourceLocation
     /// The offending text, when there is one (a header name, the start of a field).
     public var value: String?
 
+    /// An error of `kind` at `location`; `value` is the offending text when there is one.
     public init(_ kind: Kind, _ location: SourceLocation, value: String? = nil) {
         self.kind = kind
         self.location = location

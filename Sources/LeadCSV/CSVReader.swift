@@ -20,9 +20,11 @@ public struct CSVReader: ~Copyable {
     /// stopping there keeps a broken file from being read into memory whole.
     public static let recordLimit = 64 << 20
 
+    /// The file read, as given (for messages).
     public let path: String
     /// Column names from the first record, trimmed of surrounding spaces; an empty name becomes `column N`.
     public private(set) var header: [String] = []
+    /// The field separator: given, or detected from the first lines.
     public private(set) var delimiter: UInt8
     /// Size of the file in bytes when it was opened.
     public let fileSize: Int
@@ -129,6 +131,7 @@ public struct CSVReader: ~Copyable {
         UnsafeBufferPointer(start: buffer + bounds[2 &* index], count: bounds[2 &* index &+ 1] &- bounds[2 &* index])
     }
 
+    /// Field `index` of the current record as a `String`: a copy, for the rare caller that keeps it.
     public func string(_ index: Int) -> String { String(decoding: field(index), as: UTF8.self) }
 
     /// Every field of the current record as text.

@@ -4,6 +4,7 @@ import OutputFiles
 /// then renamed over the old one), a device or FIFO is written through, and standard output is streamed.
 /// A writer dropped without `finish()` removes its partial file, so a failure never leaves half an output.
 public final class CSVWriter {
+    /// Where the CSV goes (for messages).
     public let path: String
     private let output: OutputFile
     private let delimiter: UInt8
@@ -49,6 +50,7 @@ public final class CSVWriter {
         buffer.append(UInt8(ascii: "\""))
     }
 
+    /// Appends one field to the current record, quoted when it holds the delimiter, a quote or a line break.
     public func append(_ field: String) {
         var field = field
         field.withUTF8 { append($0) }
@@ -76,7 +78,9 @@ public final class CSVWriter {
 
 /// A file that cannot be fingerprinted (`SHA256.hexDigest(ofFile:)`).
 public struct CSVWriteError: Error, CustomStringConvertible {
+    /// The file that could not be read.
     public var path: String
+    /// The system's reason.
     public var reason: String
     public var description: String { "\(path): \(reason)" }
 }

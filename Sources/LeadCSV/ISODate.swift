@@ -4,6 +4,7 @@
 /// `Z`, `±HH`, `±HHMM` or `±HH:MM`. A date-time without a zone is taken as UTC: CRM exports rarely say,
 /// and recency features and time-ordered splits only need the order to be right.
 public enum ISODate {
+    /// Seconds since 1970-01-01T00:00:00Z of an ISO 8601 date or date-time, or `nil` when the bytes are not one.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
         var scanner = DigitScanner(bytes)
         guard let year = scanner.number(digits: 4), scanner.skip("-"),

@@ -97,6 +97,7 @@ public enum LeakageReason: Sendable, Equatable, Encodable {
 
 /// A value of a column that occurs with only one outcome.
 public struct PureValue: Sendable, Equatable, Codable {
+    /// The value (category or bin) as it appears in the data.
     public var value: String
     /// Training and held-out leads with this value.
     public var rows: Int
@@ -119,14 +120,18 @@ public enum LeakageVerdict: String, Sendable, Equatable, Codable, Comparable {
 
 /// One candidate column: how strong it is alone on held-out leads and what looks wrong with it.
 public struct ColumnScreening: Sendable, Equatable, Encodable {
+    /// The column's name.
     public var column: String
+    /// How the column was read; numeric columns are screened by bins.
     public var role: ColumnRole
     /// AUC on held-out leads of the conversion rate of each value (bin) fitted on training leads; `nil`
     /// when the held-out leads have a single outcome.
     public var heldOutAUC: Double?
     /// Information value on held-out leads, over the training values (bins).
     public var informationValue: Double
+    /// Each piece of evidence found, with the numbers behind it.
     public var reasons: [LeakageReason]
+    /// How worried to be, from the reasons: none, suspect or likely leak.
     public var verdict: LeakageVerdict
 
     private enum Key: String, CodingKey { case column, role, heldOutAUC, informationValue, reasons, verdict, suggestedAction }
@@ -154,14 +159,19 @@ public struct ColumnScreening: Sendable, Equatable, Encodable {
 
 /// A placeholder value a user would want read as missing, such as the `Select` a drop-down is left at.
 public struct PlaceholderFinding: Sendable, Equatable, Encodable {
+    /// One column in which the placeholder occurs.
     public struct Use: Sendable, Equatable, Codable {
+        /// The column's name.
         public var column: String
         /// Share of the column's non-missing values.
         public var share: Double
+        /// Whether the placeholder is the column's most common value (the usual sign of a default left unchanged).
         public var isMostCommonValue: Bool
     }
 
+    /// The placeholder text, e.g. `Select`.
     public var value: String
+    /// Every column it occurs in, with its share there.
     public var columns: [Use]
 
     private enum Key: String, CodingKey { case value, columns, suggestedOption, text }

@@ -5,9 +5,13 @@ import Foundation
 public struct LeakageReport: Sendable, Equatable, Encodable {
     /// Every candidate column, strongest (held-out AUC) first.
     public var columns: [ColumnScreening]
+    /// Values that look like "no answer" placeholders, to be read as missing.
     public var placeholders: [PlaceholderFinding]
+    /// Leads the value rates were fitted on.
     public var trainingRows: Int
+    /// Leads the strengths were measured on (never used to fit the value rates).
     public var heldOutRows: Int
+    /// The thresholds the verdicts used, so a report can state them.
     public var thresholds: LeakageThresholds
 
     private enum Key: String, CodingKey { case columns, flagged, placeholders, trainingRows, heldOutRows, thresholds, excludeOption, warning }

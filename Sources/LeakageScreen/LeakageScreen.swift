@@ -12,8 +12,10 @@ import LeadData
 /// value that are not flattered by the fit. Those and the column's name and values give the reasons and
 /// the verdict; `docs/leakage.md` states the rule and `LeakageThresholds` its numbers.
 public struct LeakageScreen: Sendable {
+    /// The cut-offs for each kind of evidence (docs/training.md states them).
     public var thresholds: LeakageThresholds
 
+    /// A screen with these thresholds (the documented defaults unless given).
     public init(thresholds: LeakageThresholds = LeakageThresholds()) {
         self.thresholds = thresholds
     }

@@ -26,6 +26,7 @@ public struct LeakageThresholds: Sendable, Equatable, Codable {
     /// Quantile bins of a numeric column (fewer when values repeat), plus one for missing.
     public var numericBins: Int
 
+    /// The documented defaults; tests move one at a time to check both sides of each rule.
     public init(decisiveAUC: Double = 0.90, strongAUC: Double = 0.80, strongInformationValue: Double = 0.5,
                 relevantInformationValue: Double = 0.10, pureValueMinimumRows: Int = 10, nearPureMinorityShare: Double = 0.02,
                 nearPureCoverage: Double = 0.05, placeholderMinimumShare: Double = 0.01, heldOutFraction: Double = 0.25,

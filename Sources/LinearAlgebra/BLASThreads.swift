@@ -4,6 +4,7 @@ import CBLAS
 /// in the environment or `BLASThreads.count = n` both take effect; reported in model provenance because
 /// sums in a different order differ in the last bits.
 public enum BLASThreads {
+    /// Threads OpenBLAS uses for each call; setting it (at least 1) takes effect at once.
     public static var count: Int {
         get { Int(openblas_get_num_threads()) }
         set { openblas_set_num_threads(Int32(clamping: Swift.max(1, newValue))) }

@@ -1,11 +1,14 @@
 /// A dense matrix of `Double` stored **column-major** (Fortran order), the layout BLAS and LAPACK
 /// expect, so no call needs a transpose copy. Element (row i, column j) lives at `storage[i + j * rows]`.
 public struct Matrix: Equatable, Sendable {
+    /// Number of rows; fixed, so a matrix always matches its storage.
     public let rows: Int
+    /// Number of columns; fixed, so a matrix always matches its storage.
     public let columns: Int
     /// Column-major elements; `storage.count == rows * columns`.
     public package(set) var storage: [Double]
 
+    /// A `rows` × `columns` matrix with every element `value`.
     public init(rows: Int, columns: Int, repeating value: Double = 0) {
         precondition(rows >= 0 && columns >= 0, "matrix dimensions must be non-negative")
         self.rows = rows
@@ -33,6 +36,7 @@ public struct Matrix: Equatable, Sendable {
     }
 
 
+    /// The element at `row`, `column` (column-major storage, as BLAS and LAPACK expect).
     public subscript(row: Int, column: Int) -> Double {
         get { storage[row + column * rows] }
         set { storage[row + column * rows] = newValue }
@@ -43,6 +47,7 @@ public struct Matrix: Equatable, Sendable {
         Array(storage[(j * rows)..<((j + 1) * rows)])
     }
 
+    /// A copy with rows and columns swapped.
     public var transposed: Matrix {
         var result = Matrix(rows: columns, columns: rows)
         for j in 0..<columns {

@@ -8,11 +8,13 @@ public struct FitDiagnostics: Codable, Sendable, Equatable {
     public var gradientNorm: Double
     /// The norm it had to fall below: `tolerance · ‖∇f‖₂` at the intercept-only model.
     public var gradientThreshold: Double
+    /// Whether the gradient fell below the threshold: if not, the weights are not the optimum and `warnings` says so.
     public var converged: Bool { gradientNorm <= gradientThreshold }
     /// Objective value at the weights, penalty included.
     public var objective: Double
     /// OpenBLAS threads during the fit (sums in another order differ in the last bits).
     public var blasThreads: Int
+    /// What a caller should know before trusting the weights: not converged, separable data, a fallback solver.
     public var warnings: [FitWarning]
 }
 

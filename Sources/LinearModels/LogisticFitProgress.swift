@@ -15,6 +15,7 @@ public struct LogisticFitProgress: Sendable, Equatable {
     /// `tolerance · ‖∇f‖` at the start of the fit.
     public var threshold: Double
 
+    /// A progress value; made by the solvers, public so a caller's tests can build what its observer expects.
     public init(fit: Int, fits: Int, iteration: Int, maxIterations: Int, gradientNorm: Double, threshold: Double) {
         self.fit = fit
         self.fits = fits

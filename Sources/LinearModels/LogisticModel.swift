@@ -9,14 +9,17 @@ import ModelCore
 public struct LogisticModel: ProbabilisticClassifier, Codable, Sendable, Equatable {
     /// The parameters it was fitted with.
     public let parameters: LogisticRegression
+    /// How data columns become design columns, learned on the training data and reused for every lead scored.
     public let encoder: DesignEncoder
     /// Log-odds of a lead whose every design column is 0 on the raw scale (numerics at 0, not their mean).
     public let intercept: Double
     /// One raw-scale weight per `terms` entry. A missing numeric is scored as its training mean, so it adds
     /// `weight · mean` plus the weight of its missing indicator.
     public let coefficients: [Double]
+    /// How the fit went (solver, iterations, convergence, warnings).
     public let diagnostics: FitDiagnostics
 
+    /// A model from its parts, as `fit` builds it and a decoded model restores it.
     public init(parameters: LogisticRegression, encoder: DesignEncoder, intercept: Double, coefficients: [Double],
                 diagnostics: FitDiagnostics) {
         precondition(coefficients.count == encoder.terms.count)

@@ -37,6 +37,7 @@ public struct LogisticRegression: Codable, Sendable, Equatable {
         case uniform
         /// `n / (2·n_class)` per class from row counts, as scikit-learn's `class_weight="balanced"`.
         case balanced
+        /// Fixed weights per class, e.g. to correct for a sampled export.
         case given(lost: Double, converted: Double)
     }
 
@@ -46,7 +47,9 @@ public struct LogisticRegression: Codable, Sendable, Equatable {
         /// Newton–Cholesky (smooth penalties) or proximal Newton (with L1) up to `denseHessianLimit`
         /// design columns, Newton–CG beyond.
         case automatic
+        /// Newton's method with the exact Hessian solved by Cholesky: few, precise steps on narrow designs.
         case newtonCholesky
+        /// Hessian-free Newton with conjugate gradients: for designs too wide for a dense Hessian.
         case newtonCG
         /// Proximal Newton with coordinate descent; the one solver for L1 and elastic net, up to
         /// `denseHessianLimit` design columns.
@@ -56,11 +59,14 @@ public struct LogisticRegression: Codable, Sendable, Equatable {
     /// Design columns up to which the automatic solver forms the dense Hessian (a 4 097² matrix is 134 MB).
     public static let denseHessianLimit = 4096
 
+    /// What the penalty does to the weights: L2 shrinks, L1 zeroes, elastic net mixes them.
     public var penalty: Penalty
     /// Penalty strength λ = 1 / scikit-learn's `C`; 0 for no penalty (then separable data has no finite
     /// solution and the fit throws).
     public var strength: Double
+    /// Extra weight per class, for imbalanced or sampled data.
     public var classWeight: ClassWeight
+    /// Which Newton method minimises the objective; all reach the same optimum to the tolerance.
     public var solver: Solver
     /// Relative gradient tolerance: stop when `‖∇F‖₂ ≤ tolerance · ‖∇f‖₂ at the intercept-only model` (all
     /// weights 0, intercept at the weighted log-odds of conversion; under L1 the left side is the
@@ -71,6 +77,7 @@ public struct LogisticRegression: Codable, Sendable, Equatable {
     /// How data columns become design columns.
     public var encoding: DesignOptions
 
+    /// The defaults are scikit-learn's (`C = 1`, L2, lbfgs-level tolerance) so results compare with it.
     public init(penalty: Penalty = .l2, strength: Double = 1, classWeight: ClassWeight = .uniform,
                 solver: Solver = .automatic, tolerance: Double = 1e-8, maxIterations: Int = 100,
                 encoding: DesignOptions = DesignOptions()) {

@@ -1,10 +1,12 @@
 /// Why a logistic regression cannot be fitted; each message says what to change.
 public enum LogisticRegressionError: Error, Equatable, CustomStringConvertible {
+    /// A setting out of its range; the message names it and what is allowed.
     case invalidParameter(String)
     /// The dataset has no outcome column.
     case noOutcome
     /// Every weighted row has the same outcome.
     case singleClass(converted: Bool)
+    /// Sample weights of the wrong count, negative or not finite; the message says which row.
     case invalidSampleWeights(String)
     /// Without a penalty the weights would grow without bound.
     case separableWithoutPenalty

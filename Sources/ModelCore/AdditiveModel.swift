@@ -16,9 +16,12 @@ public enum PieceCondition: Codable, Sendable, Hashable {
 
 /// One piece of a shape function: the condition and the log-odds it adds.
 public struct ShapePiece: Codable, Sendable, Equatable {
+    /// Which values of the feature the piece covers.
     public var condition: PieceCondition
+    /// What those values add to the log-odds; the card's points are rounded from these.
     public var logOdds: Double
 
+    /// A piece from its condition and log-odds.
     public init(_ condition: PieceCondition, logOdds: Double) {
         self.condition = condition
         self.logOdds = logOdds
@@ -27,11 +30,14 @@ public struct ShapePiece: Codable, Sendable, Equatable {
 
 /// The contribution of one feature to the log-odds, as a step function over its values.
 public struct FeatureShape: Codable, Sendable, Equatable {
+    /// The data column the shape reads; it becomes the criterion's feature.
     public var feature: String
+    /// How the column was read (numeric, categorical, boolean), which decides the criterion's type.
     public var role: ColumnRole
     /// Pieces in display order: intervals ascending, then categories, then missing, then otherwise.
     public var pieces: [ShapePiece]
 
+    /// A shape from its feature, role and pieces.
     public init(feature: String, role: ColumnRole, pieces: [ShapePiece]) {
         self.feature = feature
         self.role = role
@@ -94,9 +100,12 @@ public struct FeatureShape: Codable, Sendable, Equatable {
 /// This is what both trainers hand to the score-card export: logistic regression on binned or
 /// one-hot features is already of this form, and boosted stumps collapse to it exactly.
 public struct AdditiveModel: Codable, Sendable, Equatable {
+    /// Log-odds of a lead that every shape gives 0: the base the card's base points come from.
     public var intercept: Double
+    /// One step function per feature; features the model does not use have none.
     public var shapes: [FeatureShape]
 
+    /// A model from its intercept and one shape per feature, as the trainers build it.
     public init(intercept: Double, shapes: [FeatureShape]) {
         self.intercept = intercept
         self.shapes = shapes

@@ -12,6 +12,7 @@ public protocol ProbabilisticClassifier: Sendable {
 }
 
 extension ProbabilisticClassifier {
+    /// Conversion probability of every row: the logistic function (`LeadMath.logistic`) of `logOdds`.
     public func predictProbability(_ dataset: Dataset) throws -> [Double] {
         try logOdds(dataset).map(logistic)
     }

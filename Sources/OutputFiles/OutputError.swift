@@ -2,6 +2,7 @@
 /// what is wrong in the system's words (`strerror`), and what to do; it never mentions Foundation's error
 /// domains.
 public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Why an output cannot be written; each case says what the user can do about it.
     public enum Kind: Sendable, Equatable {
         /// The path is an existing directory. Nothing is written into it and nothing in it is touched.
         case isDirectory
@@ -24,9 +25,12 @@ public struct OutputError: Error, Sendable, Equatable, CustomStringConvertible {
         case closedPipe
     }
 
+    /// The output path as the caller named it, so the message points at what the user typed.
     public var path: String
+    /// What went wrong, for a caller that reacts differently to, say, a closed pipe.
     public var kind: Kind
 
+    /// An error about the output at `path`.
     public init(path: String, kind: Kind) {
         self.path = path
         self.kind = kind

@@ -24,6 +24,7 @@ import Darwin
 public final class OutputFile {
     /// The path as the caller named it (for messages).
     public let path: String
+    /// What kind of thing the path is (file to replace atomically, device, FIFO, descriptor), checked before writing.
     public let target: OutputTarget
     private var descriptor: Int32
     /// Where the bytes go until `commit()` for a file replaced atomically; `nil` when writing through.
@@ -128,11 +129,13 @@ public final class OutputFile {
         }
     }
 
+    /// Appends `bytes`; throws `OutputError` (`.closedPipe` when a reader of standard output went away).
     public func write(_ bytes: [UInt8]) throws(OutputError) {
         // `withUnsafeBytes` rethrows untyped errors; a `Result` carries the typed one out.
         try bytes.withUnsafeBytes { raw in Result { () throws(OutputError) in try write(raw) } }.get()
     }
 
+    /// Appends the UTF-8 bytes of `text`; throws as `write(_:)` on bytes.
     public func write(_ text: String) throws(OutputError) {
         var text = text
         try text.withUTF8 { bytes in Result { () throws(OutputError) in try write(UnsafeRawBufferPointer(bytes)) } }.get()

@@ -7,8 +7,11 @@ import ScoreCardFormat
 /// then — on held-out leads, each scored by a model that never saw it — the points → probability
 /// calibration (measured after rounding) and the tier thresholds with each tier's historical record.
 public struct CardExport: Sendable {
+    /// The points range, negative points and criteria limit the card is rounded to.
     public var scale: PointScale
+    /// How tier thresholds are chosen on the held-out leads.
     public var tiers: TierRule
+    /// How totals map to probabilities (Platt or isotonic), fitted on held-out leads.
     public var calibration: TotalsCalibrationMethod
     /// Raw values that mean "not known", written into the card so the scorer reads data as training did.
     public var missingValues: [String]
@@ -20,6 +23,7 @@ public struct CardExport: Sendable {
     /// 0.7659 card pruned), while on the synthetic leads it removes exactly the noise columns.
     public var pruneUnhelpful: Bool
 
+    /// The defaults are those of `leadscore train`.
     public init(scale: PointScale = PointScale(), tiers: TierRule = .standard,
                 calibration: TotalsCalibrationMethod = .platt, missingValues: [String] = [""], decimalSeparator: String = ".", pruneUnhelpful: Bool = false) {
         self.decimalSeparator = decimalSeparator

@@ -15,9 +15,12 @@ public enum HeldOutLeads: Sendable {
 
 /// One fold of cross-fitting: its leads and the model fitted without them.
 public struct HeldOutFold: Sendable {
+    /// The model whose held-out log-odds calibrate the card (fold models stitched out of fold).
     public var model: AdditiveModel
+    /// The leads the model never learned from.
     public var leads: Dataset
 
+    /// Held-out leads and the model to read them with.
     public init(model: AdditiveModel, leads: Dataset) {
         self.model = model
         self.leads = leads

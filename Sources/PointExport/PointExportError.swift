@@ -1,9 +1,12 @@
 /// Why a model could not become a card.
 public enum PointExportError: Error, Equatable, CustomStringConvertible {
+    /// The training data has no outcome, so nothing can be calibrated or tiered.
     case noOutcome
     /// Every feature's contribution is constant on the training rows.
     case noSignal
+    /// The tier rule cannot be met on these totals; the message says why.
     case invalidTiers(String)
+    /// Fitting the points → probability table failed; the message says why.
     case calibrationFailed(String)
 
     public var description: String {

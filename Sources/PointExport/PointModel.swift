@@ -4,7 +4,9 @@ import ScoreCardFormat
 
 /// One condition of a criterion with its integer points, and the log-odds it was rounded from.
 public struct PointedPiece: Sendable, Equatable, Codable {
+    /// Which values of the feature the piece covers.
     public var condition: PieceCondition
+    /// Integer points those values give.
     public var points: Int
     /// The learned log-odds after the criterion's shift (for reports; the card keeps only points).
     public var shiftedLogOdds: Double
@@ -12,14 +14,19 @@ public struct PointedPiece: Sendable, Equatable, Codable {
 
 /// A criterion: one feature's conditions with points.
 public struct PointedShape: Sendable, Equatable, Codable {
+    /// The data column, which becomes the criterion's feature.
     public var feature: String
+    /// How the column is read, which becomes the criterion's type.
     public var role: ColumnRole
+    /// The conditions and their integer points.
     public var pieces: [PointedPiece]
     /// The model's log-odds that this criterion scores 0 points: its weakest condition, or with negative
     /// points allowed its most common one.
     public var zeroLogOdds: Double
 
+    /// The fewest points the criterion gives.
     public var minimumPoints: Int { pieces.map(\.points).min() ?? 0 }
+    /// The most points the criterion gives.
     public var maximumPoints: Int { pieces.map(\.points).max() ?? 0 }
 
     /// The `FeatureShape` with the points as values, so the same piece lookup serves points and log-odds.
@@ -30,7 +37,9 @@ public struct PointedShape: Sendable, Equatable, Codable {
 
 /// An additive model in integer points: `total = basePoints + Σ criteria points`.
 public struct PointModel: Sendable, Equatable, Codable {
+    /// Points every lead starts with.
     public var basePoints: Int
+    /// One rounded shape per criterion.
     public var shapes: [PointedShape]
     /// The score range's top: a larger sum counts as this (the card's `maximumPoints`).
     public var maximum: Int
@@ -47,7 +56,9 @@ public struct PointModel: Sendable, Equatable, Codable {
         ScoreCard.reachableTotals(basePoints: basePoints, choices: shapes.map { $0.pieces.map(\.points) }, maximumPoints: maximum)
     }
 
+    /// The lowest total a lead can reach.
     public var minimumTotal: Int { reachableTotals.first ?? basePoints }
+    /// The highest total a lead can reach.
     public var maximumTotal: Int { reachableTotals.last ?? basePoints }
 
     /// The total points of every row of `dataset`; fields the dataset lacks count as missing.

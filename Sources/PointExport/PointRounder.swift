@@ -12,12 +12,15 @@ import ModelCore
 /// while that brings the card closer to the model on the training leads — coordinate-wise rounding in
 /// the spirit of FasterRisk, with the extremes of each criterion held so the scale stays put.
 public struct PointRounder: Sendable {
+    /// The points range and limits to round to.
     public var scale: PointScale
 
+    /// A rounder to `scale`.
     public init(scale: PointScale = PointScale()) {
         self.scale = scale
     }
 
+    /// Rounds `model`'s log-odds to integer points so totals rank `train`'s leads as the model does, as closely as integers allow.
     public func round(_ model: AdditiveModel, on train: Dataset) throws -> PointModel {
         var criteria = model.shapes.map { Criterion(shape: $0, dataset: train, baselineAtMostCommon: scale.allowNegative) }
         let dropped = Set(criteria.filter { $0.importance <= 1e-12 }.map(\.shape.feature))

@@ -23,6 +23,7 @@ public struct PointScale: Sendable, Equatable, Codable {
         case trainingLeads
     }
 
+    /// The defaults are the card format's: up to 100 points, none negative, every criterion kept.
     public init(maximum: Int = 100, allowNegative: Bool = false, maxCriteria: Int? = nil, roundingSweeps: Int = 20,
                 reach: Reach = .trainingLeads) {
         self.reach = reach

@@ -1,10 +1,13 @@
 /// A tier to create: its name, what the team does with its leads, and the rule's number for it.
 public struct TierSpec: Sendable, Equatable {
+    /// The tier's name ("hot").
     public var name: String
+    /// What sales does with the tier's leads, written onto the card.
     public var action: String?
     /// Points (`.fixed`), share of leads 0…1 (`.capacity`) or conversion rate 0…1 (`.conversionRate`).
     public var value: Double
 
+    /// A tier with its action and its threshold value (a share of leads, or points).
     public init(name: String, action: String? = nil, value: Double) {
         self.name = name
         self.action = action
@@ -26,7 +29,9 @@ public enum TierRule: Sendable, Equatable {
         TierSpec(name: "hot", action: "route to sales", value: 0.2),
         TierSpec(name: "warm", action: "nurture", value: 0.3),
     ])
+    /// Name of the tier that catches every lead below the others.
     public static let catchAllName = "cold"
+    /// What the catch-all tier's leads get, so every lead has an action.
     public static let catchAllAction = "keep in marketing automation"
 
     /// The tiers above the catch-all, highest first.

@@ -1,10 +1,14 @@
 /// Why a calibrator could not be fitted or restored.
 public enum CalibrationError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No scores were given: there is nothing to fit.
     case emptyInput
     /// `name` is the array whose length differs from the scores' ("outcomes" or "weights").
     case lengthMismatch(name: String, expected: Int, actual: Int)
+    /// An outcome other than 0 (lost) or 1 (converted), at `index`.
     case invalidOutcome(index: Int, value: UInt8)
+    /// A score that is NaN or infinite, at `index`: a calibration of it would be meaningless.
     case nonFiniteScore(index: Int)
+    /// A negative, NaN or infinite weight, at `index`.
     case invalidWeight(index: Int, value: Double)
     /// Only one outcome class carries weight: there is no relation between score and outcome to learn.
     case singleClass(positives: Int, negatives: Int)

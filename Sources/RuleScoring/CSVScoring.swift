@@ -4,9 +4,11 @@ import ScoreCardFormat
 
 /// What scoring a file did: how many leads, where they landed, and which card features the file lacked.
 public struct CSVScoringReport: Sendable, Equatable {
+    /// Leads scored (records after the header).
     public var rows: Int
     /// Leads per tier, in the card's tier order.
     public var leadsPerTier: [Int]
+    /// Sum of all leads' totals (for the mean), kept as an integer so it is exact.
     public var pointsSum: Int
     /// One sentence per card feature the file has no column for (scored as missing on every lead).
     public var absenceNotes: [String]
@@ -15,6 +17,7 @@ public struct CSVScoringReport: Sendable, Equatable {
     /// or when the checks were turned off.
     public var findings: [CardDataFinding] = []
 
+    /// The mean total per lead: a first check that a month's leads look like the card's training leads.
     public var meanPoints: Double { rows == 0 ? 0 : Double(pointsSum) / Double(rows) }
 }
 
@@ -22,6 +25,7 @@ public struct CSVScoringReport: Sendable, Equatable {
 public struct ScoringError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String
 
+    /// An error with its full message.
     public init(description: String) { self.description = description }
 }
 

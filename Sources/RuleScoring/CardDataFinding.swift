@@ -4,6 +4,7 @@ import ScoreCardFormat
 /// column whose values the criterion cannot read, categories that never occur. Each is a silent loss of
 /// points (every such lead scores as missing), so commands print them and a strict run treats them as errors.
 public struct CardDataFinding: Sendable, Equatable, Encodable {
+    /// What does not fit between a card's criterion and the data.
     public enum Kind: Sendable, Equatable {
         /// The data has no column of this name; `suggestion` is the closest one it has.
         case absentFeature(suggestion: String?)
@@ -16,18 +17,24 @@ public struct CardDataFinding: Sendable, Equatable, Encodable {
 
     /// A category of the card and the data's closest value ("VP" → "vp").
     public struct UnknownCategory: Sendable, Equatable, Encodable {
+        /// The card's category, exactly as written in a condition.
         public var category: String
+        /// The data's closest value ("vp" for "VP"), or `nil` when nothing is close.
         public var suggestion: String?
 
+        /// A category of the card that no lead has, with the closest value the data has.
         public init(category: String, suggestion: String?) {
             self.category = category
             self.suggestion = suggestion
         }
     }
 
+    /// The card feature the finding is about.
     public var feature: String
+    /// What does not fit, with the values a message or a fix needs.
     public var kind: Kind
 
+    /// A finding about `feature`.
     public init(feature: String, kind: Kind) {
         self.feature = feature
         self.kind = kind

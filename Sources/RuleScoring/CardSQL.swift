@@ -15,9 +15,12 @@ import ScoreCardFormat
 /// value), while a qualified name that does not exist is an error in every engine. So a table that lacks
 /// a card's column makes the query fail instead of scoring differently from `score`.
 public struct CardSQL: Sendable {
+    /// The card the query scores with.
     public let card: ScoreCard
+    /// The SQL engine the query is written for (quoting and functions differ).
     public let dialect: SQLDialect
 
+    /// An exporter of `card` for `dialect`; nothing is checked until a query is asked for.
     public init(card: ScoreCard, dialect: SQLDialect) {
         self.card = card
         self.dialect = dialect

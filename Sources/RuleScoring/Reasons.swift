@@ -15,9 +15,11 @@ public struct Reason: Sendable, Equatable, CustomStringConvertible {
         case cost
     }
 
+    /// Whether the criterion gained the lead points or cost it some.
     public var kind: Kind
     /// Positive for a gain, negative for a cost.
     public var points: Int
+    /// The criterion's feature (data column).
     public var feature: String
     /// The matched condition's label.
     public var label: String

@@ -5,6 +5,7 @@ import ScoreCardFormat
 /// which, so the caller can tell the user.
 public struct RowScorer: Sendable {
     let compiled: CompiledCard
+    /// The table's column names, as given; each criterion's column was looked up in it once.
     public let header: [String]
     /// The column of each criterion's feature, -1 when the header lacks it.
     private let columnOfCriterion: [Int]
@@ -17,6 +18,7 @@ public struct RowScorer: Sendable {
         columnOfCriterion = compiled.card.criteria.map { columnOfName[$0.feature] ?? -1 }
     }
 
+    /// The card the scorer was compiled from.
     public var card: ScoreCard { compiled.card }
 
     /// Indices in `card.criteria` of the criteria whose feature is not a column.
@@ -46,6 +48,7 @@ public struct RowScorer: Sendable {
         }
     }
 
+    /// The full score of a row of fields in header order: total, tier, probability and every criterion's contribution.
     public func score(_ row: [String]) -> ScoredLead {
         let (compiled, columns) = (compiled, columnOfCriterion)
         return compiled.scoredLead(conditions: columns.indices.map { index in
@@ -69,6 +72,7 @@ public struct RowScorer: Sendable {
                               subtotals: subtotals)
     }
 
+    /// The full score of a row read in place (`fieldAt(c)` valid during the call), as `score(_:)` on strings.
     public func score(fieldAt: (Int) -> UnsafeBufferPointer<UInt8>) -> ScoredLead {
         let (compiled, columns) = (compiled, columnOfCriterion)
         return compiled.scoredLead(conditions: columns.indices.map { index in

@@ -11,6 +11,7 @@ import ScoreCardFormat
 public struct RuleScorer: Sendable {
     let compiled: CompiledCard
 
+    /// The validated card this scorer was compiled from.
     public var card: ScoreCard { compiled.card }
 
     /// Validates `card` (throwing every problem) and compiles it.

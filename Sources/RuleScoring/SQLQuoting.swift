@@ -145,9 +145,12 @@ extension SQLDialect {
 /// Why a card cannot be exported as SQL: a name no SQL can hold. `location` says which (a criterion's
 /// feature, the table name).
 public struct SQLExportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Where in the card (a criterion's feature) or the command (the table name) the name came from.
     public var location: String
+    /// What is wrong with the name and what to do.
     public var message: String
 
+    /// An export error at `location`.
     public init(location: String, message: String) {
         self.location = location
         self.message = message

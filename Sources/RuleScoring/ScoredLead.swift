@@ -4,9 +4,11 @@ import ScoreCardFormat
 public struct ScoredLead: Sendable, Equatable {
     /// The total, within `0…maximumPoints`.
     public var points: Int
+    /// The card's maximum, so a total can be shown as "52/65".
     public var maximumPoints: Int
     /// One per declared group, in the card's order, after the group's caps.
     public var subtotals: [GroupSubtotal]
+    /// The tier the total falls in; `nil` when the card has no tiers.
     public var tier: Tier?
     /// The calibrated probability of converting; `nil` when the card has no calibration.
     public var probability: Double?
@@ -19,12 +21,14 @@ public struct ScoredLead: Sendable, Equatable {
 
 /// A group's subtotal for one lead.
 public struct GroupSubtotal: Sendable, Equatable {
+    /// The group's name, as declared on the card.
     public var group: String
     /// After the group's caps; this is what the total adds.
     public var points: Int
     /// Before the caps, to show how much a cap cut.
     public var uncapped: Int
 
+    /// A group's subtotal after and before its caps.
     public init(group: String, points: Int, uncapped: Int) {
         self.group = group
         self.points = points
@@ -34,6 +38,7 @@ public struct GroupSubtotal: Sendable, Equatable {
 
 /// What one criterion gave one lead.
 public struct Contribution: Sendable, Equatable {
+    /// The criterion's feature (data column).
     public var feature: String
     /// Index of the criterion in `card.criteria`.
     public var criterion: Int
@@ -43,6 +48,7 @@ public struct Contribution: Sendable, Equatable {
     public var label: String
     /// The criterion's label ("Job level"), so a reason can say what a terse condition label is about.
     public var criterionLabel: String
+    /// Points the matched condition gave (before group caps).
     public var points: Int
     /// The most points any condition of the criterion gives.
     public var bestPoints: Int

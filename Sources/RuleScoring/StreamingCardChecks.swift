@@ -130,6 +130,7 @@ public struct CardDataMismatch: Error, Sendable, Equatable, CustomStringConverti
     /// Every finding, in the card's criterion order.
     public var findings: [CardDataFinding]
 
+    /// A mismatch in `source` with its findings.
     public init(source: String, findings: [CardDataFinding]) {
         self.source = source
         self.findings = findings

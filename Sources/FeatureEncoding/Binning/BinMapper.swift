@@ -19,6 +19,7 @@ import LeadData
 /// let testBins = try mapper.transform(test)      // same columns, binned by the training edges
 /// ```
 public struct BinMapper: Sendable, Codable, Equatable {
+    /// The settings the bins were made with, recorded so a model can say how it was binned.
     public let parameters: BinningParameters
     /// One entry per binned feature, in the order of `BinnedColumns.columns`.
     public let features: [FeatureBins]

@@ -3,10 +3,12 @@
 /// Column-major because trainers read one feature over all rows at a time (a histogram, a design
 /// matrix column), and one byte per cell keeps a million rows of a feature in a megabyte.
 public struct BinnedColumns: Sendable, Equatable {
+    /// Rows in every column.
     public let rowCount: Int
     /// `columns[f][row]` is the bin of `row` in the mapper's feature `f`.
     public let columns: [[UInt8]]
 
+    /// Columns of bin codes, one per feature, each `rowCount` long.
     public init(rowCount: Int, columns: [[UInt8]]) {
         precondition(columns.allSatisfy { $0.count == rowCount }, "every binned column needs \(rowCount) rows")
         self.rowCount = rowCount

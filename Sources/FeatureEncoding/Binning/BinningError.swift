@@ -2,6 +2,7 @@ import LeadData
 
 /// Why a `BinMapper` could not be fitted or applied.
 public enum BinningError: Error, Equatable, CustomStringConvertible {
+    /// A setting out of its range; the message names it.
     case invalidParameter(String)
     /// A feature named at fit time is absent from the data being binned.
     case missingColumn(String)

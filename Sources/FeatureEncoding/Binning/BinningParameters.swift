@@ -13,6 +13,7 @@ public struct BinningParameters: Sendable, Codable, Equatable {
     /// Seed of the row draw for the quantiles; binning is a pure function of data and parameters.
     public var seed: UInt64
 
+    /// The defaults are LightGBM's (255 bins, categories under 10 rows lumped together).
     public init(maxBins: Int = 255, minCategoryCount: Int = 10, quantileSampleSize: Int = 200_000, seed: UInt64 = 0) {
         self.maxBins = maxBins
         self.minCategoryCount = minCategoryCount

@@ -23,9 +23,12 @@ public struct FeatureBins: Sendable, Codable, Equatable {
 
     /// The column name.
     public let name: String
+    /// How the column was read when binned; scoring data must read it the same way.
     public let role: ColumnRole
+    /// Thresholds for numeric and boolean columns, or the category list for categorical ones.
     public let kind: Kind
 
+    /// Bins for the column `name`.
     public init(name: String, role: ColumnRole, kind: Kind) {
         self.name = name
         self.role = role
@@ -52,6 +55,7 @@ public struct FeatureBins: Sendable, Codable, Equatable {
         return nil
     }
 
+    /// Whether the feature's bins are categories (with an "other" bin) rather than thresholds.
     public var isCategorical: Bool { otherBin != nil }
 
     /// The bin of a numeric or boolean value; NaN → the missing bin. `nil` for a categorical feature.
@@ -90,6 +94,7 @@ public enum BinContent: Sendable, Equatable {
     case level(String)
     /// Levels pooled at fit time for being rare (listed) plus any level unseen at fit time.
     case other(pooled: [String])
+    /// The value is missing.
     case missing
 }
 

@@ -11,6 +11,7 @@
 /// `LinearModels`), so a model over a million leads and 300 design columns never allocates the 2.4 GB
 /// dense design.
 public struct CodedDesign: Sendable {
+    /// Rows of the design.
     public let rowCount: Int
     /// The design columns, as in `DesignMatrix.terms`.
     public let terms: [DesignTerm]
@@ -24,6 +25,7 @@ public struct CodedDesign: Sendable {
     /// Things the caller should know about this encoding, as in `DesignMatrix.notes`.
     public var notes: [String]
 
+    /// Design columns: one per term.
     public var columnCount: Int { terms.count }
 
     package init(rowCount: Int, terms: [DesignTerm], blocks: [CodedBlock], codes: [UInt8], valueColumns: [ValueColumn],
@@ -63,6 +65,7 @@ public struct CodedBlock: Sendable, Equatable {
 public struct ValueColumn: Sendable, Equatable {
     /// Its index among the design columns.
     public let column: Int
+    /// The design value of each code of the feature.
     public let values: [Double]
 
     package init(column: Int, values: [Double]) {

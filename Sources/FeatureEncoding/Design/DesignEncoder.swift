@@ -13,12 +13,14 @@ import LeadData
 ///   for rarer levels and for levels never seen in training, and a missing column;
 /// - features that are constant in training are left out (`constantFeatures`).
 public struct DesignEncoder: Codable, Sendable, Equatable {
+    /// The options the encoding was learned with.
     public let options: DesignOptions
     /// The encoded features, in dataset column order.
     public let features: [EncodedFeature]
     /// Feature columns that carried no information in training and were left out.
     public let constantFeatures: [String]
 
+    /// Learns the encoding of `dataset`'s feature columns: levels, bins and standardisation.
     public init(fitting dataset: Dataset, options: DesignOptions = DesignOptions()) throws(DesignError) {
         guard options.minimumLevelCount >= 1 else {
             throw .invalidOption("minimumLevelCount must be at least 1, not \(options.minimumLevelCount)")

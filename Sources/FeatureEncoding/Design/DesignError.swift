@@ -8,6 +8,7 @@ public enum DesignError: Error, Equatable, CustomStringConvertible {
     case noFeatures
     /// A column's value count differs from the dataset's row count.
     case rowCountMismatch(column: String, values: Int, rows: Int)
+    /// An option out of its range; the message names it.
     case invalidOption(String)
     /// The `BinMapper` behind binned numerics refused the data or the bin count.
     case binning(BinningError)

@@ -10,6 +10,7 @@ public struct DesignOptions: Codable, Sendable, Equatable {
     /// How numeric columns enter the design.
     public var numericEncoding: NumericEncoding
 
+    /// The defaults: levels with at least 10 rows get their own column; numerics enter linearly.
     public init(minimumLevelCount: Int = 10, numericEncoding: NumericEncoding = .linear) {
         self.minimumLevelCount = minimumLevelCount
         self.numericEncoding = numericEncoding

@@ -18,13 +18,16 @@ public struct DesignTerm: Sendable, Hashable {
         case above(lower: Double)
     }
 
+    /// The data column the term comes from.
     public let feature: String
+    /// What the term encodes: a numeric value, a level, a bin, or missingness.
     public let kind: Kind
     /// Subtracted from the raw value before scaling; 0 for indicator columns.
     public let center: Double
     /// Divides the centred raw value; 1 for indicator columns.
     public let scale: Double
 
+    /// A term; `center` and `scale` standardise numeric values as the fit saw them.
     public init(feature: String, kind: Kind, center: Double = 0, scale: Double = 1) {
         self.feature = feature
         self.kind = kind

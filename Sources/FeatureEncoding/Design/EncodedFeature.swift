@@ -19,8 +19,11 @@ public struct EncodedFeature: Codable, Sendable, Equatable {
         case steps(bins: FeatureBins, stepBins: [Int], missingColumn: Bool)
     }
 
+    /// The data column.
     public let name: String
+    /// How the column was read when the encoding was learned.
     public let role: ColumnRole
+    /// How its values become design columns.
     public let kind: Kind
 
     /// The columns this feature contributes, in design order. A column that would be constant in training
