@@ -2,37 +2,61 @@ import ScoreCardFormat
 
 /// What changed between two cards, criterion by criterion, and — given leads — who changes tier.
 public struct CardDiff: Sendable, Codable {
-    public enum Status: String, Sendable, Codable { case added, removed, changed, unchanged }
+    /// Whether a criterion, condition or tier is in one card only, in both but different, or the same.
+    public enum Status: String, Sendable, Codable {
+        /// Only in the new card.
+        case added
+        /// Only in the old card.
+        case removed
+        /// In both, with a difference.
+        case changed
+        /// In both, the same.
+        case unchanged
+    }
 
     /// One condition in either card, matched by the values it covers.
     public struct ConditionChange: Sendable, Codable {
         /// The values, in card terms: "(2, 5]", "referral, partner", "yes", "missing", "otherwise".
         public var values: String
+        /// The condition's label in the old and the new card (`nil` where it is absent).
         public var oldLabel: String?, newLabel: String?
+        /// The condition's points in the old and the new card (`nil` where it is absent).
         public var oldPoints: Int?, newPoints: Int?
+        /// Added, removed, changed or unchanged.
         public var status: Status
     }
 
+    /// One criterion in either card, matched by feature.
     public struct CriterionChange: Sendable, Codable {
+        /// The criterion's feature.
         public var feature: String
+        /// Added, removed, changed or unchanged.
         public var status: Status
         /// Type or label changed, in words.
         public var notes: [String]
+        /// Its conditions in either card.
         public var conditions: [ConditionChange]
         /// Best points old and new.
         public var oldBest: Int?, newBest: Int?
     }
 
+    /// One tier in either card, matched by name.
     public struct TierChange: Sendable, Codable {
+        /// The tier's name.
         public var name: String
+        /// The tier's minimum points in the old and the new card.
         public var oldMinimum: Int?, newMinimum: Int?
+        /// Added, removed, changed or unchanged.
         public var status: Status
     }
 
     /// Leads per (old tier, new tier) pair: `counts[old][new]`.
     public struct TierTransitions: Sendable, Codable {
+        /// The tier names of the old and the new card, indexing `counts`.
         public var oldTiers: [String], newTiers: [String]
+        /// `counts[old][new]`: leads in old tier `old` and new tier `new`.
         public var counts: [[Int]]
+        /// Leads compared.
         public var rows: Int
         /// Leads whose tier name differs between the cards.
         public var changedTier: Int
@@ -40,11 +64,15 @@ public struct CardDiff: Sendable, Codable {
         public var changedTotal: Int
     }
 
+    /// The two cards' names.
     public var oldCard: String, newCard: String
     /// Header changes in words (base points, maximum, missing values, calibration).
     public var header: [String]
+    /// Every criterion of either card.
     public var criteria: [CriterionChange]
+    /// Every tier of either card.
     public var tiers: [TierChange]
+    /// Who changes tier, when leads were given.
     public var transitions: TierTransitions?
 
     /// Compares `old` with `new`; with `oldLeads`/`newLeads` (the same leads scored by each card) also

@@ -7,11 +7,15 @@ import ScoreCardFormat
 /// the outcomes when known. Every card operation (baseline, monitor, recalibrate, diff) reads leads
 /// through this one scoring, the rule scorer's, so they agree with `leadscore score`.
 public struct CardLeads: Sendable {
+    /// The card the leads were scored with.
     public let card: ScoreCard
+    /// Leads scored.
     public let rows: Int
+    /// Every lead's total points.
     public let totals: [Int]
     /// `conditions[criterion][row]`: index of the matched condition in the criterion's `conditions`.
     public let conditions: [[Int]]
+    /// Every lead's outcome (1 converted, 0 lost), or `nil` for leads without one.
     public let labels: [UInt8]?
     /// Card features the leads have no column for (scored as missing on every lead).
     public let absentFeatures: [String]
@@ -19,6 +23,7 @@ public struct CardLeads: Sendable {
     /// monitoring can name unseen categories and out-of-range numbers.
     let rawValues: [[String?]]
 
+    /// Scores `leads` with `card` through the rule scorer; throws `CardError` for an invalid card.
     public init(card: ScoreCard, leads: Dataset) throws(CardError) {
         let scorer = try RuleScorer(card: card)
         let columns = leads.columns.filter(\.hasValues)
@@ -99,6 +104,7 @@ extension LoadOptions {
     /// through this one path (evaluate, compare, report, monitor, recalibrate, diff).
     public func typed(for cards: ScoreCard...) -> LoadOptions { typed(for: cards) }
 
+    /// The same as the variadic form, for a list of cards (compare reads two).
     public func typed(for cards: [ScoreCard]) -> LoadOptions {
         var options = self
         for card in cards {

@@ -17,12 +17,18 @@ public struct MonitorThresholds: Sendable, Equatable, Codable {
     /// Share of leads with a category no training lead had, in one criterion, at or above this: retrain.
     public var unseenShareRetrain = 0.05
 
+    /// The documented limits.
     public init() {}
 }
 
 /// What `monitor` recommends.
 public enum MonitorVerdict: String, Sendable, Codable, Comparable {
-    case ok, recalibrate, retrain
+    /// The leads look like the training leads: keep the card.
+    case ok
+    /// The leads moved, or the probabilities drifted: refit the points → probability table (`recalibrate`).
+    case recalibrate
+    /// The points no longer rank leads, or the leads changed too much: train a new card.
+    case retrain
 
     var severity: Int { self == .ok ? 0 : self == .recalibrate ? 1 : 2 }
     public static func < (a: Self, b: Self) -> Bool { a.severity < b.severity }
@@ -30,8 +36,11 @@ public enum MonitorVerdict: String, Sendable, Codable, Comparable {
 
 /// New leads compared with the card's training leads (and, with outcomes, with its measured accuracy).
 public struct MonitorReport: Sendable, Codable {
+    /// How far one criterion's leads have moved.
     public struct CriterionDrift: Sendable, Codable {
+        /// The criterion's feature.
         public var feature: String
+        /// The criterion's label.
         public var label: String
         /// PSI of the condition shares; `nil` when the baseline's conditions do not match the card's.
         public var psi: Double?
@@ -39,79 +48,117 @@ public struct MonitorReport: Sendable, Codable {
         public var conditions: [ConditionShare]
         /// Leads whose value is a category no training lead had (categorical), with up to 5 examples.
         public var unseenCategories: Int
+        /// Up to 5 of those categories, to show what is new.
         public var unseenExamples: [String]
         /// Leads whose number lies outside the training range (numeric), and that range.
         public var outOfRange: Int
+        /// Least value of the training leads.
         public var trainingMinimum: Double?
+        /// Greatest value of the training leads.
         public var trainingMaximum: Double?
     }
 
+    /// One condition's share of leads, then and now.
     public struct ConditionShare: Sendable, Codable {
+        /// The condition's label.
         public var label: String
         /// `nil` when the baseline does not match the criterion's conditions.
         public var then: Double?
+        /// Share of the new leads matching the condition.
         public var now: Double
     }
 
+    /// One tier's share of leads (and conversion), then and now.
     public struct TierShare: Sendable, Codable {
+        /// The tier's name.
         public var name: String
+        /// Share of the training leads in the tier.
         public var then: Double
+        /// Share of the new leads in the tier: what capacity it asks of sales now.
         public var now: Double
         /// With outcomes: the tier's conversion rate now, and the card's historical rate.
         public var conversionNow: Double?
+        /// The tier's conversion rate recorded on the card.
         public var conversionThen: Double?
     }
 
     /// Ranking and calibration now, against the card's own record (its `metrics`, measured on test leads
     /// at training or at the last recalibration).
     public struct Outcomes: Sendable, Codable {
+        /// New leads with an outcome.
         public var rows: Int
+        /// Their conversion rate.
         public var positiveRate: Double
+        /// The card's test leads' conversion rate.
         public var positiveRateThen: Double?
+        /// AUC of the card's totals on the new leads.
         public var auc: Double
         /// Hanley–McNeil standard error of `auc`.
         public var aucStandardError: Double
+        /// The card's AUC at training (or its last recalibration).
         public var aucThen: Double?
+        /// Calibration error on the new leads (10 equal-width bins).
         public var ece: Double
+        /// The card's calibration error at training.
         public var eceThen: Double?
         /// Mean of the card's probabilities on these leads: with `positiveRate`, calibration in the large.
         public var meanProbability: Double
     }
 
+    /// A rule that fired and what it recommends.
     public struct Reason: Sendable, Codable {
+        /// What the rule recommends.
         public var verdict: MonitorVerdict
+        /// What fired, with the numbers and the limit.
         public var text: String
     }
 
+    /// The card's name.
     public var card: String
+    /// New leads compared.
     public var rows: Int
     /// Where the "then" figures come from ("the card's baseline: 12 000 training leads", or a file).
     public var baseline: String
+    /// PSI of the total distribution: the one number for how far the leads moved.
     public var totalPSI: Double
     /// The total buckets: lowest total of each, share then, share now.
     public var totalBuckets: [TotalBucket]
+    /// One entry per criterion, in the card's order.
     public var criteria: [CriterionDrift]
+    /// One entry per tier, in the card's order.
     public var tiers: [TierShare]
+    /// Ranking and calibration now, when the new leads have outcomes.
     public var outcomes: Outcomes?
+    /// Card features the new leads have no column for (scored as missing on every lead).
     public var absentFeatures: [String]
+    /// What else the reader should know (e.g. a baseline that does not match the card).
     public var notes: [String]
+    /// The limits the verdict used.
     public var thresholds: MonitorThresholds
+    /// The recommendation: ok, recalibrate or retrain.
     public var verdict: MonitorVerdict
     /// Every rule that fired, the worst first; empty when the verdict is ok.
     public var reasons: [Reason]
 
+    /// One bucket of totals, with its share then and now.
     public struct TotalBucket: Sendable, Codable {
+        /// Lowest total of the bucket.
         public var from: Int
+        /// Highest total of the bucket; `nil` for the last, open bucket.
         public var to: Int?
+        /// Share of the training leads in the bucket.
         public var then: Double
+        /// Share of the new leads in the bucket.
         public var now: Double
     }
 }
 
 /// Compares new leads with a card's training distribution: `leadscore monitor`.
 public struct CardMonitor: Sendable {
+    /// The limits the verdicts are judged by.
     public var thresholds: MonitorThresholds
 
+    /// A monitor with these limits (the documented ones unless given).
     public init(thresholds: MonitorThresholds = MonitorThresholds()) {
         self.thresholds = thresholds
     }

@@ -2,6 +2,7 @@ import Foundation
 
 /// Plain-text renderings, for the command line and for logs of a scheduled job.
 extension MonitorReport {
+    /// The report as text: verdict and reasons first, then totals, tiers, criteria and outcomes.
     public func text() -> String {
         var lines: [String] = []
         let percent = { (value: Double) in String(format: "%.1f%%", value * 100) }
@@ -56,6 +57,7 @@ extension MonitorReport {
 }
 
 extension CardDiff {
+    /// The diff as text: header changes, criteria, tiers and who changes tier.
     public func text() -> String {
         var lines = ["\(oldCard) → \(newCard)"]
         for line in header { lines.append("  \(line)") }

@@ -3,17 +3,23 @@ import LeadData
 /// Lead velocity: how fast each tier's converted leads converted, in days from creation to conversion.
 /// A tier whose leads convert in a week deserves a faster follow-up than one whose leads take two months.
 public struct LeadVelocity: Sendable, Codable, Equatable {
+    /// How fast one tier's converted leads converted.
     public struct TierVelocity: Sendable, Codable, Equatable {
+        /// The tier's name.
         public var tier: String
         /// Converted leads of the tier with both dates.
         public var conversions: Int
         /// Median, lower and upper quartile of the days (linear interpolation between order statistics).
         public var medianDays: Double?
+        /// Lower quartile of the days; `nil` without conversions.
         public var lowerQuartileDays: Double?
+        /// Upper quartile of the days; `nil` without conversions.
         public var upperQuartileDays: Double?
     }
 
+    /// The creation-date and conversion-date columns the days are measured between.
     public var createdColumn: String, convertedColumn: String
+    /// One entry per tier, in the card's order.
     public var tiers: [TierVelocity]
     /// Converted leads left out: a date missing, or conversion before creation.
     public var missingDates: Int, conversionBeforeCreation: Int
@@ -58,6 +64,7 @@ public struct LeadVelocity: Sendable, Codable, Equatable {
         return sorted[low] + (sorted[high] - sorted[low]) * (position - Double(low))
     }
 
+    /// The velocities as a table for people.
     public func text() -> String {
         let format = { (value: Double?) in value.map { String(format: "%.1f", $0) } ?? "–" }
         var lines = ["Lead velocity (days from \(createdColumn) to \(convertedColumn), converted leads):"]

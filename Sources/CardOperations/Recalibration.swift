@@ -17,6 +17,7 @@ public struct RecalibrationOptions: Sendable {
     /// see. `nil`: measure on the leads it was fitted on (and say so).
     public var holdoutFraction: Double?
 
+    /// Options; every `nil` keeps the card's own choice.
     public init(method: TotalsCalibrationMethod? = nil, tiers: TierRule? = nil, tiersText: String? = nil, holdoutFraction: Double? = nil) {
         self.method = method
         self.tiers = tiers
@@ -31,9 +32,13 @@ public struct RecalibrationOptions: Sendable {
 
 /// A card with a new points → probability table (and tier thresholds) and how much it helped.
 public struct RecalibrationResult: Sendable {
+    /// The card with its new table (and thresholds), validated, ready to write.
     public var card: ScoreCard
+    /// The calibration method used.
     public var method: TotalsCalibrationMethod
+    /// Leads (and converted leads) the table was fitted on.
     public var fittedRows: Int, fittedPositives: Int
+    /// Leads the before/after calibration error was measured on.
     public var measuredRows: Int
     /// Calibration error (10 equal-width bins) of the old and the new card on the measured leads.
     public var eceBefore: Double, eceAfter: Double
@@ -42,6 +47,7 @@ public struct RecalibrationResult: Sendable {
     /// Tiers whose threshold moved: name, old and new minimum points.
     public var tierChanges: [(name: String, old: Int, new: Int)]
 
+    /// Which leads the errors were measured on, in words, saying so when they are in-sample.
     public var measuredOn: String {
         inSample ? "the \(measuredRows) leads it was fitted on (in-sample)" : "\(measuredRows) held-out leads not used for the refit"
     }

@@ -11,6 +11,7 @@ public enum ColumnValues: Sendable, Equatable {
     /// Identifiers and excluded columns keep no values, only their summary.
     case none
 
+    /// Rows held, or `nil` for a column that keeps no values (identifier, excluded).
     public var count: Int? {
         switch self {
         case .numeric(let values), .boolean(let values), .date(let values): return values.count
@@ -33,14 +34,18 @@ public enum ColumnValues: Sendable, Equatable {
 
 /// One column of a `Dataset`: its name as in the file header, its role, values and summary counts.
 public struct DataColumn: Sendable, Equatable {
+    /// The header's name for the column.
     public var name: String
+    /// How the column is read (given, or inferred from the whole file).
     public var role: ColumnRole
+    /// The values, typed by the role.
     public var values: ColumnValues
     /// Cells that were empty or matched a missing-value token.
     public var missingCount: Int
     /// Distinct non-missing values.
     public var distinctCount: Int
 
+    /// A column from its parts, as the loader builds it (tests and generators build their own).
     public init(name: String, role: ColumnRole, values: ColumnValues, missingCount: Int, distinctCount: Int) {
         self.name = name
         self.role = role

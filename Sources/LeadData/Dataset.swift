@@ -9,11 +9,14 @@ public struct Dataset: Sendable {
     public var columns: [DataColumn]
     /// 0 = lost, 1 = converted, one per row; `nil` when no target was named (e.g. leads to score).
     public var labels: [UInt8]?
+    /// The outcome column and which of its values means converted; `nil` for leads to be scored.
     public var outcome: Outcome?
+    /// Leads in the dataset (rows without an outcome are left out when there is a target).
     public var rowCount: Int
     /// Things the user should know about the load (columns typed differently than asked, rows dropped).
     public var notes: [String]
 
+    /// A dataset from its parts, as the loader and the generators build it.
     public init(source: String, columns: [DataColumn], labels: [UInt8]?, outcome: Outcome?, rowCount: Int, notes: [String] = []) {
         self.source = source
         self.columns = columns
@@ -26,6 +29,7 @@ public struct Dataset: Sendable {
     /// The columns a model may learn from.
     public var featureColumns: [DataColumn] { columns.filter(\.isFeature) }
 
+    /// The column called `name`, or `nil`: how a caller finds a card's feature in the data.
     public func column(named name: String) -> DataColumn? { columns.first { $0.name == name } }
 
     /// A dataset of the given rows, in the given order (splits, folds, bootstrap samples).

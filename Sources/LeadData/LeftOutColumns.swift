@@ -1,5 +1,6 @@
 /// A column a model will not learn from, and why, so a trainer can say so instead of dropping it silently.
 public struct LeftOutColumn: Sendable, Equatable, Codable {
+    /// Why a column is left out, so a trainer can say so and the user can decide.
     public enum Reason: String, Sendable, Equatable, Codable {
         /// Unique per lead (inferred, or the role identifier in `LoadOptions.roles`): it cannot generalise to new leads.
         case identifier
@@ -13,9 +14,12 @@ public struct LeftOutColumn: Sendable, Equatable, Codable {
         case constant
     }
 
+    /// The column's name.
     public var column: String
+    /// Why no model learns from it.
     public var reason: Reason
 
+    /// A left-out column and why.
     public init(column: String, reason: Reason) {
         self.column = column
         self.reason = reason

@@ -29,11 +29,14 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
         case unknownPositive(values: [String])
     }
 
+    /// What is wrong, with the values a message (or a command line's mapping to its flags) needs.
     public var kind: Kind
+    /// The file, line and column the problem is at.
     public var location: SourceLocation
     /// The offending text: a value from the file, or a name or label from the options.
     public var value: String?
 
+    /// An error of `kind` at `location`; `value` is the offending text, name or label.
     public init(_ kind: Kind, _ location: SourceLocation, value: String? = nil) {
         self.kind = kind
         self.location = location
@@ -42,6 +45,7 @@ public struct LoadError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(location): \(message)" }
 
+    /// The message without the location, in the library's terms (`LoadOptions` fields).
     public var message: String {
         let column = location.columnName ?? "?"
         let text = value ?? ""

@@ -36,6 +36,7 @@ public struct LoadOptions: Sendable, Equatable {
     /// loads as categorical, and the checks report its unreadable values) instead of failing the load.
     public var expectedRoles: [String: ColumnRole] = [:]
 
+    /// Options for a typical export: delimiter detected, `.` decimals, the default missing-value texts, roles inferred.
     public init(delimiter: UInt8? = nil, decimalSeparator: UInt8 = UInt8(ascii: "."), missingTokens: [String] = [],
                 roles: [String: ColumnRole] = [:], excluded: [String] = [], target: String? = nil,
                 positiveLabel: String? = nil, inferenceRows: Int = 10_000) {

@@ -17,12 +17,19 @@ import LeadCSV
 /// Every key is optional. Roles are `numeric`, `boolean`, `categorical`, `identifier`, `date`, `excluded`.
 /// Unknown keys are an error, so a misspelt key cannot be silently ignored.
 public struct LoadSchema: Sendable, Equatable, Decodable {
+    /// The outcome column (`LoadOptions.target`).
     public var target: String?
+    /// The outcome value that means converted (`LoadOptions.positiveLabel`).
     public var positive: String?
+    /// Texts that mean no value in this file (`LoadOptions.missingTokens`).
     public var missing: [String]?
+    /// Columns to leave out (`LoadOptions.excluded`).
     public var exclude: [String]?
+    /// Roles by column name (`LoadOptions.roles`).
     public var roles: [String: ColumnRole]?
+    /// The field separator: one character, or `tab`.
     public var delimiter: String?
+    /// The decimal mark: `.` or `,`.
     public var decimal: String?
 
     private enum Key: String, CodingKey, CaseIterable {

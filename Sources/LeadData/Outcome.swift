@@ -9,6 +9,7 @@ public struct Outcome: Sendable, Equatable, Codable {
     /// Rows dropped because their outcome was missing.
     public var droppedMissing: Int
 
+    /// An outcome from its column, its two labels and the rows left out for having none.
     public init(column: String, positiveLabel: String, negativeLabel: String, droppedMissing: Int) {
         self.column = column
         self.positiveLabel = positiveLabel

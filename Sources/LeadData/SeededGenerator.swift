@@ -3,6 +3,7 @@
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
+    /// A generator whose sequence depends only on `seed`, so splits and samples repeat exactly.
     public init(seed: UInt64) { state = seed }
 
     public mutating func next() -> UInt64 {

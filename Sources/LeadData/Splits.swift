@@ -1,10 +1,14 @@
 /// Row indices of the train / validation / test parts of a dataset, and how they were drawn.
 public struct DataSplit: Codable, Sendable, Equatable {
+    /// Rows a model learns from.
     public var train: [Int]
+    /// Rows that choose rounds or the penalty and calibrate (empty when not asked for).
     public var validation: [Int]
+    /// Rows kept for the test figures only.
     public var test: [Int]
     /// Human-readable, e.g. "stratified random, seed 7" or "time-ordered by created_at".
     public var method: String
+    /// The seed of a random split, recorded so the split can be drawn again; `nil` for a time split.
     public var seed: UInt64?
 }
 
@@ -19,11 +23,17 @@ public enum SplitMethod: Sendable, Equatable {
 
 /// Why leads cannot be split as asked; each case carries what is needed to say so.
 public enum SplitError: Error, Equatable, CustomStringConvertible {
+    /// The leads have no outcome, so they cannot be stratified or held out.
     case noOutcome
+    /// The validation and test fractions are outside 0…1 or add up to 1 or more.
     case invalidFractions(validation: Double, test: Double)
+    /// Too few leads of one outcome to give every part some.
     case tooFewRows(positives: Int, negatives: Int)
+    /// The column named for a time split is not in the data.
     case unknownColumn(String)
+    /// The column named for a time split is neither a date nor a number, so it has no order.
     case notOrderable(column: String, role: ColumnRole)
+    /// More folds than leads of the smaller outcome class.
     case invalidFoldCount(Int, smallestClass: Int)
 
     public var description: String {

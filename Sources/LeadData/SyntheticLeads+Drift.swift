@@ -20,13 +20,18 @@ import LeadMath
 /// log-odds, shorter the stronger the lead (down to 5 days), so better tiers convert faster. Lost leads
 /// leave it empty.
 public struct DriftingLeads: Sendable {
+    /// Leads to generate, spread over the months.
     public var rows: Int
+    /// Seed of every draw: the same seed gives the same leads.
     public var seed: UInt64
+    /// Months the leads span; the truth drifts from the first to the last.
     public var months: Int
+    /// Pure-noise numeric columns, which a good card leaves out.
     public var noiseColumns: Int
     /// First day of the first month.
     public var startYear: Int, startMonth: Int
 
+    /// A generator; the defaults give two years of monthly drift from January 2024.
     public init(rows: Int, seed: UInt64 = 1, months: Int = 24, noiseColumns: Int = 2, startYear: Int = 2024, startMonth: Int = 1) {
         self.rows = rows
         self.seed = seed
@@ -42,6 +47,7 @@ public struct DriftingLeads: Sendable {
         public var period: String
         /// Leads created in the month and how many converted (drawn).
         public var leads: Int
+        /// Leads of the month that converted (drawn from the true probabilities).
         public var conversions: Int
         /// Mean of the month's leads' true conversion probabilities: the rate the drawn outcomes estimate.
         public var expectedRate: Double
@@ -49,14 +55,19 @@ public struct DriftingLeads: Sendable {
         public var truth: SyntheticLeads.Truth
         /// The month's feature distributions.
         public var leadSourceShares: [String: Double]
+        /// Mean of the month's page views.
         public var pageViewsMean: Double
+        /// Mean of the month's days since the last activity.
         public var daysSinceLastActivityMean: Double
+        /// Share of the month's leads that requested a demo.
         public var demoRequestRate: Double
     }
 
     /// What the generator did, month by month.
     public struct DriftTruth: Codable, Sendable, Equatable {
+        /// The column holding each lead's creation date.
         public var dateColumn: String
+        /// One entry per month, in order.
         public var periods: [Period]
     }
 

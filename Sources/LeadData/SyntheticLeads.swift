@@ -12,9 +12,12 @@ public struct SyntheticLeads: Sendable {
     public struct Effect: Codable, Sendable, Equatable {
         /// One step of a numeric effect: values up to and including `upTo` (`nil`: any larger value).
         public struct Step: Codable, Sendable, Equatable {
+            /// Largest value of the step (inclusive); `nil` for every larger value.
             public var upTo: Double?
+            /// Log-odds the step adds.
             public var logOdds: Double
         }
+        /// The column the effect is on.
         public var feature: String
         /// For categorical and boolean criteria: label → log-odds.
         public var levels: [String: Double]?
@@ -26,6 +29,7 @@ public struct SyntheticLeads: Sendable {
         /// The effect of one raw value (`nil` = missing).
         public func logOdds(label: String) -> Double { levels?[label] ?? missing }
 
+        /// The effect of one numeric value (NaN = missing).
         public func logOdds(value: Double) -> Double {
             guard !value.isNaN, let steps else { return missing }
             return steps.first { $0.upTo.map { value <= $0 } ?? true }?.logOdds ?? missing
@@ -34,12 +38,16 @@ public struct SyntheticLeads: Sendable {
 
     /// The truth: `logit P(converted) = intercept + Σ effects`.
     public struct Truth: Codable, Sendable, Equatable {
+        /// Log-odds of a lead every effect gives 0.
         public var intercept: Double
+        /// One effect per column that matters (the noise columns have none).
         public var effects: [Effect]
 
+        /// The true effect of `feature`, or `nil` when it has none.
         public func effect(_ feature: String) -> Effect? { effects.first { $0.feature == feature } }
     }
 
+    /// The truth every generated lead follows; tests check what training recovers against it.
     public static let truth = Truth(intercept: -3.2, effects: [
         Effect(feature: "lead_source", levels: ["web": 0, "referral": 1.2, "event": 0.6, "paid_search": 0.2, "partner": 0.9, "cold_list": -1.0], missing: 0),
         Effect(feature: "job_level", levels: ["c_level": 0.8, "vp": 0.7, "director": 0.5, "manager": 0.2, "individual": 0, "student": -1.5], missing: 0),
@@ -60,10 +68,14 @@ public struct SyntheticLeads: Sendable {
         (0..<cap).map { Effect.Step(upTo: Double($0), logOdds: slope * Double($0)) } + [Effect.Step(upTo: nil, logOdds: slope * Double(cap))]
     }
 
+    /// Leads to generate.
     public var rows: Int
+    /// Seed of every draw: the same seed gives the same leads.
     public var seed: UInt64
+    /// Pure-noise numeric columns, which a good card leaves out.
     public var noiseColumns: Int
 
+    /// A generator of `rows` leads following `truth`.
     public init(rows: Int, seed: UInt64 = 1, noiseColumns: Int = 4) {
         self.rows = rows
         self.seed = seed

@@ -12,6 +12,7 @@ public struct Baseline: Sendable, Equatable {
     /// One per criterion, in the card's order.
     public var criteria: [CriterionBaseline]
 
+    /// A baseline from its parts, as the trainer computes it from the training leads.
     public init(rows: Int, leads: String? = nil, totals: [TotalShare], criteria: [CriterionBaseline]) {
         self.rows = rows
         self.leads = leads
@@ -22,9 +23,12 @@ public struct Baseline: Sendable, Equatable {
 
 /// The share of baseline leads with one total.
 public struct TotalShare: Sendable, Equatable {
+    /// The total.
     public var points: Int
+    /// Share of baseline leads with that total (0…1).
     public var share: Double
 
+    /// A total and its share.
     public init(points: Int, share: Double) {
         self.points = points
         self.share = share
@@ -39,6 +43,7 @@ public struct CriterionBaseline: Sendable, Equatable {
     public var shares: [Double]
     /// Numeric criteria: the least and greatest value seen.
     public var minimum: Double?
+    /// Numeric criteria: the greatest value seen (a new lead above it is out of the training range).
     public var maximum: Double?
     /// Categorical criteria: the categories seen that the card lists in no condition (so they score as
     /// `otherwise`), at most `Baseline.otherwiseCategoryLimit`; any other category a new lead has is unseen.
@@ -46,6 +51,7 @@ public struct CriterionBaseline: Sendable, Equatable {
     /// Whether `otherwiseCategories` was cut at the limit (then "unseen" cannot be told from "rare").
     public var otherwiseCategoriesTruncated: Bool?
 
+    /// A criterion's baseline from its shares and, per type, its value range or otherwise-categories.
     public init(feature: String, shares: [Double], minimum: Double? = nil, maximum: Double? = nil,
                 otherwiseCategories: [String]? = nil, otherwiseCategoriesTruncated: Bool? = nil) {
         self.feature = feature
@@ -76,11 +82,14 @@ public struct RecalibrationRecord: Sendable, Equatable {
     /// Calibration error of the old and the new table, and on which leads ("held-out: 800 leads" or
     /// "the leads it was fitted on").
     public var eceBefore: Double
+    /// Calibration error of the new table, on the leads `measuredOn` names.
     public var eceAfter: Double
+    /// Which leads the errors were measured on, so held-out and in-sample figures are never confused.
     public var measuredOn: String
     /// The tier rule refitted with it, e.g. "capacity:20%,30%"; `nil` when the thresholds were kept.
     public var tiers: String?
 
+    /// A record of one recalibration.
     public init(created: String, data: DataFingerprint, method: String, fittedRows: Int, eceBefore: Double, eceAfter: Double,
                 measuredOn: String, tiers: String? = nil) {
         self.created = created

@@ -12,8 +12,10 @@ public struct Calibration: Sendable, Equatable {
     public var method: String
     /// Ascending by points, one entry per total; may be empty when `logistic` is given.
     public var table: [CalibrationEntry]
+    /// A logistic form of points → probability, used for totals the table does not list (or alone).
     public var logistic: LogisticForm?
 
+    /// A calibration from its method name, table and optional logistic form.
     public init(method: String, table: [CalibrationEntry], logistic: LogisticForm? = nil) {
         self.method = method
         self.table = table
@@ -29,9 +31,12 @@ public struct Calibration: Sendable, Equatable {
 
 /// One row of the calibration table.
 public struct CalibrationEntry: Sendable, Equatable {
+    /// The total.
     public var points: Int
+    /// Probability of converting at that total (0…1), measured on held-out leads.
     public var probability: Double
 
+    /// A table entry.
     public init(points: Int, probability: Double) {
         self.points = points
         self.probability = probability
@@ -40,14 +45,18 @@ public struct CalibrationEntry: Sendable, Equatable {
 
 /// `P(convert) = 1 / (1 + exp(−(intercept + slope · points)))`.
 public struct LogisticForm: Sendable, Equatable {
+    /// Log-odds at 0 points.
     public var intercept: Double
+    /// Log-odds added per point.
     public var slope: Double
 
+    /// A logistic form from its intercept and slope.
     public init(intercept: Double, slope: Double) {
         self.intercept = intercept
         self.slope = slope
     }
 
+    /// The probability of converting at `total` points: σ(intercept + slope · total), by `LeadMath.logistic`.
     public func probability(forTotal total: Int) -> Double {
         LeadMath.logistic(intercept + slope * Double(total))
     }

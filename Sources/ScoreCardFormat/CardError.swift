@@ -1,9 +1,12 @@
 /// One thing wrong with a card, and where: `criteria[3] "pricing_page_visits" conditions[1].range`,
 /// `tiers[0] "hot".minimumPoints`, or `line 12, column 7` for JSON that does not parse.
 public struct CardProblem: Sendable, Equatable, CustomStringConvertible {
+    /// Where in the card, as a JSON path with names ("criteria[2] \"Job level\".conditions[1]").
     public var location: String
+    /// What is wrong and what to do.
     public var message: String
 
+    /// A problem at `location`.
     public init(_ location: String, _ message: String) {
         self.location = location
         self.message = message
@@ -17,8 +20,10 @@ public struct CardProblem: Sendable, Equatable, CustomStringConvertible {
 public struct CardError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file the card came from, when it came from one.
     public var file: String?
+    /// Every problem found, in card order, so one run shows all that must be fixed.
     public var problems: [CardProblem]
 
+    /// An error about the card in `file` (when it came from one).
     public init(file: String? = nil, problems: [CardProblem]) {
         self.file = file
         self.problems = problems

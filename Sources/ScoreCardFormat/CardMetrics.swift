@@ -3,15 +3,22 @@
 public struct CardMetrics: Sendable, Equatable {
     /// Which leads these were measured on, in words ("test split: 20 %, stratified, seed 1").
     public var data: String?
+    /// Test leads the figures come from.
     public var rows: Int?
+    /// Conversion rate of the test leads, the baseline the figures are read against.
     public var positiveRate: Double?
+    /// AUC of the card's totals on the test leads.
     public var auc: Double?
+    /// Average precision of the card's totals on the test leads.
     public var averagePrecision: Double?
+    /// Mean log loss of the card's probabilities on the test leads.
     public var logLoss: Double?
+    /// Brier score of the card's probabilities on the test leads.
     public var brier: Double?
     /// Expected calibration error of the card's probabilities.
     public var ece: Double?
 
+    /// Metrics as measured; every field is optional so hand-written cards can state what they know.
     public init(
         data: String? = nil, rows: Int? = nil, positiveRate: Double? = nil, auc: Double? = nil,
         averagePrecision: Double? = nil, logLoss: Double? = nil, brier: Double? = nil, ece: Double? = nil

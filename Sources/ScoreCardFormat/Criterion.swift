@@ -20,10 +20,12 @@ public struct Criterion: Sendable, Equatable {
     public var label: String
     /// The name of a group declared in `ScoreCard.groups`, or `nil` for none.
     public var group: String?
+    /// How the feature's values are read (numeric, categorical, boolean), which decides the conditions it may have.
     public var type: FeatureType
     /// In display order: ranges ascending, then categories or true/false, then missing, then otherwise.
     public var conditions: [Condition]
 
+    /// A criterion; `validate()` on the card checks it.
     public init(feature: String, label: String, group: String? = nil, type: FeatureType, conditions: [Condition]) {
         self.feature = feature
         self.label = label
@@ -54,10 +56,14 @@ public enum Match: Sendable, Hashable {
 /// One condition of a criterion: the values it covers, its integer points and the words a reason shows
 /// ("+18 demo requested").
 public struct Condition: Sendable, Equatable {
+    /// Which values the condition covers.
     public var match: Match
+    /// Points a lead gets when its value matches.
     public var points: Int
+    /// What a person reads for the condition ("3 or more pricing-page visits").
     public var label: String
 
+    /// A condition from its match, points and label.
     public init(_ match: Match, points: Int, label: String) {
         self.match = match
         self.points = points

@@ -4,12 +4,14 @@
 public struct CriterionGroup: Sendable, Equatable {
     /// What criteria name in their `group` field.
     public var name: String
+    /// What a person reads for the group; the name when `nil`.
     public var label: String?
     /// The subtotal is raised to this when below it.
     public var minimumPoints: Int?
     /// The subtotal is lowered to this when above it.
     public var maximumPoints: Int?
 
+    /// A group with optional label and caps on its subtotal.
     public init(name: String, label: String? = nil, minimumPoints: Int? = nil, maximumPoints: Int? = nil) {
         self.name = name
         self.label = label

@@ -4,21 +4,26 @@
 /// `atMost` above — so "3 or more" is `{"atLeast": 3}` and a trained bin `lower < x ≤ upper` is
 /// `{"greaterThan": lower, "atMost": upper}`.
 public struct NumericRange: Sendable, Hashable {
+    /// Lower bound; `nil` for no lower limit.
     public var lower: Bound?
+    /// Upper bound; `nil` for no upper limit.
     public var upper: Bound?
 
     /// One end of a range.
     public struct Bound: Sendable, Hashable {
+        /// The bound's value.
         public var value: Double
         /// Whether `value` itself is in the range.
         public var inclusive: Bool
 
+        /// A bound at `value`, including it or not.
         public init(_ value: Double, inclusive: Bool) {
             self.value = value
             self.inclusive = inclusive
         }
     }
 
+    /// A range from its bounds; `nil` leaves that side open.
     public init(lower: Bound?, upper: Bound?) {
         self.lower = lower
         self.upper = upper
@@ -37,6 +42,7 @@ public struct NumericRange: Sendable, Hashable {
         self.upper = upper.map { Bound($0, inclusive: false) }
     }
 
+    /// Whether `x` lies in the range, honouring each bound's inclusiveness.
     public func contains(_ x: Double) -> Bool {
         admitsFromBelow(x) && admitsFromAbove(x)
     }

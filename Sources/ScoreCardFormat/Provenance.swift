@@ -1,22 +1,26 @@
 /// Where a learned card came from, so a team can tell which data and settings produced it and rebuild
 /// it. Every field is optional: a hand-written card may have none.
 public struct Provenance: Sendable, Equatable {
+    /// The training file (name, SHA-256, rows, conversion rate), so a command can tell when it is given it again.
     public var data: DataFingerprint?
     /// The outcome column ("converted").
     public var target: String?
     /// The value of `target` that means converted ("1", "TRUE", "Won").
     public var positiveLabel: String?
+    /// The trainer and its settings.
     public var trainer: TrainerRecord?
     /// How the training file was split, so its held-out rows can be found again (`SplitRecord`).
     public var split: SplitRecord?
     /// When the card was made, ISO 8601 ("2026-11-23T10:00:00Z").
     public var created: String?
+    /// The LeadScore version that wrote the card, to tell which rules made it.
     public var leadscoreVersion: String?
     /// How the card scored its training leads, for `leadscore monitor` (optional; see `Baseline`).
     public var baseline: Baseline?
     /// Every `leadscore recalibrate` since training, oldest first.
     public var recalibrations: [RecalibrationRecord]?
 
+    /// A provenance record; every field is optional so older and hand-written cards load.
     public init(
         data: DataFingerprint? = nil, target: String? = nil, positiveLabel: String? = nil,
         trainer: TrainerRecord? = nil, created: String? = nil, leadscoreVersion: String? = nil,
@@ -37,13 +41,16 @@ public struct Provenance: Sendable, Equatable {
 
 /// The training data file, identified by content rather than by name.
 public struct DataFingerprint: Sendable, Equatable {
+    /// The file as named when training.
     public var file: String?
     /// Lower-case hex SHA-256 of the file's bytes.
     public var sha256: String?
+    /// Labelled leads read from it.
     public var rows: Int?
     /// Share of converted leads, 0…1.
     public var positiveRate: Double?
 
+    /// A fingerprint; any field may be unknown.
     public init(file: String? = nil, sha256: String? = nil, rows: Int? = nil, positiveRate: Double? = nil) {
         self.file = file
         self.sha256 = sha256
@@ -54,9 +61,12 @@ public struct DataFingerprint: Sendable, Equatable {
 
 /// Which trainer made the card and with which settings (free-form, as the trainer names them).
 public struct TrainerRecord: Sendable, Equatable {
+    /// The trainer's name ("boosted stumps", "logistic regression").
     public var name: String
+    /// Its settings, as plain values, so a run can be repeated.
     public var settings: [String: SettingValue]
 
+    /// A trainer record.
     public init(name: String, settings: [String: SettingValue] = [:]) {
         self.name = name
         self.settings = settings
@@ -66,8 +76,11 @@ public struct TrainerRecord: Sendable, Equatable {
 /// A trainer setting's value as JSON has it: a number, text or a yes/no.
 public enum SettingValue: Sendable, Equatable, Codable, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByStringLiteral, ExpressibleByBooleanLiteral {
+    /// A numeric setting.
     case number(Double)
+    /// A text setting.
     case text(String)
+    /// A yes/no setting.
     case flag(Bool)
 
     public init(floatLiteral value: Double) { self = .number(value) }

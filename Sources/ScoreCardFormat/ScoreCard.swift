@@ -15,8 +15,11 @@ public struct ScoreCard: Sendable, Equatable {
     /// The only version this code reads and writes.
     public static let currentVersion = 1
 
+    /// Card format version; a reader refuses versions it does not know rather than misread them.
     public var version: Int
+    /// The card's name, shown in every report.
     public var name: String
+    /// Free text for people: what the card is for, who made it.
     public var description: String?
     /// Raw values (after trimming spaces) that mean "not known", e.g. `["NA", "Select"]`. An empty value
     /// is always missing, listed or not. Trainer and scorer read this same list, so they agree on what
@@ -31,14 +34,18 @@ public struct ScoreCard: Sendable, Equatable {
     public var maximumPoints: Int
     /// Groups criteria may belong to, with optional caps on their subtotals; in display order.
     public var groups: [CriterionGroup]
+    /// The criteria, in display order; each scores one feature.
     public var criteria: [Criterion]
     /// From the highest threshold down; the lowest must cover the lowest reachable total. May be empty.
     public var tiers: [Tier]
+    /// From total points to a probability of converting; `nil` for a card without one.
     public var calibration: Calibration?
+    /// Where the card came from (data, trainer, split, baseline); `nil` for a hand-written card.
     public var provenance: Provenance?
     /// How the card itself did on held-out data.
     public var metrics: CardMetrics?
 
+    /// A card from its parts; `validate()` checks it before it is used or written.
     public init(
         name: String, description: String? = nil, missingValues: [String] = [""], decimalSeparator: String = ".", basePoints: Int = 0,
         maximumPoints: Int = 100, groups: [CriterionGroup] = [], criteria: [Criterion], tiers: [Tier] = [],

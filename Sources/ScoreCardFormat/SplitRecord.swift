@@ -6,14 +6,19 @@ public struct SplitRecord: Sendable, Equatable {
     public var method: String
     /// Written as a JSON number up to 2^53 and as decimal text above (JSON readers hold numbers as doubles).
     public var seed: UInt64?
+    /// The date column of a time-ordered split.
     public var column: String?
     /// Shares of the file's labelled rows in validation and test (test 0 when the card was tested on another file).
     public var validationFraction: Double
+    /// Share of the file's leads set aside for test.
     public var testFraction: Double
 
+    /// The method name of a stratified random split.
     public static let stratified = "stratified"
+    /// The method name of a time-ordered split.
     public static let timeOrdered = "time-ordered"
 
+    /// A split record.
     public init(method: String, seed: UInt64? = nil, column: String? = nil, validationFraction: Double, testFraction: Double) {
         self.method = method
         self.seed = seed

@@ -1,5 +1,6 @@
 /// A band of totals and what to do with its leads: "75+ points = hot: route to sales".
 public struct Tier: Sendable, Equatable {
+    /// The tier's name ("hot").
     public var name: String
     /// The lowest total in the tier; the tier runs up to the next higher tier's threshold.
     public var minimumPoints: Int
@@ -8,6 +9,7 @@ public struct Tier: Sendable, Equatable {
     /// How the tier did on historical (held-out) leads; optional for hand-written cards.
     public var history: TierHistory?
 
+    /// A tier from its name, threshold, action and history.
     public init(name: String, minimumPoints: Int, action: String? = nil, history: TierHistory? = nil) {
         self.name = name
         self.minimumPoints = minimumPoints
@@ -18,15 +20,20 @@ public struct Tier: Sendable, Equatable {
 
 /// A tier's record on historical leads, in the terms of Evaluation's `TierRow`.
 public struct TierHistory: Sendable, Equatable {
+    /// Held-out leads in the tier.
     public var leads: Int?
+    /// Of those, how many converted.
     public var conversions: Int?
     /// The tier's share of all leads, 0…1.
     public var shareOfLeads: Double?
     /// The tier's share of all conversions, 0…1: what a team working only this tier would catch.
     public var shareOfConversions: Double?
+    /// Their conversion rate: what sales can expect of the tier.
     public var conversionRate: Double?
+    /// The rate's confidence interval, so a small tier's rate is not over-read.
     public var conversionInterval: RateInterval?
 
+    /// A tier history from its counts, rate and interval.
     public init(
         leads: Int? = nil, conversions: Int? = nil, shareOfLeads: Double? = nil, shareOfConversions: Double? = nil,
         conversionRate: Double? = nil, conversionInterval: RateInterval? = nil
@@ -42,13 +49,16 @@ public struct TierHistory: Sendable, Equatable {
 
 /// A confidence interval for a conversion rate (e.g. Wilson's).
 public struct RateInterval: Sendable, Equatable {
+    /// Lower end of the interval.
     public var lower: Double
+    /// Upper end of the interval.
     public var upper: Double
     /// The confidence level, e.g. 0.95.
     public var confidence: Double
     /// How it was computed, e.g. "wilson".
     public var method: String?
 
+    /// An interval from its ends, confidence level and method.
     public init(lower: Double, upper: Double, confidence: Double, method: String? = nil) {
         self.lower = lower
         self.upper = upper
