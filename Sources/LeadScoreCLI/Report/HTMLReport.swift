@@ -55,7 +55,7 @@ struct HTMLReport {
                 """
                 <figure\(figure.wide ? #" class="wide""# : "")>
                 <h3>\(Markup.html(figure.title))</h3>
-                \(figure.chart.svg())
+                \(figure.narrow == nil ? figure.chart.svg() : figure.chart.svg(layout: "wide-layout") + "\n" + figure.narrow!.svg(layout: "narrow-layout"))
                 <figcaption>\(Markup.html(figure.caption))</figcaption>
                 </figure>
                 """
@@ -66,6 +66,11 @@ struct HTMLReport {
         case .facts(let facts):
             let items = facts.map { "<dt>\(Markup.html($0.0))</dt><dd>\(Markup.html($0.1))</dd>" }
             return #"<dl class="facts">"# + "\n" + items.joined(separator: "\n") + "\n</dl>"
+        case .steps(let steps):
+            let items = steps.map { step in
+                "<li><p>\(Markup.html(step.text))</p>" + (step.command.map { "<pre><code>\(Markup.html($0))</code></pre>" } ?? "") + "</li>"
+            }
+            return #"<ol class="steps">"# + "\n" + items.joined(separator: "\n") + "\n</ol>"
         }
     }
 
