@@ -52,10 +52,12 @@ struct HTMLReport {
             return #"<div class="metrics">"# + "\n" + tiles.joined(separator: "\n") + "\n</div>"
         case .figures(let figures):
             let items = figures.map { figure in
-                """
+                // Both layouts when there is a phone's; the style sheet shows the one that fits the page.
+                let charts = figure.narrow.map { figure.chart.svg(layout: "wide-layout") + "\n" + $0.svg(layout: "narrow-layout") } ?? figure.chart.svg()
+                return """
                 <figure\(figure.wide ? #" class="wide""# : "")>
                 <h3>\(Markup.html(figure.title))</h3>
-                \(figure.narrow == nil ? figure.chart.svg() : figure.chart.svg(layout: "wide-layout") + "\n" + figure.narrow!.svg(layout: "narrow-layout"))
+                \(charts)
                 <figcaption>\(Markup.html(figure.caption))</figcaption>
                 </figure>
                 """
