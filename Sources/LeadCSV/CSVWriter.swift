@@ -8,21 +8,26 @@ public final class CSVWriter {
     public let path: String
     private let output: OutputFile
     private let delimiter: UInt8
+    private let style: CSVStyle
     private var buffer: [UInt8] = []
     /// Fields appended to the record being written, so the next one knows to add a delimiter.
     private var fieldsInRecord = 0
 
     /// Opens `path` as an `OutputFile`. Throws `OutputError` for a directory, a missing or unwritable folder.
-    public convenience init(path: String, delimiter: Character = ",") throws {
-        try self.init(output: OutputFile(path: path), delimiter: delimiter)
+    public convenience init(path: String, delimiter: Character = ",", style: CSVStyle = .standard) throws {
+        try self.init(output: OutputFile(path: path), delimiter: delimiter, style: style)
     }
 
     /// Writes to an output opened by the caller, e.g. `OutputFile.standardOutput()`.
-    public init(output: OutputFile, delimiter: Character = ",") {
+    /// With `style` `.excel` the file starts with a UTF-8 byte order mark, records end in CR LF and cells
+    /// that a spreadsheet would run as a formula are written as text (see `CSVStyle`).
+    public init(output: OutputFile, delimiter: Character = ",", style: CSVStyle = .standard) {
         self.output = output
         path = output.path
         self.delimiter = delimiter.asciiValue ?? UInt8(ascii: ",")
+        self.style = style
         buffer.reserveCapacity(1 << 20)
+        if style.byteOrderMark { buffer += [0xEF, 0xBB, 0xBF] }
     }
 
     /// Appends one record, quoting fields that contain the delimiter, a quote or a line break.
@@ -37,6 +42,17 @@ public final class CSVWriter {
     public func append(_ field: UnsafeBufferPointer<UInt8>) {
         if fieldsInRecord > 0 { buffer.append(delimiter) }
         fieldsInRecord += 1
+        if style.neutralisesFormulas, CSVStyle.startsFormula(field) {
+            // A leading apostrophe: the spreadsheet shows the cell as text and runs nothing.
+            buffer.append(UInt8(ascii: "\""))
+            buffer.append(UInt8(ascii: "'"))
+            for byte in field {
+                if byte == UInt8(ascii: "\"") { buffer.append(byte) }
+                buffer.append(byte)
+            }
+            buffer.append(UInt8(ascii: "\""))
+            return
+        }
         let needsQuotes = field.contains { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
         guard needsQuotes else {
             buffer.append(contentsOf: field)
@@ -58,6 +74,7 @@ public final class CSVWriter {
 
     /// Ends the current record.
     public func endRecord() throws {
+        if style.crlf { buffer.append(UInt8(ascii: "\r")) }
         buffer.append(UInt8(ascii: "\n"))
         fieldsInRecord = 0
         if buffer.count >= 1 << 20 { try flush() }

@@ -9,7 +9,9 @@ struct Report: ParsableCommand {
         discussion: """
             Measures the card as `evaluate` does and writes one self-contained HTML file (no network needed to \
             view it) with inline SVG plots: ROC curve, cumulative gains, reliability diagram, points of converted \
-            and lost leads, points per criterion. With --format ipynb (or an --out ending in .ipynb) it writes a \
+            and lost leads, points per criterion, and a closing "What to do next". With --created and \
+            --converted-at (date columns) it adds lead velocity: median days to conversion per tier. \
+            With --format ipynb (or an --out ending in .ipynb) it writes a \
             Jupyter notebook with the same content and a Python cell that reloads the card and recomputes the \
             points of a few leads.
 
@@ -30,6 +32,7 @@ struct Report: ParsableCommand {
     @Option(help: "Where to write the report.") var out: String
     @Option(help: "html or ipynb (default: ipynb when --out ends in .ipynb, else html).") var format: ReportFormat?
     @OptionGroup var cardChecks: CardCheckOptions
+    @OptionGroup var velocity: VelocityOptions
     @Flag(help: "Measure on every row even when the data is the card's training file; the figures are then labelled in-sample.")
     var allRows = false
 
@@ -41,7 +44,7 @@ struct Report: ParsableCommand {
             let (leads, selection) = try dataOptions.loadHistory(data, cards: [card], allRows: allRows)
             try cardChecks.check(card, path: self.card, data: leads, json: false)
             let output = ReportOutput(card: card, cardPath: self.card, leads: leads,
-                                      data: URL(fileURLWithPath: data).lastPathComponent, selection: selection)
+                                      data: URL(fileURLWithPath: data).lastPathComponent, selection: selection, velocity: velocity)
             try output.write(to: out, format: format ?? ReportFormat(path: out))
             for warning in selection.warnings { printError("warning: \(warning)") }
             printConfirmation("Report written to \(out)", outputs: out)

@@ -9,7 +9,11 @@ struct Score: ParsableCommand {
         abstract: "Score leads with a point card.",
         discussion: """
             Writes every input column, then points, points_max, points_<group> for each group of the card, \
-            tier and probability (and reasons with --explain). A card feature the file has no column for \
+            tier and probability (rounded to 4 decimals), and reasons with --explain: one per criterion, \
+            with its points and, when the lead fell short, the best it could have had ("Lead source: \
+            paid_search 9 of 18"). --excel writes a CSV for spreadsheets: UTF-8 byte order mark, CR LF line \
+            ends, ASCII minus signs, and cells starting with = + - @ (other than numbers) kept as text, so \
+            no field of the data runs as a formula. A card feature the file has no column for \
             is scored as missing on every lead, and said so on stderr. The card is checked against the \
             data as it streams (a feature the file lacks, with the closest column; values its type cannot \
             read; categories no lead has, with the closest value): the findings go to stderr at the end, \
@@ -22,15 +26,19 @@ struct Score: ParsableCommand {
                   datasets/synthetic/leads.csv --out scored.csv
               leadscore score docs/examples/synthetic-seed-practice.json \\
                   datasets/synthetic/leads.csv --explain 3 | head
+              leadscore score docs/examples/synthetic-seed-practice.json \\
+                  datasets/synthetic/leads.csv --explain 3 --excel --out scored.csv
             """)
 
     @Argument(help: "The score card (JSON).") var card: String
     @Argument(help: "The leads to score (CSV with a header row).") var leads: String
     @Option(help: "Where to write the scored leads (CSV): a file appears only when complete; a device or FIFO is written through; without it they stream to stdout.")
     var out: String?
-    @Option(help: "Add a reasons column: the N criteria that gave the most points and the N that cost the most.")
+    @Option(help: "Add a reasons column: the N criteria that gave the most points and the N others that fell furthest short of their best.")
     var explain: Int = 0
     @OptionGroup var cardChecks: CardCheckOptions
+    @Flag(help: "Write the CSV for Excel: byte order mark, CR LF, ASCII minus signs, formula-like cells kept as text.")
+    var excel = false
 
     func validate() throws {
         guard explain >= 0 else { throw ValidationError("--explain must be 0 or more") }
@@ -46,7 +54,8 @@ struct Score: ParsableCommand {
             progress.step("scoring \(leads)")
             let report: CSVScoringReport
             do {
-                report = try scorer.scoreCSV(input: leads, to: output, explain: explain, checks: cardChecks.strict ? .strict : .report)
+                report = try scorer.scoreCSV(input: leads, to: output, explain: explain, excel: excel,
+                                             checks: cardChecks.strict ? .strict : .report)
             } catch let error as OutputError where error.kind == .closedPipe {
                 endQuietlyOnClosedPipe()
             } catch let mismatch as CardDataMismatch {

@@ -108,7 +108,10 @@ struct Train: ParsableCommand {
                 progress.step("writing the report")
                 let leads = testData.map { URL(fileURLWithPath: $0).lastPathComponent }
                     ?? "the test split of \(URL(fileURLWithPath: data).lastPathComponent) (\(result.report.split))"
-                try ReportOutput(card: result.card, cardPath: out, leads: result.testLeads, data: leads, leadSections: warnings.reportSections).write(to: report, format: ReportFormat(path: report))
+                let rows = result.report.rows
+                let training = TrainingLeads(fit: rows.fit, validation: rows.heldOut, test: rows.test, folds: rows.folds)
+                try ReportOutput(card: result.card, cardPath: out, leads: result.testLeads, data: leads, leadSections: warnings.reportSections,
+                                 training: training).write(to: report, format: ReportFormat(path: report))
             }
             let summary = TrainingSummary(result, output: out)
             progress.finish()

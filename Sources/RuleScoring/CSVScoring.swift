@@ -38,15 +38,21 @@ extension RuleScorer {
     }
 
     /// Streams `input` to the file `output`: every input column unchanged, then the appended columns. With
-    /// `explain` > 0 the `reasons` column lists up to that many gains and that many costs, separated by
-    /// "; ". `output` is an `OutputFile`: a file appears only when complete (synced, renamed over the old
-    /// one), a device or FIFO is written through, a directory is refused.
+    /// `explain` > 0 the `reasons` column lists up to that many gains and that many costs, one reason per
+    /// criterion, separated by "; ". The probability is written rounded to 4 decimals (the card's table
+    /// keeps full precision; `ScoredLead.probability` gives it). `output` is an `OutputFile`: a file appears
+    /// only when complete (synced, renamed over the old one), a device or FIFO is written through, a
+    /// directory is refused.
+    /// - Parameter excel: writes for a spreadsheet (`CSVStyle.excel`: byte order mark, CR LF, cells that
+    ///   could run as formulas neutralised) with ASCII minus signs in the reasons, which Excel reads as
+    ///   numbers where "−" (U+2212) would not.
     /// - Throws: `CSVError` for an unreadable input (also one that shrinks while read), `OutputError` for
     ///   an output that cannot be written, `ScoringError` when the input already has a column scoring adds.
     ///   With `checks: .strict`, card ↔ data findings throw `CardDataMismatch`: those in the header before
     ///   the output is opened, those counted while streaming before the file is committed (no file appears).
-    public func scoreCSV(input: String, output: String, explain: Int = 0, checks: CardDataCheckPolicy = .report) throws -> CSVScoringReport {
-        try scoreCSV(input: input, explain: explain, checks: checks) { try OutputFile(path: output) }
+    public func scoreCSV(input: String, output: String, explain: Int = 0, excel: Bool = false,
+                         checks: CardDataCheckPolicy = .report) throws -> CSVScoringReport {
+        try scoreCSV(input: input, explain: explain, excel: excel, checks: checks) { try OutputFile(path: output) }
     }
 
     /// Streams `input` to an output the caller opened, e.g. `OutputFile.standardOutput()` (no file at all),
@@ -55,12 +61,21 @@ extension RuleScorer {
     /// With `checks: .strict`, header findings throw before anything is written; findings counted while
     /// streaming throw before the output is committed (a file is then discarded; standard output has
     /// already received the leads).
-    public func scoreCSV(input: String, to output: OutputFile, explain: Int = 0, checks: CardDataCheckPolicy = .report) throws -> CSVScoringReport {
-        try scoreCSV(input: input, explain: explain, checks: checks) { output }
+    public func scoreCSV(input: String, to output: OutputFile, explain: Int = 0, excel: Bool = false,
+                         checks: CardDataCheckPolicy = .report) throws -> CSVScoringReport {
+        try scoreCSV(input: input, explain: explain, excel: excel, checks: checks) { output }
+    }
+
+    /// A probability as the `probability` column writes it: rounded to 4 decimals, always 4 digits after
+    /// the point ("0.0420"), so the column lines up and no float noise ("0.30000000000000004") shows.
+    public static func probabilityText(_ probability: Double) -> String {
+        let tenThousandths = Int((min(max(probability, 0), 1) * 10_000).rounded())
+        let fraction = String(tenThousandths % 10_000)
+        return "\(tenThousandths / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
     }
 
     /// The output is opened only once the input's header is read and checked, so a bad input leaves no trace.
-    private func scoreCSV(input: String, explain: Int, checks policy: CardDataCheckPolicy,
+    private func scoreCSV(input: String, explain: Int, excel: Bool, checks policy: CardDataCheckPolicy,
                           opening output: () throws -> OutputFile) throws -> CSVScoringReport {
         var reader = try CSVReader(path: input)
         let rows = rowScorer(header: reader.header)
@@ -72,7 +87,7 @@ extension RuleScorer {
         if policy == .strict, let found = checks?.headerFindings, !found.isEmpty {
             throw CardDataMismatch(source: input, findings: found)
         }
-        let writer = CSVWriter(output: try output())
+        let writer = CSVWriter(output: try output(), style: excel ? .excel : .standard)
         try writer.write(reader.header + added)
         var report = CSVScoringReport(
             rows: 0, leadsPerTier: [Int](repeating: 0, count: card.tiers.count), pointsSum: 0, absenceNotes: rows.absenceNotes)
@@ -80,7 +95,8 @@ extension RuleScorer {
         defer { subtotals.deallocate() }
         // Text per reachable total, made once: the loop below then allocates nothing per lead (without reasons).
         let maximum = String(card.maximumPoints)
-        let probabilityText = compiled.probabilityOfTotal.map { $0.map { "\($0)" } ?? "" }
+        let probabilityText = compiled.probabilityOfTotal.map { $0.map(Self.probabilityText) ?? "" }
+        let minus = excel ? "-" : "−"
         let tierText = compiled.tierOfTotal.map { $0 < 0 ? "" : card.tiers[$0].name }
         let inputFields = reader.header.count
         while try reader.nextRecord() {
@@ -94,7 +110,7 @@ extension RuleScorer {
             writer.append(probabilityText[total])
             if explain > 0 {
                 let lead = rows.score(fieldAt: { reader.field($0) })
-                writer.append(lead.reasons(limit: explain).map(\.description).joined(separator: "; "))
+                writer.append(lead.reasons(limit: explain).map { $0.text(minus: minus) }.joined(separator: "; "))
             }
             try writer.endRecord()
             checks?.observe { reader.field($0) }

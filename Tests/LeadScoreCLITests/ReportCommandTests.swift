@@ -14,11 +14,14 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertEqual(result.output, "Report written to \(out)\n")
         let html = try String(contentsOfFile: out, encoding: .utf8)
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
-        for plot in ["ROC curve of the point totals", "Cumulative gains", "Reliability diagram", "Conversion rate by decile",
+        for plot in ["ROC curve of the point totals", "Cumulative gains", "Reliability diagram", "Conversion rate by band of points",
                      "Points of converted and of lost leads", "Points per criterion"] {
-            XCTAssertTrue(html.contains(#"<svg class="chart""#) && html.contains(#"aria-label="\#(plot)"#), "no plot \(plot)")
+            XCTAssertTrue(html.contains(#"<svg class="chart"#) && html.contains(#"aria-label="\#(plot)"#), "no plot \(plot)")
         }
-        XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 6)
+        // Each plot twice: laid out for a screen and for a phone (the page shows the one that fits).
+        XCTAssertEqual(html.components(separatedBy: #"<svg class="chart wide-layout""#).count - 1, 6)
+        XCTAssertEqual(html.components(separatedBy: #"<svg class="chart narrow-layout""#).count - 1, 6)
+        XCTAssertEqual(html.components(separatedBy: "<svg ").count - 1, 12)
         XCTAssertEqual(html.components(separatedBy: "<polyline ").count - 1 >= 6, true)
         let card = try JSONSerialization.jsonObject(with: Data(contentsOf: cliRepositoryRoot.appendingPathComponent(seedCard))) as! [String: Any]
         for criterion in card["criteria"] as! [[String: Any]] {
@@ -79,6 +82,9 @@ final class ReportCommandTests: XCTestCase {
         let html = try String(contentsOfFile: report, encoding: .utf8)
         XCTAssertTrue(html.contains("Measured on the test split of leads.csv (stratified random, seed 1): 4\u{202F}000 leads"), "not on the test leads")
         XCTAssertTrue(html.contains("Converted when trained"), "the tiers' own record is missing")
+        // The exact counts of the run: 16 000 fitting leads cross-fitted in 4 folds, 4 000 test leads.
+        XCTAssertTrue(html.contains("16\u{202F}000 to fit and validate by 4-fold cross-fitting"), "the trained-on line")
+        XCTAssertTrue(html.contains("4\u{202F}000 to test"), "the trained-on line")
     }
 
     func testBadInputFailsWithTheProblemAndWritesNothing() throws {

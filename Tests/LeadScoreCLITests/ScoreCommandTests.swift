@@ -33,6 +33,28 @@ final class ScoreCommandTests: XCTestCase {
         XCTAssertTrue(result.errors.contains("scored 2 leads"), result.errors)
     }
 
+    /// `--excel`: the same leads and scores, written for a spreadsheet; reasons name each criterion once.
+    func testScoreExcelWritesBOMCRLFAndOneReasonPerCriterion() throws {
+        let folder = try cliTemporaryFolder(self)
+        let input = folder.appendingPathComponent("few.csv").path
+        try "lead_id,demo_requested,job_level\n1,yes,vp\n2,no,=cmd|' /C calc'!A0\n".write(toFile: input, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("scored.csv").path
+        let result = try runLeadScore(["score", seedCard, input, "--out", out, "--excel", "--explain", "9"])
+        XCTAssertEqual(result.status, 0, result.errors)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF])
+        let lines = String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        XCTAssertEqual(lines.count, 4, "\(lines)")
+        XCTAssertTrue(lines[2].hasPrefix(#"2,no,"'=cmd|' /C calc'!A0","#), lines[2])
+        for line in lines.dropFirst().dropLast() {
+            let reasons = line.split(separator: ",").last!.components(separatedBy: "; ")
+            XCTAssertFalse(line.contains("−"), line)
+            XCTAssertTrue(line.contains(",0."), line)
+            let criteria = reasons.map { $0.components(separatedBy: ":").first! }
+            XCTAssertEqual(Set(criteria).count, criteria.count, line)
+        }
+    }
+
     func testABadCardFailsWithTheProblemAndWritesNothing() throws {
         let folder = try cliTemporaryFolder(self)
         let card = folder.appendingPathComponent("bad.json").path

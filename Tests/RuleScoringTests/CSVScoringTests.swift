@@ -22,8 +22,8 @@ final class CSVScoringTests: XCTestCase {
         let written = try String(contentsOfFile: output, encoding: .utf8)
         XCTAssertEqual(written, """
             id,visits,note,demo,level,size,points,points_max,points_engagement,points_fit,tier,probability,reasons
-            1,5,"keeps, commas",yes,vp,250,45,50,20,15,hot,0.45,+20 4+ visits
-            2, 2 ,,No,student,NA,10,50,10,-5,cold,0.1,+10 1–3 visits; −25 Job level: student
+            1,5,"keeps, commas",yes,vp,250,45,50,20,15,hot,0.4500,4+ visits +20
+            2, 2 ,,No,student,NA,10,50,10,-5,cold,0.1000,1–3 visits 10 of 20; Job level: student −10 of 15
 
             """)
     }

@@ -52,10 +52,12 @@ struct HTMLReport {
             return #"<div class="metrics">"# + "\n" + tiles.joined(separator: "\n") + "\n</div>"
         case .figures(let figures):
             let items = figures.map { figure in
-                """
+                // Both layouts when there is a phone's; the style sheet shows the one that fits the page.
+                let charts = figure.narrow.map { figure.chart.svg(layout: "wide-layout") + "\n" + $0.svg(layout: "narrow-layout") } ?? figure.chart.svg()
+                return """
                 <figure\(figure.wide ? #" class="wide""# : "")>
                 <h3>\(Markup.html(figure.title))</h3>
-                \(figure.chart.svg())
+                \(charts)
                 <figcaption>\(Markup.html(figure.caption))</figcaption>
                 </figure>
                 """
@@ -66,6 +68,11 @@ struct HTMLReport {
         case .facts(let facts):
             let items = facts.map { "<dt>\(Markup.html($0.0))</dt><dd>\(Markup.html($0.1))</dd>" }
             return #"<dl class="facts">"# + "\n" + items.joined(separator: "\n") + "\n</dl>"
+        case .steps(let steps):
+            let items = steps.map { step in
+                "<li><p>\(Markup.html(step.text))</p>" + (step.command.map { "<pre><code>\(Markup.html($0))</code></pre>" } ?? "") + "</li>"
+            }
+            return #"<ol class="steps">"# + "\n" + items.joined(separator: "\n") + "\n</ol>"
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ScoreCardFormat
 
 /// Escaping for the two languages a report is written in. Every text that comes from a card or a data
 /// file — criterion and category names, tier actions, file names — passes through one of these, so a
@@ -88,6 +89,27 @@ enum ReportNumber {
             grouped.append(digit)
         }
         return (value < 0 ? "−" : "") + grouped
+    }
+
+    /// A cut point as a person writes it: at most 6 significant digits, so a stored `2.0629999999999997`
+    /// reads `2.063`; whole numbers without a point; a real minus sign.
+    static func decimal(_ value: Double) -> String {
+        guard value.isFinite else { return value > 0 ? "∞" : "−∞" }
+        var text: String
+        if value == value.rounded(), abs(value) < 1e15 {
+            text = String(Int(value))
+        } else {
+            text = String(format: "%.6g", value)
+            if text.contains("e") { text = RawValue.format(value) }
+        }
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
+
+    /// A numeric range in interval notation without float noise: `(2.063, 2.3055]`, `[3, ∞)`, `(−∞, 0]`.
+    static func range(_ range: NumericRange) -> String {
+        let low = range.lower.map { ($0.inclusive ? "[" : "(") + decimal($0.value) } ?? "(−∞"
+        let high = range.upper.map { decimal($0.value) + ($0.inclusive ? "]" : ")") } ?? "∞)"
+        return "\(low), \(high)"
     }
 
     /// Points with a real minus sign, as a person writes them: `+12`, `−5`, `0`.

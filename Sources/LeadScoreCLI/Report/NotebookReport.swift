@@ -49,6 +49,10 @@ struct NotebookReport {
             return self.table(table)
         case .facts(let facts):
             return facts.map { "- **\(Markup.markdown($0.0))**: \(Markup.markdown($0.1))" }.joined(separator: "\n")
+        case .steps(let steps):
+            return steps.enumerated().map { index, step in
+                "\(index + 1). " + Markup.markdown(step.text) + (step.command.map { "<br>" + Markup.markdown($0) } ?? "")
+            }.joined(separator: "\n")
         case .figures:
             return ""
         }

@@ -4,8 +4,11 @@ import ScoreCardFormat
 extension ReportDocument {
     /// The report on `card` as measured by `evaluation`.
     /// - Parameter data: which leads were measured, in words ("leads.csv", "the test split of …").
-    init(card: ScoreCard, evaluation: CardEvaluation, data: String) throws {
+    /// - Parameter training: the exact fitting, validation and test counts when the caller knows them
+    ///   (`train --report`); otherwise they are worked out from the card's provenance.
+    init(card: ScoreCard, evaluation: CardEvaluation, data: String, training: TrainingLeads? = nil) throws {
         let figures = try ReportFigures(card: card, evaluation: evaluation)
+        let phone = figures.forPhone
         title = card.name
         summary = card.description
         context = "Measured on \(data): \(ReportNumber.count(evaluation.rows)) leads, \(ReportNumber.percent(evaluation.positiveRate)) converted"
@@ -19,26 +22,27 @@ extension ReportDocument {
             Section(title: "At a glance", blocks: glance),
             Section(title: "How well the points rank and predict", blocks: [.figures([
                 Figure(title: "ROC curve", caption: "Every threshold on the points, from the highest total down; the closer to the top left, the better the points separate converted from lost leads. Dots mark the tier thresholds.",
-                       chart: figures.rocChart()),
+                       chart: figures.rocChart(), narrow: phone.rocChart()),
                 Figure(title: "Cumulative gains", caption: "Working the leads with the most points first: the share of all conversions caught for the share of leads worked. The dashed diagonal is random order; the grey dashed corner is a perfect ranking.",
-                       chart: figures.gainsChart()),
+                       chart: figures.gainsChart(), narrow: phone.gainsChart()),
                 Figure(title: "Reliability", caption: "Leads grouped by predicted probability (\(evaluation.reliability.binCount) equal-width bins): on the diagonal, the predictions come true as often as they say.",
-                       chart: figures.reliabilityChart()),
-                Figure(title: "Conversion by decile", caption: "The leads in tenths by points, most first: each tenth's conversion rate, and above it how many times the rate of all leads (dashed) that is.",
-                       chart: figures.liftChart()),
+                       chart: figures.reliabilityChart(), narrow: phone.reliabilityChart()),
+                Figure(title: "Conversion by band of points", caption: "The leads in bands of about a tenth each by points, most first (leads with the same total always share a band, so bands can be larger or fewer): each band's conversion rate, and above it how many times the rate of all leads (dashed) that is.",
+                       chart: figures.liftChart(), narrow: phone.liftChart()),
                 Figure(title: "Points of converted and lost leads", caption: "How the totals of converted and of lost leads spread, each as shares of its own group; the less they overlap, the better the card separates them. Dashed lines are the tier thresholds.",
-                       chart: figures.distributionChart(), wide: true),
+                       chart: figures.distributionChart(), narrow: phone.distributionChart(), wide: true),
             ])]),
             Section(title: "Tiers", blocks: Self.tierBlocks(card, evaluation)),
+        ] + (evaluation.leadVelocity.map { [Self.velocitySection($0)] } ?? []) + [
             Section(title: "The card", blocks: [
                 .figures([Figure(title: "Points per criterion", caption: "Each criterion's points, from its weakest to its best condition (a tick per condition), the widest span first: how far that criterion alone can move a lead's total.",
-                                 chart: figures.criteriaChart(), wide: true)]),
+                                 chart: figures.criteriaChart(), narrow: phone.criteriaChart(), wide: true)]),
                 .paragraph(Self.totalRule(card)),
                 .table(Self.cardTable(card)),
             ]),
             Section(title: "Calibration: points to probability", blocks: Self.calibrationBlocks(card, evaluation)),
-            Section(title: "Lift by decile of points", blocks: [.table(Self.liftTable(evaluation.lift))]),
-            Section(title: "Provenance", blocks: Self.provenanceBlocks(card)),
+            Section(title: "Lift by band of points", blocks: [.table(Self.liftTable(figures.bands))]),
+            Section(title: "Provenance", blocks: Self.provenanceBlocks(card, training: training ?? TrainingLeads(provenance: card.provenance))),
         ]
     }
 
@@ -114,7 +118,7 @@ extension ReportDocument {
     /// long category lists are cut after twelve names.
     private static func values(_ match: Match) -> String {
         switch match {
-        case .range(let range): return range.description
+        case .range(let range): return ReportNumber.range(range)
         case .categories(let names):
             return names.count <= 12 ? names.joined(separator: ", ") : names.prefix(12).joined(separator: ", ") + ", … (\(names.count) in all)"
         case .value(let flag): return flag ? "yes" : "no"
@@ -129,7 +133,7 @@ extension ReportDocument {
         }
         var text = "Method: \(calibration.method)."
         if let logistic = calibration.logistic {
-            text += String(format: " Logistic form: P(convert) = 1 / (1 + exp(−(%.4f + %.4f × points))).", logistic.intercept, logistic.slope)
+            text += " Logistic form: P(convert) = 1 / (1 + exp(−(\(ReportNumber.decimal((logistic.intercept * 1e4).rounded() / 1e4)) + \(ReportNumber.decimal((logistic.slope * 1e4).rounded() / 1e4)) × points)))."
         }
         if !calibration.table.isEmpty { text += " The card's table gives a probability for each of its \(calibration.table.count) reachable totals; some of them:" }
         let reachable = card.reachableTotals()
@@ -143,22 +147,23 @@ extension ReportDocument {
                                                rows: [.cells(["Probability"] + probabilities)]))]
     }
 
-    private static func liftTable(_ lift: LiftTable) -> Table {
-        Table(columns: [Column(title: "Decile"), Column(title: "Points", numeric: true), Column(title: "Converted", numeric: true),
+    private static func liftTable(_ bands: [PointBand]) -> Table {
+        Table(columns: [Column(title: "Points"), Column(title: "Leads", numeric: true), Column(title: "Converted", numeric: true),
                         Column(title: "Lift", numeric: true), Column(title: "Conversions caught so far", numeric: true)],
-              rows: lift.groups.map { group in
-                  .cells(["\(group.group)", "\(ReportNumber.points(Int(group.minScore)))–\(ReportNumber.points(Int(group.maxScore)))",
-                          ReportNumber.percent(group.conversionRate), String(format: "%.2f×", group.lift), ReportNumber.percent(group.cumulativeGain)])
+              rows: bands.map { band in
+                  .cells([ReportFigures.range(band), ReportNumber.percent(band.shareOfLeads), ReportNumber.percent(band.conversionRate),
+                          String(format: "%.2f×", band.lift), ReportNumber.percent(band.cumulativeGain)])
               })
     }
 
-    private static func provenanceBlocks(_ card: ScoreCard) -> [Block] {
+    private static func provenanceBlocks(_ card: ScoreCard, training: TrainingLeads?) -> [Block] {
         var facts: [(String, String)] = []
         if let provenance = card.provenance {
             if let data = provenance.data {
                 var text = data.file ?? "(file not named)"
                 if let rows = data.rows { text += ": \(ReportNumber.count(rows)) leads" }
-                if let rate = data.positiveRate { text += ", \(ReportNumber.percent(rate)) converted" }
+                if let rate = data.positiveRate { text += " (\(ReportNumber.percent(rate)) converted)" }
+                if let training { text += " — " + training.text }
                 facts.append(("Trained on", text))
                 if let sha = data.sha256 { facts.append(("SHA-256 of the file", sha)) }
             }

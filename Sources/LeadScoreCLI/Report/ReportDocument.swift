@@ -13,6 +13,8 @@ struct ReportDocument {
         var title: String
         var caption: String
         var chart: SVGChart
+        /// The same chart laid out for a phone's width, shown there instead of `chart` (HTML only).
+        var narrow: SVGChart? = nil
         /// Takes the page's full width rather than half of it.
         var wide = false
     }
@@ -43,6 +45,14 @@ struct ReportDocument {
         case table(Table)
         /// Name–value pairs, e.g. the provenance.
         case facts([(String, String)])
+        /// Numbered steps, each a sentence and the command that does it.
+        case steps([Step])
+    }
+
+    struct Step {
+        var text: String
+        /// A shell command to copy, if the step has one.
+        var command: String?
     }
 
     struct Section {

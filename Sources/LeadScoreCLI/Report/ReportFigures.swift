@@ -10,12 +10,31 @@ struct ReportFigures {
     let evaluation: CardEvaluation
     /// Corners of the ROC curve of the point totals, highest total first.
     let roc: [ROCPoint]
+    /// Laid out for a phone's width (about 360 px: fewer ticks, shorter names) rather than a screen's.
+    var narrow = false
 
     init(card: ScoreCard, evaluation: CardEvaluation) throws {
         self.card = card
         self.evaluation = evaluation
         roc = try rocCurve(scores: evaluation.totals.map(Double.init), outcomes: evaluation.labels)
     }
+
+    /// The same figures laid out for a phone.
+    var forPhone: ReportFigures {
+        var figures = self
+        figures.narrow = true
+        return figures
+    }
+
+    /// A chart's size: `width` × `height` on a screen, 360 wide on a phone, where the page shows it at about
+    /// its own size so its 12 px text stays 12 px.
+    private func sized(_ chart: inout SVGChart, width: Double = 520, height: Double = 340) {
+        chart.width = narrow ? 360 : width
+        chart.height = narrow ? min(height, 320) : height
+    }
+
+    /// About how many ticks an axis across the chart's width gets.
+    private func tickCount(wide: Bool) -> Int { narrow ? 4 : wide ? 8 : 5 }
 
     private var converted: Int { evaluation.labels.reduce(0) { $0 + Int($1) } }
     private var lost: Int { evaluation.rows - converted }
@@ -38,6 +57,7 @@ struct ReportFigures {
         chart.marks += tierMarks { ChartPoint(x: $0.falsePositiveRate, y: $0.truePositiveRate) }
         chart.legend = [SVGChart.LegendEntry(text: "the card (AUC \(ReportNumber.fixed(evaluation.auc)))", stroke: cardStroke),
                         SVGChart.LegendEntry(text: "random order (AUC 0.5)", stroke: randomStroke)]
+        sized(&chart)
         return chart
     }
 
@@ -59,6 +79,7 @@ struct ReportFigures {
         chart.marks += tierMarks(share)
         chart.legend = [SVGChart.LegendEntry(text: "the card", stroke: cardStroke),
                         SVGChart.LegendEntry(text: "random order", stroke: randomStroke)]
+        sized(&chart)
         return chart
     }
 
@@ -67,12 +88,13 @@ struct ReportFigures {
     func reliabilityChart() -> SVGChart {
         let bins = evaluation.reliability.bins
         let highest = bins.map { max($0.meanPredicted, $0.observedRate) }.max() ?? 1
-        let upper = min(1, max(0.1, ((highest + 0.02) * 10).rounded(.up) / 10))
+        let axis = SVGChart.Axis.share("", upper: min(1, highest + 0.02))
+        let upper = axis.domain.upperBound
         var chart = SVGChart(
             summary: "Reliability diagram: predicted against observed conversion rate per bin; calibration error \(ReportNumber.percent(evaluation.ece))",
             x: .share("Predicted probability (mean of the bin)", upper: upper),
             y: .share("Observed conversion rate", upper: upper))
-        chart.width = chart.height + 120
+        sized(&chart, width: 460, height: 340)
         let largest = Double(bins.map(\.rows).max() ?? 1)
         chart.marks = [.line([ChartPoint(x: 0, y: 0), ChartPoint(x: upper, y: upper)], randomStroke),
                        .line(bins.map { ChartPoint(x: $0.meanPredicted, y: $0.observedRate) }, SVGChart.Stroke(color: Palette.converted, width: 1.5))]
@@ -82,32 +104,45 @@ struct ReportFigures {
         }
         chart.legend = [SVGChart.LegendEntry(text: "the card (dot area: leads)", stroke: SVGChart.Stroke(color: Palette.converted, width: 1.5)),
                         SVGChart.LegendEntry(text: "perfectly calibrated", stroke: randomStroke)]
-        chart.legendCorner = .topLeft
         return chart
     }
 
-    /// The conversion rate of each tenth of the leads, most points first, against the overall rate, with
-    /// each decile's lift on top: the evaluation's lift table as bars.
+    /// The leads in bands of about a tenth each, most points first, a band never splitting a point total
+    /// (`pointBands`), so each band's points range stands apart from its neighbours'.
+    var bands: [PointBand] { pointBands(totals: evaluation.totals, outcomes: evaluation.labels) }
+
+    /// The conversion rate of each band of points, most points first, against the overall rate, with each
+    /// band's lift on top.
     func liftChart() -> SVGChart {
-        let groups = evaluation.lift.groups
-        let overall = evaluation.lift.overallConversionRate
-        let upper = min(1, (((groups.map(\.conversionRate).max() ?? 1) * 1.15) * 20).rounded(.up) / 20)
-        let domain = 0.5...Double(groups.count) + 0.5
+        let bands = self.bands
+        let overall = evaluation.positiveRate
+        let domain = 0.5...Double(max(bands.count, 1)) + 0.5
+        // Each band's points under its bar when they fit the bar's width, else the band's number (the table
+        // below the chart gives each band's points).
+        let ranges = bands.map(Self.range)
+        let fits = (ranges.map { SVGChart.textWidth($0) }.max() ?? 0) + 8 < ((narrow ? 360 : 520) - 80) / Double(max(bands.count, 1))
         var chart = SVGChart(
-            summary: "Conversion rate by decile of points, most points first, against all leads",
-            x: SVGChart.Axis(label: "Tenth of the leads, most points first", domain: domain,
-                             ticks: groups.map { SVGChart.Tick(value: Double($0.group), text: "\($0.group)") }, grid: false),
-            y: .share("Conversion rate", upper: upper))
-        chart.marks = groups.flatMap { group -> [SVGChart.Mark] in
-            let x = Double(group.group)
-            let tooltip = "points \(ReportNumber.points(Int(group.minScore)))–\(ReportNumber.points(Int(group.maxScore))): \(ReportNumber.percent(group.conversionRate)) converted"
-            return [.box(from: ChartPoint(x: x - 0.36, y: 0), to: ChartPoint(x: x + 0.36, y: group.conversionRate), fill: Palette.converted, opacity: 0.85, tooltip: tooltip),
-                    .text(ChartPoint(x: x, y: group.conversionRate), String(format: "%.1f×", group.lift), anchor: .middle, dx: 0, dy: -5, color: Palette.muted)]
+            summary: "Conversion rate by band of points, most points first, against all leads",
+            x: SVGChart.Axis(label: fits ? "Points of the band (about a tenth of the leads each)" : "Band of points (about a tenth of the leads each), most first",
+                             domain: domain,
+                             ticks: ranges.enumerated().map { SVGChart.Tick(value: Double($0.offset + 1), text: fits ? $0.element : "\($0.offset + 1)") },
+                             grid: false),
+            y: .share("Conversion rate", upper: (bands.map(\.conversionRate).max() ?? 1) * 1.12))
+        chart.marks = bands.enumerated().flatMap { index, band -> [SVGChart.Mark] in
+            let x = Double(index + 1)
+            let tooltip = "points \(Self.range(band)), \(ReportNumber.percent(band.shareOfLeads)) of the leads: \(ReportNumber.percent(band.conversionRate)) converted"
+            return [.box(from: ChartPoint(x: x - 0.36, y: 0), to: ChartPoint(x: x + 0.36, y: band.conversionRate), fill: Palette.converted, opacity: 0.85, tooltip: tooltip),
+                    .text(ChartPoint(x: x, y: band.conversionRate), String(format: "%.1f×", band.lift), anchor: .middle, dx: 0, dy: -5, color: Palette.muted)]
         }
         chart.marks.append(.line([ChartPoint(x: domain.lowerBound, y: overall), ChartPoint(x: domain.upperBound, y: overall)], randomStroke))
         chart.legend = [SVGChart.LegendEntry(text: "all leads: \(ReportNumber.percent(overall))", stroke: randomStroke)]
-        chart.legendCorner = .topRight
+        sized(&chart)
         return chart
+    }
+
+    /// "40–55", or "40" for a band of one total.
+    static func range(_ band: PointBand) -> String {
+        band.lowest == band.highest ? ReportNumber.points(band.lowest) : "\(ReportNumber.points(band.lowest))–\(ReportNumber.points(band.highest))"
     }
 
     /// Histograms of the totals of converted and of lost leads, each as shares of its own class so the
@@ -120,14 +155,14 @@ struct ReportFigures {
         var counts = [[Double]](repeating: [Double](repeating: 0, count: binCount), count: 2)
         for (total, label) in zip(evaluation.totals, evaluation.labels) { counts[Int(label)][(total - first) / width] += 1 }
         let shares = [counts[0].map { $0 / Double(max(lost, 1)) }, counts[1].map { $0 / Double(max(converted, 1)) }]
-        let upper = ((shares.flatMap { $0 }.max() ?? 1) * 1.15 * 100).rounded(.up) / 100
         let domain = Double(first)...Double(first + binCount * width)
         var chart = SVGChart(
             summary: "Points of converted and of lost leads, as shares of each group",
             x: SVGChart.Axis(label: "Points (total)", domain: domain,
-                             ticks: SVGChart.Axis.ticks(domain, count: 8, integers: true) { ReportNumber.points(Int($0)) }),
-            y: .share("Share of the group's leads", upper: upper))
-        chart.width = 820
+                             ticks: SVGChart.Axis.ticks(domain, count: tickCount(wide: true), integers: true) { ReportNumber.points(Int($0)) }),
+            y: .share("Share of the group's leads", upper: (shares.flatMap { $0 }.max() ?? 1) * 1.08))
+        let upper = chart.y.domain.upperBound
+        sized(&chart, width: 820)
         for (label, colour, name) in [(0, Palette.lost, "lost"), (1, Palette.converted, "converted")] {
             chart.marks += shares[label].enumerated().filter { $0.element > 0 }.map { bin, share in
                 let start = first + bin * width
@@ -136,15 +171,14 @@ struct ReportFigures {
                             tooltip: "\(name), \(range): \(ReportNumber.percent(share)) (\(ReportNumber.count(Int(counts[label][bin]))) leads)")
             }
         }
-        // Labels alternate between two heights, so close thresholds do not print over each other.
-        for (index, tier) in card.tiers.dropLast().enumerated() where domain.contains(Double(tier.minimumPoints)) {
+        // Labels at the top of the plot; the chart moves one that would print over another a line down.
+        for tier in card.tiers.dropLast() where domain.contains(Double(tier.minimumPoints)) {
             let x = Double(tier.minimumPoints)
             chart.marks.append(.line([ChartPoint(x: x, y: 0), ChartPoint(x: x, y: upper)], SVGChart.Stroke(color: Palette.ink, width: 1, dashed: true)))
-            chart.marks.append(.text(ChartPoint(x: x, y: upper), "\(tier.name) \(tier.minimumPoints)+", anchor: .start, dx: 4, dy: index.isMultiple(of: 2) ? 12 : 26, color: Palette.ink))
+            chart.marks.append(.text(ChartPoint(x: x, y: upper), "\(tier.name) \(tier.minimumPoints)+", anchor: .start, dx: 4, dy: 12, color: Palette.ink))
         }
         chart.legend = [SVGChart.LegendEntry(text: "converted (\(ReportNumber.count(converted)) leads)", stroke: SVGChart.Stroke(color: Palette.converted, width: 8)),
                         SVGChart.LegendEntry(text: "lost (\(ReportNumber.count(lost)) leads)", stroke: SVGChart.Stroke(color: Palette.lost, width: 8))]
-        chart.legendCorner = .topRight
         return chart
     }
 
@@ -154,18 +188,27 @@ struct ReportFigures {
         let criteria = card.criteria.sorted { span($0) > span($1) }
         let lowest = min(0, criteria.flatMap { $0.conditions.map(\.points) }.min() ?? 0)
         let highest = max(1, criteria.map(\.bestPoints).max() ?? 1)
-        let pad = Double(highest - lowest) * 0.08
-        let domain = Double(lowest) - (lowest < 0 ? pad : 0)...Double(highest) + pad
         let rows = Double(criteria.count)
-        let names = criteria.map { $0.label.count > 34 ? String($0.label.prefix(33)) + "…" : $0.label }
+        let longest = narrow ? 18 : 34
+        let names = criteria.map { $0.label.count > longest ? String($0.label.prefix(longest - 1)) + "…" : $0.label }
+        // Room right of the best points for the widest "low to high" text, so it never runs over a bar.
+        let spanTexts = criteria.map { criterion in
+            let points = criterion.conditions.map(\.points)
+            return "\(ReportNumber.points(points.min() ?? 0)) to \(ReportNumber.points(points.max() ?? 0))"
+        }
+        let plotWidth = (narrow ? 360 : 820) - 34 - (names.map { SVGChart.textWidth($0) }.max() ?? 0)
+        let textRoom = (spanTexts.map { SVGChart.textWidth($0) }.max() ?? 0) + 14
+        let extent = Double(highest - lowest)
+        let pad = max(extent * 0.04, textRoom * extent / max(plotWidth - textRoom, plotWidth * 0.3))
+        let domain = Double(lowest) - (lowest < 0 ? extent * 0.04 : 0)...Double(highest) + pad
         var chart = SVGChart(
             summary: "Points per criterion: the span from each criterion's weakest to its best condition",
             x: SVGChart.Axis(label: "Points", domain: domain,
-                             ticks: SVGChart.Axis.ticks(domain, count: 8, integers: true) { ReportNumber.points(Int($0)) }),
+                             ticks: SVGChart.Axis.ticks(domain, count: tickCount(wide: true), integers: true) { ReportNumber.points(Int($0)) }),
             y: SVGChart.Axis(label: "", domain: 0...max(rows, 1),
                              ticks: names.enumerated().map { SVGChart.Tick(value: rows - Double($0.offset) - 0.5, text: $0.element) },
                              grid: false))
-        chart.width = 820
+        chart.width = narrow ? 360 : 820
         chart.height = 58 + 22 * max(rows, 1)
         chart.marks = [.line([ChartPoint(x: 0, y: 0), ChartPoint(x: 0, y: rows)], SVGChart.Stroke(color: Palette.ink, width: 1))]
         for (row, criterion) in criteria.enumerated() {
@@ -176,7 +219,7 @@ struct ReportFigures {
             chart.marks.append(.box(from: ChartPoint(x: Double(low), y: middle - 0.32), to: ChartPoint(x: Double(high), y: middle + 0.32),
                                     fill: high > 0 ? Palette.converted : Palette.negative, opacity: 0.3, tooltip: "\(criterion.label)\n\(tooltip)"))
             chart.marks += Set(points).sorted().map { value in
-                .box(from: ChartPoint(x: Double(value) - pad / 40, y: middle - 0.32), to: ChartPoint(x: Double(value) + pad / 40, y: middle + 0.32),
+                .box(from: ChartPoint(x: Double(value) - extent / 300, y: middle - 0.32), to: ChartPoint(x: Double(value) + extent / 300, y: middle + 0.32),
                      fill: value < 0 ? Palette.negative : Palette.converted, opacity: 1, tooltip: nil)
             }
             let text = low == high ? ReportNumber.points(high) : "\(ReportNumber.points(low)) to \(ReportNumber.points(high))"

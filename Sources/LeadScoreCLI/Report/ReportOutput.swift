@@ -30,6 +30,10 @@ struct ReportOutput {
     var leadSections: [ReportDocument.Section] = []
     /// Which of `leads` to measure on and how to label the figures (`nil`: all, known to be held out).
     var selection: HeldOutSelection? = nil
+    /// The exact fitting, validation and test counts, when the caller trained the card (`train --report`).
+    var training: TrainingLeads? = nil
+    /// The date columns for lead velocity (`--created`, `--converted-at`), measured on the report's leads.
+    var velocity: VelocityOptions? = nil
 
     /// Refuses a report path that is the card's own file, before any work.
     static func checkNotTheCard(report path: String, card cardPath: String) throws {
@@ -43,10 +47,12 @@ struct ReportOutput {
     func write(to path: String, format: ReportFormat) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL
         try Self.checkNotTheCard(report: path, card: cardPath)
-        let evaluation = try CardEvaluation(card: card, data: leads, selection: selection)
+        var evaluation = try CardEvaluation(card: card, data: leads, selection: selection)
         let measured = selection?.leads(of: leads) ?? leads
-        var document = try ReportDocument(card: card, evaluation: evaluation, data: data)
+        evaluation.leadVelocity = try velocity?.measure(card, measured)
+        var document = try ReportDocument(card: card, evaluation: evaluation, data: data, training: training)
         document.sections.insert(contentsOf: leadSections, at: 0)
+        document.sections.append(ReportDocument.nextSteps(card: card, cardPath: cardPath))
         let bytes: Data
         switch format {
         case .html:

@@ -1,6 +1,11 @@
 /// The report page's style sheet: system fonts (nothing to download), tabular figures, two plots a row on
-/// a screen, one column on a phone and on paper (where two would shrink the text below reading size),
-/// and print rules that keep figures and table groups whole.
+/// a wide screen, one column on a narrower one, on a phone and on paper (where two would shrink the text
+/// below reading size), and print rules that keep figures and table groups whole.
+///
+/// Every chart comes in two layouts: `wide-layout` (520 or 820 units wide) and `narrow-layout` (360 units,
+/// fewer ticks, shorter names), shown below 860 px where the wide one would scale its 12-unit text under
+/// 10 px. Both scale with their box through the SVG's viewBox. Wide tables scroll sideways inside their own
+/// box, their first column staying in view.
 enum ReportStyle {
     static let css = """
         :root { --ink: #1d2433; --muted: #5b6475; --line: #e3e6ec; --soft: #f5f6f8; --accent: #0072b2; --negative: #c0392b; }
@@ -27,8 +32,12 @@ enum ReportStyle {
         figure { margin: 0; break-inside: avoid; }
         figure.wide { grid-column: 1 / -1; }
         svg.chart { display: block; width: 100%; height: auto; max-width: 100%; }
+        svg.chart.narrow-layout { display: none; }
         figcaption { font-size: .85rem; color: var(--muted); margin-top: 6px; max-width: 80ch; }
-        .table-wrap { overflow-x: auto; }
+        .table-wrap { overflow-x: auto; max-width: 100%; }
+        .table-wrap table { margin: 0; }
+        .table-wrap tr > :first-child { position: sticky; left: 0; z-index: 1; background: #fff; box-shadow: inset -1px 0 0 var(--line); }
+        .table-wrap td, .table-wrap th { white-space: nowrap; }
         table { border-collapse: collapse; min-width: 60%; font-size: .9rem; margin: .5rem 0 1rem; }
         th, td { text-align: left; vertical-align: top; padding: 5px 10px; border-bottom: 1px solid var(--line); }
         thead th { font-size: .72rem; font-weight: 700; letter-spacing: .05em; text-transform: uppercase; color: var(--muted);
@@ -51,12 +60,25 @@ enum ReportStyle {
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 6px 20px; font-size: .92rem; }
         dl.facts dt { font-weight: 600; }
         dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+        ol.steps { padding-left: 1.4rem; max-width: 80ch; }
+        ol.steps li { margin-bottom: .8rem; }
+        ol.steps p { margin: 0 0 .3rem; }
+        ol.steps pre { margin: 0; padding: 8px 10px; background: var(--soft); border: 1px solid var(--line); border-radius: 6px;
+                       white-space: pre-wrap; overflow-wrap: anywhere; font-size: .85rem; }
         footer { margin-top: 3rem; padding-top: 12px; border-top: 1px solid var(--line); font-size: .8rem; color: var(--muted); }
-        @media screen and (max-width: 800px) {
-          main { padding: 24px 16px; }
-          .metrics { grid-template-columns: 1fr 1fr; }
+        @media screen and (max-width: 1000px) {
           .figures { grid-template-columns: 1fr; }
+        }
+        @media screen and (max-width: 860px) {
+          main { padding: 24px 16px; }
+          h1 { font-size: 1.7rem; overflow-wrap: anywhere; }
+          .metrics { grid-template-columns: 1fr 1fr; }
           .grouped { columns: 1; }
+          svg.chart.wide-layout { display: none; }
+          .track { width: 36px; margin-left: 6px; }
+          svg.chart.narrow-layout { display: block; max-width: 560px; }
+          dl.facts { grid-template-columns: 1fr; gap: 2px; }
+          dl.facts dd { margin-bottom: 8px; }
         }
         @media print {
           html { font-size: 10.5pt; }
