@@ -1,0 +1,45 @@
+import Foundation
+
+/// Which criteria earn points: those whose held-out contribution beats what noise does, at a stated
+/// false-discovery rate.
+///
+/// For each criterion, every held-out lead (scored by a model that never saw it,
+/// `OutOfFoldContributions`) gives one paired difference: its log loss with the criterion's contribution
+/// removed minus its log loss with it. A column with no effect has a held-out contribution that is noise
+/// fitted on other leads, so on average it does not lower the held-out loss (it usually raises it); a real
+/// effect lowers it. The one-sided z-test of the mean difference (its standard error from the leads'
+/// spread) gives each criterion a p-value, and the Benjamini–Hochberg step-up rule keeps the criteria
+/// whose p-values pass at false-discovery rate `falseDiscoveryRate`: of the criteria kept, at most that
+/// share is expected to have no effect. Criteria that fail get no points (the card lists them as dropped).
+struct CriterionSelection {
+    /// The expected share of kept criteria with no real effect (Benjamini–Hochberg's q).
+    var falseDiscoveryRate: Double = CardExport.defaultFalseDiscoveryRate
+
+    /// Each feature's test, in the order given.
+    struct Test: Equatable {
+        var feature: String
+        /// Mean held-out log-loss increase per lead when the criterion is removed, and its standard error.
+        var meanGain: Double
+        var standardError: Double
+        var pValue: Double
+        var kept: Bool
+    }
+
+    func tests(_ heldOut: OutOfFoldContributions, features: [String]) -> [Test] {
+        var tests = features.map { feature -> Test in
+            let zero = [Double](repeating: 0, count: heldOut.labels.count)
+            let change = heldOut.lossChange(feature, to: zero)
+            return Test(feature: feature, meanGain: change.mean, standardError: change.standardError,
+                        pValue: normalUpperTail(change.zScore), kept: false)
+        }
+        // Benjamini–Hochberg: the largest rank k with p(k) ≤ k·q/m; the k smallest p-values pass.
+        let order = tests.indices.sorted { (tests[$0].pValue, tests[$0].feature) < (tests[$1].pValue, tests[$1].feature) }
+        let m = Double(tests.count)
+        var passing = 0
+        for (rank, index) in order.enumerated() where tests[index].pValue <= Double(rank + 1) * falseDiscoveryRate / m {
+            passing = rank + 1
+        }
+        for index in order.prefix(passing) { tests[index].kept = true }
+        return tests
+    }
+}
