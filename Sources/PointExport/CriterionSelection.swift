@@ -40,6 +40,13 @@ struct CriterionSelection {
             passing = rank + 1
         }
         for index in order.prefix(passing) { tests[index].kept = true }
+        // A card needs a criterion: when none passes (a few hundred leads rarely can show one), those that
+        // lower the held-out loss at all are kept, and failing that the one that raises it least.
+        if passing == 0 {
+            let helping = tests.indices.filter { tests[$0].meanGain > 0 }
+            for index in helping { tests[index].kept = true }
+            if helping.isEmpty, let least = tests.indices.max(by: { tests[$0].meanGain < tests[$1].meanGain }) { tests[least].kept = true }
+        }
         return tests
     }
 }
