@@ -25,6 +25,18 @@ struct CriterionSelection {
         var kept: Bool
     }
 
+    /// Benjamini–Hochberg's step-up rule: with the p-values sorted, the largest rank `k` with
+    /// `p(k) ≤ k·q/m`; the `k` smallest pass (ties broken by position).
+    static func benjaminiHochberg(_ pValues: [Double], q: Double) -> [Bool] {
+        let order = pValues.indices.sorted { (pValues[$0], $0) < (pValues[$1], $1) }
+        let m = Double(pValues.count)
+        var passing = 0
+        for (rank, index) in order.enumerated() where pValues[index] <= Double(rank + 1) * q / m { passing = rank + 1 }
+        var passes = [Bool](repeating: false, count: pValues.count)
+        for index in order.prefix(passing) { passes[index] = true }
+        return passes
+    }
+
     func tests(_ heldOut: OutOfFoldContributions, features: [String]) -> [Test] {
         var tests = features.map { feature -> Test in
             let zero = [Double](repeating: 0, count: heldOut.labels.count)
@@ -32,14 +44,9 @@ struct CriterionSelection {
             return Test(feature: feature, meanGain: change.mean, standardError: change.standardError,
                         pValue: normalUpperTail(change.zScore), kept: false)
         }
-        // Benjamini–Hochberg: the largest rank k with p(k) ≤ k·q/m; the k smallest p-values pass.
-        let order = tests.indices.sorted { (tests[$0].pValue, tests[$0].feature) < (tests[$1].pValue, tests[$1].feature) }
-        let m = Double(tests.count)
-        var passing = 0
-        for (rank, index) in order.enumerated() where tests[index].pValue <= Double(rank + 1) * falseDiscoveryRate / m {
-            passing = rank + 1
-        }
-        for index in order.prefix(passing) { tests[index].kept = true }
+        let passes = Self.benjaminiHochberg(tests.map(\.pValue), q: falseDiscoveryRate)
+        for index in tests.indices { tests[index].kept = passes[index] }
+        let passing = passes.filter { $0 }.count
         // A card needs a criterion: when none passes (a few hundred leads rarely can show one), those that
         // lower the held-out loss at all are kept, and failing that the one that raises it least.
         if passing == 0 {
