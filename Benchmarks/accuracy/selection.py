@@ -40,6 +40,17 @@ def is_noise(column):
 
 
 def train(binary, path, tag):
+    """Trains once per binary and set: a result kept in WORK is reused (so a baseline can be added later)."""
+    cached = os.path.join(args.work, f"result-{tag}.json")
+    if os.path.exists(cached) and os.path.getmtime(cached) > os.path.getmtime(binary):
+        return json.load(open(cached))
+    result = train_once(binary, path, tag)
+    if "error" not in result:
+        json.dump(result, open(cached, "w"))
+    return result
+
+
+def train_once(binary, path, tag):
     card = os.path.join(args.work, f"card-{tag}.json")
     result = subprocess.run([binary, "train", path, "--target", "converted", "--exclude", "lead_id", "--seed", "1",
                              "--out", card, "--json"], capture_output=True, text=True)
