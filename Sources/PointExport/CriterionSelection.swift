@@ -37,6 +37,15 @@ struct CriterionSelection {
         return passes
     }
 
+    /// How far above zero, in standard errors, the joint held-out gain of the criteria left out must be for
+    /// the most significant of them to be taken back (one standard error: a gain more likely real than not).
+    static let jointZ = 1.0
+
+    /// Test indices from the smallest p-value up (ties by feature name).
+    private func order(_ tests: [Test]) -> [Int] {
+        tests.indices.sorted { (tests[$0].pValue, tests[$0].feature) < (tests[$1].pValue, tests[$1].feature) }
+    }
+
     func tests(_ heldOut: OutOfFoldContributions, features: [String]) -> [Test] {
         var tests = features.map { feature -> Test in
             let zero = [Double](repeating: 0, count: heldOut.labels.count)
@@ -46,7 +55,16 @@ struct CriterionSelection {
         }
         let passes = Self.benjaminiHochberg(tests.map(\.pValue), q: falseDiscoveryRate)
         for index in tests.indices { tests[index].kept = passes[index] }
-        let passing = passes.filter { $0 }.count
+        var passing = passes.filter { $0 }.count
+        // Criteria that share one effect (bounce and exit rates) each look unneeded beside the other, yet
+        // removing them together costs the fit. So while the criteria left out, taken together, still lower
+        // the held-out loss by more than `jointZ` standard errors, the most significant of them is taken back. Pure-noise columns lower it together no more than apart, and stay out.
+        var left = order(tests).filter { !tests[$0].kept }
+        while !left.isEmpty, passing > 0,
+              heldOut.lossChangeRemoving(left.map { tests[$0].feature }).zScore > Self.jointZ {
+            tests[left.removeFirst()].kept = true
+            passing += 1
+        }
         // A card needs a criterion: when none passes (a few hundred leads rarely can show one), those that
         // lower the held-out loss at all are kept, and failing that the one that raises it least.
         if passing == 0 {

@@ -124,6 +124,11 @@ struct EdgeRounding {
                 guard case .interval(_, let upper) = shape.pieces[a].condition, case .interval(let lower, _) = shape.pieces[b].condition,
                       upper == lower else { continue }
                 for target in [shape.pieces[a].points, shape.pieces[b].points] {
+                    // The criterion's best and worst points stay: the scale's maximum (and an uncapped card's
+                    // sum of best conditions) is not lowered by a merge.
+                    let lost = shape.pieces[a].points == target ? shape.pieces[b].points : shape.pieces[a].points
+                    let others = shape.pieces.indices.filter { $0 != a && $0 != b }.map { shape.pieces[$0].points }
+                    if (lost == shape.maximumPoints || lost == shape.minimumPoints), !others.contains(lost) { continue }
                     var cost = 0.0
                     var squares = 0.0
                     for piece in [a, b] {

@@ -86,6 +86,23 @@ struct OutOfFoldContributions {
         return values
     }
 
+    /// The per-lead change of log loss when the contributions of all `features` are removed together
+    /// (positive: they help).
+    func lossChangeRemoving(_ features: [String]) -> PairedDifference {
+        var removed = [Double](repeating: 0, count: labels.count)
+        for feature in features {
+            guard let values = contributions[feature] else { continue }
+            for row in removed.indices { removed[row] += values[row] }
+        }
+        var sum = 0.0, sumSquares = 0.0
+        for row in labels.indices {
+            let d = logLoss(logOdds[row] - removed[row], labels[row]) - logLoss(logOdds[row], labels[row])
+            sum += d
+            sumSquares += d * d
+        }
+        return PairedDifference(sum: sum, sumSquares: sumSquares, count: labels.count)
+    }
+
     /// The per-lead change of log loss when `feature`'s contribution becomes `newValues`
     /// (positive: the change makes the fit worse), as its mean and standard error.
     func lossChange(_ feature: String, to newValues: [Double]) -> PairedDifference {
