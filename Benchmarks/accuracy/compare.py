@@ -54,6 +54,7 @@ parser.add_argument("--fasterrisk-rows", type=int, default=20_000,
                     help="FasterRisk trains on a stratified sample of this many train rows when there are more (0: all)")
 parser.add_argument("--seed", type=int, default=7, help="seed of the split")
 parser.add_argument("--only", default="", help="comma-separated data set keys (default: all)")
+parser.add_argument("--peers", default="", help="comma-separated peer models to run (default: all; e.g. optb,fasterrisk for the point cards only)")
 parser.add_argument("--big-rows", type=int, default=100_000, help="rows of the generated synthetic set")
 parser.add_argument("--markdown", default=os.path.join(REPO, "BENCHMARKS.md"))
 parser.add_argument("--readme", default=os.path.join(REPO, "README.md"))
@@ -94,6 +95,8 @@ PEER_NAMES = dict(lr="scikit-learn logistic regression", lgbm="LightGBM (default
                   ebm="InterpretML EBM (no interactions)", optb="optbinning Scorecard 0–100",
                   fasterrisk="FasterRisk (k = 10, points −5…5)")
 POINT_PEERS = {"optb", "fasterrisk"}
+if args.peers:
+    PEER_MODELS = [m for m in PEER_MODELS if m in args.peers.split(",")]
 
 
 def log(*parts):

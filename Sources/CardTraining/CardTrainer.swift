@@ -119,7 +119,8 @@ public struct CardTrainer: Sendable {
                 choice = try chooseModel(leads, meter: meter)
                 model = choice!.chosen
             }
-            fitted = try TrainedModel.fit(model, holdout, seed: seed, monotone: options.monotone.mapValues(\.rawValue), meter: meter)
+            fitted = try TrainedModel.fit(model, holdout, seed: seed, monotone: model == .stumps ? options.monotone.mapValues(\.rawValue) : [:],
+                                          rounds: options.rounds, learningRate: options.learningRate, meter: meter)
             if let choice { fitted.note += "; " + choice.description }
         } catch let failure as TrainingModelFailure {
             throw TrainingError.fitting(data: data, model: failure.model, failure.error)
@@ -131,7 +132,8 @@ public struct CardTrainer: Sendable {
         let export = CardExport(scale: options.scale, tiers: options.tiers, calibration: options.calibration,
                                 missingValues: readAs.allMissingTokens,
                                 decimalSeparator: String(UnicodeScalar(readAs.decimalSeparator)),
-                                pruneUnhelpful: options.pruneUnhelpful)
+                                pruneUnhelpful: options.pruneUnhelpful,
+                                shapes: options.monotone.mapValues { $0 == .increasing ? .increasing : .decreasing })
         let provenance = Provenance(
             data: fingerprint, target: dataset.outcome?.column, positiveLabel: dataset.outcome?.positiveLabel,
             trainer: fitted.record, created: ISO8601DateFormatter().string(from: Date()), leadscoreVersion: Self.version,
@@ -192,7 +194,7 @@ extension CardTrainer {
         let selection = leads.selecting(parts.test)
         var losses: [TrainingOptions.Model: Double] = [:]
         for model in [TrainingOptions.Model.logistic, .stumps] {
-            let fitted = try TrainedModel.fit(model, inner, seed: options.seed, meter: meter)
+            let fitted = try TrainedModel.fit(model, inner, seed: options.seed, rounds: options.rounds, learningRate: options.learningRate, meter: meter)
             losses[model] = try logLoss(probabilities: try fitted.model.predictProbability(selection), outcomes: selection.labels!)
         }
         let chosen: TrainingOptions.Model = losses[.stumps]! <= losses[.logistic]! ? .stumps : .logistic

@@ -25,9 +25,10 @@ struct TrainedModel {
     var parts: [TrainingReport.Fold]
 
     static func fit(_ kind: TrainingOptions.Model, _ holdout: Holdout, seed: UInt64, monotone: [String: Int] = [:],
+                    rounds: Int = TrainingOptions.defaultRounds, learningRate: Double = TrainingOptions.defaultLearningRate,
                     meter: ProgressMeter) throws -> TrainedModel {
         switch kind {
-        case .stumps: return try stumps(holdout, seed: seed, monotone: monotone, meter: meter)
+        case .stumps: return try stumps(holdout, seed: seed, monotone: monotone, rounds: rounds, learningRate: learningRate, meter: meter)
         case .logistic: return try logistic(holdout, seed: seed, meter: meter)
         case .auto:
             preconditionFailure("CardTrainer.chooseModel resolves auto to a trainer first")
@@ -131,8 +132,9 @@ struct TrainedModel {
     }
 
     /// One early-stopped model on a split; on folds, the average of the fold models (`StumpFolds`).
-    static func stumps(_ holdout: Holdout, seed: UInt64, monotone: [String: Int] = [:], meter: ProgressMeter) throws -> TrainedModel {
-        var booster = StumpBooster(rounds: 1_000, learningRate: 0.1, seed: seed, earlyStoppingPatience: 50, monotoneConstraints: monotone)
+    static func stumps(_ holdout: Holdout, seed: UInt64, monotone: [String: Int] = [:], rounds: Int = TrainingOptions.defaultRounds,
+                       learningRate: Double = TrainingOptions.defaultLearningRate, meter: ProgressMeter) throws -> TrainedModel {
+        var booster = StumpBooster(rounds: rounds, learningRate: learningRate, seed: seed, earlyStoppingPatience: 50, monotoneConstraints: monotone)
         booster.roundObserver = { round, rounds in meter.round(round, of: rounds) }
         try meter.begin(.fitting(model: "boosted stumps"), total: booster.rounds * holdout.partCount)
         let model: any ProbabilisticClassifier, members: [StumpModel], loss: Double

@@ -21,8 +21,10 @@ public enum TrainingError: Error, CustomStringConvertible {
         case scaleTooSmall(Int)
         /// A criteria limit must be at least 1.
         case maxCriteriaBelowOne(Int)
-        /// Monotone shapes constrain the stumps trainer only.
-        case monotoneNeedsStumps
+        /// The stumps trainer needs at least one boosting round.
+        case roundsBelowOne(Int)
+        /// The learning rate must be above 0 and at most 1.
+        case learningRateOutOfRange(Double)
     }
 
     public var description: String {
@@ -31,8 +33,10 @@ public enum TrainingError: Error, CustomStringConvertible {
             return "the scale's maximum must be at least 2 points, not \(maximum)"
         case .invalidOption(.maxCriteriaBelowOne(let limit)):
             return "the criteria limit must be at least 1, not \(limit)"
-        case .invalidOption(.monotoneNeedsStumps):
-            return "monotone columns shape the stumps trainer; choose the stumps model"
+        case .invalidOption(.roundsBelowOne(let rounds)):
+            return "the stumps trainer needs at least 1 boosting round, not \(rounds)"
+        case .invalidOption(.learningRateOutOfRange(let rate)):
+            return "the learning rate must be above 0 and at most 1, not \(rate)"
         case .noOutcome(let data):
             return "\(data): the leads have no outcome column; name the target column"
         case .splitting(let data, let error):

@@ -33,7 +33,8 @@ public struct TrainingOptions: Sendable, Equatable {
         }
     }
 
-    /// Whether a numeric feature's points may only rise or only fall with its value (stumps only).
+    /// Whether a numeric feature's points may only rise or only fall with its value: the stumps trainer
+    /// fits under the constraint, and the card's shape is projected onto it whatever the trainer.
     public enum Direction: Int, Sendable, Equatable {
         /// More of the value may only add points (more visits never cost a lead points).
         case increasing = 1
@@ -54,15 +55,27 @@ public struct TrainingOptions: Sendable, Equatable {
     public var split: Split
     /// Seed of the split, the folds, the trainers' sampling.
     public var seed: UInt64
-    /// Monotone shape per numeric column (stumps only).
+    /// Monotone shape per numeric column (any trainer; see `Direction`).
     public var monotone: [String: Direction]
     /// Drop criteria that do not improve the held-out fit (`CardExport.pruneUnhelpful`).
     public var pruneUnhelpful: Bool
+    /// Stumps: the most boosting rounds per model. Early stopping (patience 50 on held-out leads) ends
+    /// most fits well before it; the summary says when a fit ran into it (`roundLimit`), and then more
+    /// rounds or a larger learning rate let it finish.
+    public var rounds: Int
+    /// Stumps: the shrinkage of every stump's leaf values. Smaller needs more rounds for the same fit.
+    public var learningRate: Double
+
+    /// The default round cap of the stumps trainer.
+    public static let defaultRounds = 1_000
+    /// The default learning rate of the stumps trainer (LightGBM's).
+    public static let defaultLearningRate = 0.1
 
     /// The defaults are those of `leadscore train`: stumps, the standard scale, tiers and Platt calibration, a random split with seed 1.
     public init(model: Model = .stumps, scale: PointScale = PointScale(), tiers: TierRule = .standard,
                 calibration: TotalsCalibrationMethod = .platt, split: Split = .random, seed: UInt64 = 1,
-                monotone: [String: Direction] = [:], pruneUnhelpful: Bool = false) {
+                monotone: [String: Direction] = [:], pruneUnhelpful: Bool = false,
+                rounds: Int = TrainingOptions.defaultRounds, learningRate: Double = TrainingOptions.defaultLearningRate) {
         self.model = model
         self.scale = scale
         self.tiers = tiers
@@ -71,12 +84,15 @@ public struct TrainingOptions: Sendable, Equatable {
         self.seed = seed
         self.monotone = monotone
         self.pruneUnhelpful = pruneUnhelpful
+        self.rounds = rounds
+        self.learningRate = learningRate
     }
 
     /// Throws the first option that cannot work, in the library's terms.
     public func validate() throws(TrainingError) {
         guard scale.maximum >= 2 else { throw .invalidOption(.scaleTooSmall(scale.maximum)) }
         if let limit = scale.maxCriteria, limit < 1 { throw .invalidOption(.maxCriteriaBelowOne(limit)) }
-        if !monotone.isEmpty, model != .stumps { throw .invalidOption(.monotoneNeedsStumps) }
+        guard rounds >= 1 else { throw .invalidOption(.roundsBelowOne(rounds)) }
+        guard learningRate > 0, learningRate <= 1 else { throw .invalidOption(.learningRateOutOfRange(learningRate)) }
     }
 }

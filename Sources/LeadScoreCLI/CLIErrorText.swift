@@ -57,7 +57,8 @@ enum CLIErrorText {
         switch error {
         case .invalidOption(.scaleTooSmall): return "--scale must be at least 2"
         case .invalidOption(.maxCriteriaBelowOne): return "--max-criteria must be at least 1"
-        case .invalidOption(.monotoneNeedsStumps): return "--increasing and --decreasing shape the stumps trainer; add --model stumps"
+        case .invalidOption(.roundsBelowOne): return "--rounds must be at least 1"
+        case .invalidOption(.learningRateOutOfRange): return "--learning-rate must be above 0 and at most 1"
         case .noOutcome(let data): return "\(data): the leads have no outcome column; name it with --target"
         case .splitting(let data, let error): return "\(data): \(split(error))"
         case .fitting(let data, let model, let error): return "\(data): training \(model) failed: \(text(error))"

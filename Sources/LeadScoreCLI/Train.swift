@@ -37,10 +37,14 @@ struct Train: ParsableCommand {
     var uncapped = false
     @Option(help: "Keep at most this many criteria.") var maxCriteria: Int?
     @Flag(help: "Drop criteria that do not improve the fit on held-out leads (a shorter card; may drop weak real effects).") var prune = false
-    @Option(help: ArgumentHelp("Numeric columns whose points may only rise with the value, comma-separated (stumps; repeatable).", valueName: "columns"))
+    @Option(help: ArgumentHelp("Numeric columns whose points may only rise with the value, comma-separated (repeatable).", valueName: "columns"))
     var increasing: [String] = []
-    @Option(help: ArgumentHelp("Numeric columns whose points may only fall as the value grows, e.g. days since last activity (stumps; repeatable).", valueName: "columns"))
+    @Option(help: ArgumentHelp("Numeric columns whose points may only fall as the value grows, e.g. days since last activity (repeatable).", valueName: "columns"))
     var decreasing: [String] = []
+    @Option(help: "Stumps: the most boosting rounds per model (early stopping on held-out leads usually ends sooner; raise it when the summary says a fit stopped at the round limit).")
+    var rounds: Int = TrainingOptions.defaultRounds
+    @Option(help: "Stumps: the learning rate (shrinkage of each stump), above 0 and at most 1; smaller needs more rounds.")
+    var learningRate: Double = TrainingOptions.defaultLearningRate
     @OptionGroup var tierOptions: TierOptions
     @OptionGroup var leakageOptions: LeakageOptions
     @Option(help: "Calibration of points to probability: platt or isotonic.") var calibration: String = "platt"
@@ -58,9 +62,8 @@ struct Train: ParsableCommand {
         guard scale >= 2 else { throw ValidationError("--scale must be at least 2") }
         guard TotalsCalibrationMethod(rawValue: calibration) != nil else { throw ValidationError("--calibration must be platt or isotonic") }
         if let maxCriteria, maxCriteria < 1 { throw ValidationError("--max-criteria must be at least 1") }
-        if !monotone.isEmpty, model != .stumps {
-            throw ValidationError("--increasing and --decreasing shape the stumps trainer; add --model stumps")
-        }
+        guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
+        guard learningRate > 0, learningRate <= 1 else { throw ValidationError("--learning-rate must be above 0 and at most 1") }
         if let both = Set(Self.columns(increasing)).intersection(Self.columns(decreasing)).sorted().first {
             throw ValidationError("'\(both)' is both --increasing and --decreasing")
         }
@@ -86,7 +89,9 @@ struct Train: ParsableCommand {
             split: split.choice,
             seed: seed,
             monotone: monotone.mapValues { $0 > 0 ? .increasing : .decreasing },
-            pruneUnhelpful: prune)
+            pruneUnhelpful: prune,
+            rounds: rounds,
+            learningRate: learningRate)
     }
 
     func run() throws {

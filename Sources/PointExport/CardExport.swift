@@ -22,10 +22,33 @@ public struct CardExport: Sendable {
     /// (online shoppers without PageValues, stumps: test AUC 0.7734 model, 0.7726 card kept whole,
     /// 0.7659 card pruned), while on the synthetic leads it removes exactly the noise columns.
     public var pruneUnhelpful: Bool
+    /// Give points only to criteria whose held-out contribution beats noise at `falseDiscoveryRate`
+    /// (`CriterionSelection`, docs/training.md).
+    public var selectCriteria: Bool
+    /// The expected share of kept criteria with no real effect (Benjamini–Hochberg's q).
+    public var falseDiscoveryRate: Double
+    /// Choose each numeric criterion's shape (increasing, decreasing, peaked, valley or free) on held-out
+    /// leads, the simplest that fits as well (`ShapeChoice`).
+    public var chooseShapes: Bool
+    /// Shapes the user asked for, by feature (`--increasing`, `--decreasing`): applied whatever the trainer.
+    public var shapes: [String: CriterionShape]
+    /// Move cut points to round numbers where that costs no measurable log loss (`EdgeRounding`).
+    public var roundCutPoints: Bool
+
+    /// Benjamini–Hochberg's q of criterion selection: of the criteria a card keeps, at most 5 % are
+    /// expected to be noise.
+    public static let defaultFalseDiscoveryRate = 0.05
 
     /// The defaults are those of `leadscore train`.
     public init(scale: PointScale = PointScale(), tiers: TierRule = .standard,
-                calibration: TotalsCalibrationMethod = .platt, missingValues: [String] = [""], decimalSeparator: String = ".", pruneUnhelpful: Bool = false) {
+                calibration: TotalsCalibrationMethod = .platt, missingValues: [String] = [""], decimalSeparator: String = ".", pruneUnhelpful: Bool = false,
+                selectCriteria: Bool = true, falseDiscoveryRate: Double = CardExport.defaultFalseDiscoveryRate, chooseShapes: Bool = true,
+                shapes: [String: CriterionShape] = [:], roundCutPoints: Bool = true) {
+        self.selectCriteria = selectCriteria
+        self.falseDiscoveryRate = falseDiscoveryRate
+        self.chooseShapes = chooseShapes
+        self.shapes = shapes
+        self.roundCutPoints = roundCutPoints
         self.decimalSeparator = decimalSeparator
         self.pruneUnhelpful = pruneUnhelpful
         self.scale = scale
@@ -39,8 +62,11 @@ public struct CardExport: Sendable {
     ///   - heldOut: leads for calibration and tiers (a validation split, or the folds of cross-fitting).
     public func card(from model: AdditiveModel, name: String, train: Dataset, heldOut: HeldOutLeads,
                      provenance: Provenance? = nil) throws -> (card: ScoreCard, points: PointModel) {
-        let model = model.centred(on: train)
-        var points = try PointRounder(scale: scale).round(model, on: train)
+        let (model, refinedHeldOut, unselected) = try refine(model.centred(on: train), train: train, heldOut: heldOut)
+        let heldOut = refinedHeldOut
+        let sentinels = Self.sentinels(of: model, in: train)
+        var points = try cardPoints(model, train: train, heldOut: heldOut, sentinels: sentinels)
+        points.droppedFeatures = unselected + points.droppedFeatures
         guard var scored = HeldOutPoints(heldOut, card: points, centredOn: train) else { throw PointExportError.noOutcome }
         if pruneUnhelpful {
             let unhelpful = Set(CriterionPruning().unhelpfulFeatures(scored))
@@ -48,7 +74,7 @@ public struct CardExport: Sendable {
                 var kept = model
                 kept.shapes.removeAll { unhelpful.contains($0.feature) }
                 let previouslyDropped = points.droppedFeatures
-                points = try PointRounder(scale: scale).round(kept, on: train)
+                points = try cardPoints(kept, train: train, heldOut: heldOut, sentinels: sentinels)
                 points.droppedFeatures = previouslyDropped + model.shapes.map(\.feature).filter { unhelpful.contains($0) }
                 scored = HeldOutPoints(heldOut, card: points, centredOn: train)!
             }
@@ -56,7 +82,7 @@ public struct CardExport: Sendable {
         let (heldOutTotals, heldOutLabels) = (scored.totals, scored.labels)
         let criteria = points.shapes.map { shape in
             let column = train.column(named: shape.feature)
-            return shape.criterion(integerValued: column?.isIntegerValued ?? false, smallest: column?.smallestValue)
+            return shape.cardCriterion(integerValued: column?.isIntegerValued ?? false, smallest: column?.smallestValue)
         }
         var card = ScoreCard(name: name, missingValues: missingValues, decimalSeparator: decimalSeparator, basePoints: points.basePoints,
                              maximumPoints: points.maximumTotal, criteria: criteria, tiers: [], calibration: nil, provenance: provenance)
@@ -72,6 +98,28 @@ public struct CardExport: Sendable {
         card.calibration = calibration
         try card.validate()
         return (card, points)
+    }
+
+    /// Integer points for `model`: rounded (`PointRounder`), criteria whose conditions all score the same
+    /// left out (they say nothing), sentinel conditions kept apart, and cut points moved to round numbers.
+    func cardPoints(_ model: AdditiveModel, train: Dataset, heldOut: HeldOutLeads, sentinels: [String: [Sentinel]]) throws -> PointModel {
+        var points = try PointRounder(scale: scale).round(model, on: train)
+        let flat = points.shapes.filter { $0.minimumPoints == $0.maximumPoints }.map(\.feature)
+        points.shapes.removeAll { flat.contains($0.feature) }
+        points.droppedFeatures += flat
+        guard !points.shapes.isEmpty else { throw PointExportError.noSignal }
+        points.shapes = points.shapes.map { $0.separatingSentinels(sentinels[$0.feature] ?? []) }
+        if roundCutPoints {
+            let leads: Dataset
+            if case .validation(let validation) = heldOut { leads = validation } else { leads = train }
+            EdgeRounding().apply(&points, on: leads, training: train, sentinels: sentinels)
+        }
+        points.shapes = points.shapes.map { $0.role == .categorical ? $0.foldingIntoOtherwise() : $0 }
+        let merged = points.shapes.filter { $0.minimumPoints == $0.maximumPoints }.map(\.feature)
+        points.shapes.removeAll { merged.contains($0.feature) }
+        points.droppedFeatures += merged
+        guard !points.shapes.isEmpty else { throw PointExportError.noSignal }
+        return points
     }
 
     /// How a card's totals and probabilities do on labelled rows (the test split).

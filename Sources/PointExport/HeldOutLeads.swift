@@ -8,7 +8,8 @@ public enum HeldOutLeads: Sendable {
     case validation(Dataset)
     /// Cross-fitting: every fold's leads with a model fitted without them, while the card's model was
     /// fitted on all of them (scikit-learn's `CalibratedClassifierCV(ensemble=False)` calibrates the same
-    /// way). Each fold model is put on the card's scale (`PointModel.criterionPoints(of:on:)`), so a
+    /// way). Each fold model is put on the card's conditions and scale
+    /// (`PointModel.criterionPoints(of:on:averagedOver:)`), so a
     /// lead's held-out total is what a card rounded from a model that never saw it gives.
     case crossFitted([HeldOutFold])
 }
@@ -54,7 +55,7 @@ struct HeldOutPoints {
             labels = []
             for fold in folds {
                 guard let foldLabels = fold.leads.labels else { return nil }
-                let foldPoints = points.criterionPoints(of: fold.model.centred(on: train), on: fold.leads)
+                let foldPoints = points.criterionPoints(of: fold.model.centred(on: train), on: fold.leads, averagedOver: train)
                 for criterion in criterionPoints.indices { criterionPoints[criterion] += foldPoints[criterion] }
                 labels += foldLabels
             }

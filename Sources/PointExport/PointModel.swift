@@ -10,6 +10,9 @@ public struct PointedPiece: Sendable, Equatable, Codable {
     public var points: Int
     /// The learned log-odds after the criterion's shift (for reports; the card keeps only points).
     public var shiftedLogOdds: Double
+    /// For an `otherwise` condition: the categories (and `"missing"` stands for a missing value) that
+    /// scored the same and were folded into it, so its label can name them.
+    public var foldedCategories: [String]? = nil
 }
 
 /// A criterion: one feature's conditions with points.
@@ -88,6 +91,35 @@ public struct PointModel: Sendable, Equatable, Codable {
                 let logOdds = index >= 0 ? other!.pieces[Int(index)].logOdds : 0
                 return Swift.min(high, Swift.max(low, Int(((logOdds - shape.zeroLogOdds) * pointsPerLogOdds).rounded())))
             }
+        }
+    }
+
+    /// As `criterionPoints(of:on:)`, but on the card's own conditions: `model`'s log-odds are first averaged
+    /// over the `train` leads of each of the card's conditions, so merged conditions, moved cut points and
+    /// sentinel conditions score held-out leads as the card does, with the other model's values. A
+    /// condition no training lead falls in keeps the card's own points.
+    public func criterionPoints(of model: AdditiveModel, on dataset: Dataset, averagedOver train: Dataset) -> [[Int]] {
+        shapes.map { shape in
+            let cardPieces = shape.pointShape.pieceIndices(train.column(named: shape.feature), rowCount: train.rowCount)
+            var sums = [Double](repeating: 0, count: shape.pieces.count), counts = sums
+            if let other = model.shapes.first(where: { $0.feature == shape.feature }) {
+                let otherPieces = other.pieceIndices(train.column(named: shape.feature), rowCount: train.rowCount)
+                for row in 0..<train.rowCount where cardPieces[row] >= 0 {
+                    let piece = Int(cardPieces[row])
+                    sums[piece] += otherPieces[row] >= 0 ? other.pieces[Int(otherPieces[row])].logOdds : 0
+                    counts[piece] += 1
+                }
+            } else {
+                for row in 0..<train.rowCount where cardPieces[row] >= 0 { counts[Int(cardPieces[row])] += 1 }
+            }
+            let (low, high) = (shape.minimumPoints, shape.maximumPoints)
+            let points = shape.pieces.indices.map { piece in
+                counts[piece] > 0
+                    ? Swift.min(high, Swift.max(low, Int(((sums[piece] / counts[piece] - shape.zeroLogOdds) * pointsPerLogOdds).rounded())))
+                    : shape.pieces[piece].points
+            }
+            return shape.pointShape.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount)
+                .map { $0 >= 0 ? points[Int($0)] : 0 }
         }
     }
 

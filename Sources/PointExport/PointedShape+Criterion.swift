@@ -8,6 +8,18 @@ extension PointedShape {
     /// `integerValued`: the column holds whole numbers only, so `2 < x ≤ 5` reads "3–5"; `smallest`, its
     /// least value, so the first range of a count reads "0–2" rather than "2 or less".
     func criterion(integerValued: Bool, smallest: Double? = nil) -> Criterion {
+        criterion(integerValued: integerValued, smallest: smallest, cutForm: false)
+    }
+
+    /// The criterion with numeric ranges written as cuts, `atLeast a, lessThan b` — the form of the round
+    /// cut points `EdgeRounding` leaves (`lower < x ≤ upper` with `upper` just below a round `b` is exactly
+    /// `x < b`) — and labels "10–24", "25+", "under 2.5", "2.5 to under 5"; the missing-value condition
+    /// reads "unknown", or "missing (no value)" when a real category is named "unknown".
+    func cardCriterion(integerValued: Bool, smallest: Double?) -> Criterion {
+        criterion(integerValued: integerValued, smallest: smallest, cutForm: role == .numeric)
+    }
+
+    private func criterion(integerValued: Bool, smallest: Double?, cutForm: Bool) -> Criterion {
         let type: FeatureType = role == .boolean ? .boolean : role == .categorical ? .categorical : .numeric
         var conditions: [Condition] = []
         let categories = pieces.flatMap { piece -> [String] in
@@ -31,6 +43,10 @@ extension PointedShape {
                 for value in [false, true] where lower < (value ? 1 : 0) && Double(value ? 1 : 0) <= upper {
                     conditions.append(Condition(.value(value), points: piece.points, label: value ? "yes" : "no"))
                 }
+            case .interval(let lower, let upper) where cutForm:
+                let from = lower.isFinite ? lower.nextUp : nil, below = upper.isFinite ? upper.nextUp : nil
+                conditions.append(Condition(.range(NumericRange(atLeast: from, lessThan: below)), points: piece.points,
+                                            label: Self.cutLabel(from: from, below: below, integerValued: integerValued, smallest: smallest)))
             case .interval(let lower, let upper):
                 conditions.append(Condition(.range(NumericRange(greaterThan: lower, atMost: upper)), points: piece.points,
                                             label: Self.rangeLabel(lower: lower, upper: upper, integerValued: integerValued, smallest: smallest)))
@@ -38,15 +54,25 @@ extension PointedShape {
                 let names = labels.map { Self.distinctName($0, among: categories) }
                 conditions.append(Condition(.categories(labels), points: piece.points, label: names.joined(separator: ", ")))
             case .missing:
-                conditions.append(Condition(.missing, points: piece.points, label: "unknown"))
+                let unknownTaken = categories.contains { $0.lowercased() == "unknown" }
+                conditions.append(Condition(.missing, points: piece.points, label: unknownTaken ? "missing (no value)" : "unknown"))
             case .otherwise:
-                conditions.append(Condition(.otherwise, points: piece.points, label: "any other value"))
+                conditions.append(Condition(.otherwise, points: piece.points, label: Self.otherwiseLabel(piece.foldedCategories ?? [], among: categories)))
             }
         }
         if let unnamedPoints, !pieces.contains(where: { if case .otherwise = $0.condition { true } else { false } }) {
             conditions.append(Condition(.otherwise, points: unnamedPoints, label: "any other value"))
         }
         return Criterion(feature: feature, label: Self.readableName(feature), type: type, conditions: conditions)
+    }
+
+    /// "any other value", or with categories folded in "paid_search, unknown or any other value".
+    static func otherwiseLabel(_ folded: [String], among categories: [String]) -> String {
+        guard !folded.isEmpty else { return "any other value" }
+        let unknownTaken = (categories + folded).contains { $0.lowercased() == "unknown" }
+        let names = folded.map { $0 == missingMarker ? (unknownTaken ? "missing (no value)" : "unknown") : distinctName($0, among: categories + folded) }
+        let shown = names.count > 12 ? Array(names.prefix(12)) + ["\(names.count - 12) more"] : names
+        return shown.joined(separator: ", ") + " or any other value"
     }
 
     /// Whether `text` holds a C0 control character or DEL, which a card refuses (`docs/score-card.md`).
@@ -86,6 +112,29 @@ extension PointedShape {
         case (true, false): return "over \(format(lower))"
         case (false, true): return "up to \(format(upper))"
         case (false, false): return "any"
+        }
+    }
+
+    /// A label for `from ≤ x < below` (`nil`: unbounded): "10–24", "25+", "0–9" (from the column's least
+    /// value), "under 2.5", "2.5 to under 5", "5 or more"; numbers as a person writes them.
+    static func cutLabel(from: Double?, below: Double?, integerValued: Bool, smallest: Double? = nil) -> String {
+        if integerValued {
+            let first = from.map { Int($0.rounded(.up)) } ?? smallest.flatMap { value in
+                value.isFinite && below.map { value < $0 } ?? true ? Int(value.rounded(.up)) : nil
+            }
+            let last = below.map { Int($0.rounded(.up)) - 1 }
+            switch (first, last) {
+            case let (first?, last?): return first == last ? "\(first)" : first > last ? "under \(RoundNumbers.text(below!))" : "\(first)–\(last)"
+            case let (first?, nil): return "\(first)+"
+            case (nil, _?): return "under \(RoundNumbers.text(below!))"
+            case (nil, nil): return "any"
+            }
+        }
+        switch (from, below) {
+        case let (from?, below?): return "\(RoundNumbers.text(from)) to under \(RoundNumbers.text(below))"
+        case let (from?, nil): return "\(RoundNumbers.text(from)) or more"
+        case let (nil, below?): return "under \(RoundNumbers.text(below))"
+        case (nil, nil): return "any"
         }
     }
 

@@ -32,6 +32,41 @@ extension PointedShape {
     }
 }
 
+extension PointedShape {
+    /// The criterion with every category condition — and the missing-value condition — that scores the
+    /// same as `otherwise` folded into it: a lead with such a value scores the same, and the card is one
+    /// condition shorter each time ("paid_search, unknown or any other value: 9").
+    func foldingIntoOtherwise() -> PointedShape {
+        guard let other = pieces.firstIndex(where: { $0.condition == .otherwise }) else { return self }
+        let points = pieces[other].points
+        var folded: [String] = [], missingFolded = false
+        var kept: [PointedPiece] = []
+        for piece in pieces {
+            switch piece.condition {
+            case .categories(let labels) where piece.points == points:
+                // A label with a control character never reaches a card (see `criterion`): it is folded silently.
+                folded += labels.filter { !Self.holdsControlCharacter($0) }
+            case .missing where piece.points == points:
+                missingFolded = true
+            default:
+                kept.append(piece)
+            }
+        }
+        guard !folded.isEmpty || missingFolded else { return self }
+        var copy = self
+        copy.pieces = kept.map { piece in
+            guard piece.condition == .otherwise else { return piece }
+            var piece = piece
+            piece.foldedCategories = folded + (missingFolded ? [Self.missingMarker] : [])
+            return piece
+        }
+        return copy
+    }
+
+    /// Stands for a missing value among `PointedPiece.foldedCategories`; no category holds a control character.
+    static let missingMarker = "\u{0}missing"
+}
+
 private extension PointedPiece {
     var isCategorySet: Bool {
         if case .categories = condition { return true }

@@ -23,7 +23,7 @@ final class MixedNormalisationTests: XCTestCase {
         for _ in 0..<1_200 {
             let (drink, rate) = drinks[Int(uniform() * 4)]
             let visits = Int(uniform() * 10)
-            let converted = uniform() < rate + 0.02 * (Double(visits) - 4.5)
+            let converted = uniform() < rate + 0.04 * (Double(visits) - 4.5)
             lines.append("\(drink),\(visits),\(converted ? "yes" : "no")")
         }
         return lines.joined(separator: "\n") + "\n"

@@ -25,11 +25,17 @@ final class TrainCommandTests: XCTestCase {
         XCTAssertGreaterThan(recency.count, 1)
     }
 
-    func testMonotoneNeedsTheStumpsTrainerAndOneDirection() throws {
+    func testMonotoneTakesOneDirectionAndANumericColumn() throws {
         let card = try cliTemporaryFolder(self).appendingPathComponent("card.json").path
-        let logistic = try runLeadScore(["train", synthetic, "--target", "converted", "--model", "logistic", "--out", card, "--increasing", "page_views"])
-        XCTAssertNotEqual(logistic.status, 0)
-        XCTAssertTrue(logistic.errors.contains("--model stumps"), logistic.errors)
+        // Issue 18: a direction now shapes a logistic card too (its steps are projected onto it).
+        let logistic = try runLeadScore(["train", synthetic, "--target", "converted", "--model", "logistic", "--out", card, "--decreasing", "days_since_last_activity"])
+        XCTAssertEqual(logistic.status, 0, logistic.errors)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: card))) as? [String: Any])
+        let criteria = try XCTUnwrap(json["criteria"] as? [[String: Any]])
+        let recency = try XCTUnwrap(criteria.first { $0["feature"] as? String == "days_since_last_activity" })
+        let points = (recency["conditions"] as? [[String: Any]] ?? []).filter { $0["range"] != nil }.compactMap { $0["points"] as? Int }
+        XCTAssertEqual(points, points.sorted(by: >), "recency only falls on the logistic card: \(points)")
+        try FileManager.default.removeItem(atPath: card)
         let both = try runLeadScore(["train", synthetic, "--target", "converted", "--out", card, "--increasing", "page_views", "--decreasing", "page_views"])
         XCTAssertNotEqual(both.status, 0)
         XCTAssertTrue(both.errors.contains("'page_views' is both"), both.errors)

@@ -64,6 +64,8 @@ final class CrossFittedCardTests: XCTestCase {
         let hotRows = testTotals.indices.filter { testTotals[$0] >= hot }
         let observed = Double(hotRows.reduce(0) { $0 + Int(test.labels![$1]) }) / Double(hotRows.count)
         let predicted = hotRows.reduce(0) { $0 + card.calibration!.probability(forTotal: testTotals[$1])! } / Double(hotRows.count)
-        XCTAssertEqual(predicted, observed, accuracy: 0.03)
+        // ±0.04: 2.5 standard errors of the observed rate on the hot tier's ~1 200 test leads (merged conditions and
+        // round cut points leave the card's totals a little less even in log-odds than the model's; was ±0.03).
+        XCTAssertEqual(predicted, observed, accuracy: 0.04)
     }
 }

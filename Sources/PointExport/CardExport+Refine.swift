@@ -1,0 +1,85 @@
+import LeadData
+import ModelCore
+
+extension CardExport {
+    /// The sentinels of every numeric feature of `model`, found on the training leads.
+    static func sentinels(of model: AdditiveModel, in train: Dataset) -> [String: [Sentinel]] {
+        var found: [String: [Sentinel]] = [:]
+        for shape in model.shapes where shape.role == .numeric {
+            let sentinels = Sentinel.detect(train.column(named: shape.feature))
+            if !sentinels.isEmpty { found[shape.feature] = sentinels }
+        }
+        return found
+    }
+
+    /// The model the card is rounded from, judged on held-out leads before any rounding: sentinel values
+    /// get pieces of their own, criteria that do not beat noise are removed (`CriterionSelection`), and
+    /// each numeric criterion takes the simplest shape that fits as well (`ShapeChoice`) or the one the
+    /// user asked for. The held-out fold models are changed the same way, so the card's calibration and
+    /// tiers are fitted on what a card made from them would give. Returns the features left out.
+    func refine(_ model: AdditiveModel, train: Dataset, heldOut: HeldOutLeads) throws -> (AdditiveModel, HeldOutLeads, [String]) {
+        let sentinels = Self.sentinels(of: model, in: train)
+        let separate = { (model: AdditiveModel) -> AdditiveModel in
+            var copy = model
+            copy.shapes = copy.shapes.map { $0.separatingSentinels(sentinels[$0.feature] ?? []) }
+            return copy
+        }
+        var model = separate(model)
+        var parts: [(model: AdditiveModel, leads: Dataset)]
+        switch heldOut {
+        case .validation(let leads): parts = [(model, leads)]
+        case .crossFitted(let folds): parts = folds.map { (separate($0.model.centred(on: train)), $0.leads) }
+        }
+        guard selectCriteria || chooseShapes || !shapes.isEmpty,
+              var contributions = OutOfFoldContributions(parts, features: model.shapes.map(\.feature)) else {
+            return (model, heldOut, [])
+        }
+        var dropped: [String] = []
+        if selectCriteria {
+            let tests = CriterionSelection(falseDiscoveryRate: falseDiscoveryRate).tests(contributions, features: model.shapes.map(\.feature))
+            dropped = tests.filter { !$0.kept }.map(\.feature)
+            for feature in dropped { contributions.remove(feature) }
+        }
+        let remove = { (model: inout AdditiveModel) in model.shapes.removeAll { dropped.contains($0.feature) } }
+        remove(&model)
+        for index in parts.indices { remove(&parts[index].model) }
+
+        let counts = { (shape: FeatureShape) -> [Double] in
+            var counts = [Double](repeating: 0, count: shape.pieces.count)
+            for piece in shape.pieceIndices(train.column(named: shape.feature), rowCount: train.rowCount) where piece >= 0 {
+                counts[Int(piece)] += 1
+            }
+            return counts
+        }
+        for index in model.shapes.indices where model.shapes[index].role == .numeric {
+            let feature = model.shapes[index].feature
+            let excluded = { (shape: FeatureShape) in shape.sentinelPieces(sentinels[feature] ?? []) }
+            let ordered = { (shape: FeatureShape) in shape.orderedIntervalPieces(excluding: excluded(shape)) }
+            let kind: CriterionShape
+            if let asked = shapes[feature] {
+                kind = asked
+            } else if chooseShapes, ordered(model.shapes[index]).count > 2 {
+                kind = ShapeChoice().choose(feature, heldOut: contributions, weights: counts, ordered: ordered)
+            } else {
+                continue
+            }
+            guard kind != .free else { continue }
+            let reshape = { (shape: FeatureShape) in shape.projected(kind, weights: counts(shape), order: ordered(shape)) }
+            contributions.replace(feature, with: contributions.contributions(of: feature, transform: reshape))
+            model.shapes[index] = reshape(model.shapes[index]).mergingEqualIntervals()
+            for part in parts.indices {
+                if let at = parts[part].model.shapes.firstIndex(where: { $0.feature == feature }) {
+                    parts[part].model.shapes[at] = reshape(parts[part].model.shapes[at]).mergingEqualIntervals()
+                }
+            }
+        }
+        // Merging must not fold a sentinel's piece into its neighbour: split them again.
+        model = separate(model)
+        let refined: HeldOutLeads
+        switch heldOut {
+        case .validation(let leads): refined = .validation(leads)
+        case .crossFitted: refined = .crossFitted(parts.map { HeldOutFold(model: separate($0.model), leads: $0.leads) })
+        }
+        return (model, refined, dropped)
+    }
+}

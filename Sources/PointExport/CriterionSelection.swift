@@ -1,0 +1,77 @@
+import Foundation
+
+/// Which criteria earn points: those whose held-out contribution beats what noise does, at a stated
+/// false-discovery rate.
+///
+/// For each criterion, every held-out lead (scored by a model that never saw it,
+/// `OutOfFoldContributions`) gives one paired difference: its log loss with the criterion's contribution
+/// removed minus its log loss with it. A column with no effect has a held-out contribution that is noise
+/// fitted on other leads, so on average it does not lower the held-out loss (it usually raises it); a real
+/// effect lowers it. The one-sided z-test of the mean difference (its standard error from the leads'
+/// spread) gives each criterion a p-value, and the Benjamini–Hochberg step-up rule keeps the criteria
+/// whose p-values pass at false-discovery rate `falseDiscoveryRate`: of the criteria kept, at most that
+/// share is expected to have no effect. Criteria that fail get no points (the card lists them as dropped).
+struct CriterionSelection {
+    /// The expected share of kept criteria with no real effect (Benjamini–Hochberg's q).
+    var falseDiscoveryRate: Double = CardExport.defaultFalseDiscoveryRate
+
+    /// Each feature's test, in the order given.
+    struct Test: Equatable {
+        var feature: String
+        /// Mean held-out log-loss increase per lead when the criterion is removed, and its standard error.
+        var meanGain: Double
+        var standardError: Double
+        var pValue: Double
+        var kept: Bool
+    }
+
+    /// Benjamini–Hochberg's step-up rule: with the p-values sorted, the largest rank `k` with
+    /// `p(k) ≤ k·q/m`; the `k` smallest pass (ties broken by position).
+    static func benjaminiHochberg(_ pValues: [Double], q: Double) -> [Bool] {
+        let order = pValues.indices.sorted { (pValues[$0], $0) < (pValues[$1], $1) }
+        let m = Double(pValues.count)
+        var passing = 0
+        for (rank, index) in order.enumerated() where pValues[index] <= Double(rank + 1) * q / m { passing = rank + 1 }
+        var passes = [Bool](repeating: false, count: pValues.count)
+        for index in order.prefix(passing) { passes[index] = true }
+        return passes
+    }
+
+    /// How far above zero, in standard errors, the joint held-out gain of the criteria left out must be for
+    /// the most significant of them to be taken back (one standard error: a gain more likely real than not).
+    static let jointZ = 1.0
+
+    /// Test indices from the smallest p-value up (ties by feature name).
+    private func order(_ tests: [Test]) -> [Int] {
+        tests.indices.sorted { (tests[$0].pValue, tests[$0].feature) < (tests[$1].pValue, tests[$1].feature) }
+    }
+
+    func tests(_ heldOut: OutOfFoldContributions, features: [String]) -> [Test] {
+        var tests = features.map { feature -> Test in
+            let zero = [Double](repeating: 0, count: heldOut.labels.count)
+            let change = heldOut.lossChange(feature, to: zero)
+            return Test(feature: feature, meanGain: change.mean, standardError: change.standardError,
+                        pValue: normalUpperTail(change.zScore), kept: false)
+        }
+        let passes = Self.benjaminiHochberg(tests.map(\.pValue), q: falseDiscoveryRate)
+        for index in tests.indices { tests[index].kept = passes[index] }
+        var passing = passes.filter { $0 }.count
+        // Criteria that share one effect (bounce and exit rates) each look unneeded beside the other, yet
+        // removing them together costs the fit. So while the criteria left out, taken together, still lower
+        // the held-out loss by more than `jointZ` standard errors, the most significant of them is taken back. Pure-noise columns lower it together no more than apart, and stay out.
+        var left = order(tests).filter { !tests[$0].kept }
+        while !left.isEmpty, passing > 0,
+              heldOut.lossChangeRemoving(left.map { tests[$0].feature }).zScore > Self.jointZ {
+            tests[left.removeFirst()].kept = true
+            passing += 1
+        }
+        // A card needs a criterion: when none passes (a few hundred leads rarely can show one), those that
+        // lower the held-out loss at all are kept, and failing that the one that raises it least.
+        if passing == 0 {
+            let helping = tests.indices.filter { tests[$0].meanGain > 0 }
+            for index in helping { tests[index].kept = true }
+            if helping.isEmpty, let least = tests.indices.max(by: { tests[$0].meanGain < tests[$1].meanGain }) { tests[least].kept = true }
+        }
+        return tests
+    }
+}

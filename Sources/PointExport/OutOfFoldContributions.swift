@@ -1,0 +1,142 @@
+import Foundation
+import LeadData
+import ModelCore
+
+/// Every held-out lead's log-odds from a model that never saw it, split by feature: what criterion
+/// selection and shape choice judge a criterion on.
+///
+/// With cross-fitting each lead is scored by its fold's model (centred on the training leads, as the
+/// card's model is); with a validation split, by the model itself. A criterion's worth is then the
+/// change in held-out log loss when its contribution is removed (selection) or reshaped (shape choice),
+/// the other criteria left as they are: no refit, so the test is cheap and the same leads judge every
+/// criterion.
+struct OutOfFoldContributions {
+    /// The held-out leads' outcomes, fold after fold.
+    var labels: [UInt8]
+    /// Log-odds of every held-out lead under its model (intercept plus every shape's contribution).
+    var logOdds: [Double]
+    /// Per feature of the card's model: each held-out lead's contribution, in `labels` order.
+    var contributions: [String: [Double]]
+    /// Per feature: each held-out lead's piece in its fold model's shape (`-1`: none), for reshaping.
+    var pieces: [String: [Int32]]
+    /// Per feature: the fold models' shapes, one per fold, and the range of leads each fold scores.
+    var foldShapes: [String: [FeatureShape?]]
+    var foldRanges: [Range<Int>]
+
+    /// `nil` when a held-out lead has no outcome.
+    init?(_ parts: [(model: AdditiveModel, leads: Dataset)], features: [String]) {
+        labels = []
+        logOdds = []
+        contributions = Dictionary(uniqueKeysWithValues: features.map { ($0, [Double]()) })
+        pieces = Dictionary(uniqueKeysWithValues: features.map { ($0, [Int32]()) })
+        foldShapes = Dictionary(uniqueKeysWithValues: features.map { ($0, [FeatureShape?]()) })
+        foldRanges = []
+        for (model, leads) in parts {
+            guard let partLabels = leads.labels else { return nil }
+            let start = labels.count
+            labels += partLabels
+            var totals = [Double](repeating: model.intercept, count: leads.rowCount)
+            for shape in model.shapes {
+                let indices = shape.pieceIndices(leads.column(named: shape.feature), rowCount: leads.rowCount)
+                let values = indices.map { $0 >= 0 ? shape.pieces[Int($0)].logOdds : 0 }
+                for row in totals.indices { totals[row] += values[row] }
+                if contributions[shape.feature] != nil {
+                    contributions[shape.feature]! += values
+                    pieces[shape.feature]! += indices
+                }
+            }
+            for feature in features {
+                let shape = model.shapes.first { $0.feature == feature }
+                foldShapes[feature]!.append(shape)
+                if shape == nil {
+                    contributions[feature]! += [Double](repeating: 0, count: leads.rowCount)
+                    pieces[feature]! += [Int32](repeating: -1, count: leads.rowCount)
+                }
+            }
+            logOdds += totals
+            foldRanges.append(start..<labels.count)
+        }
+    }
+
+    /// Removes a feature's contribution from every lead's log-odds (a criterion dropped).
+    mutating func remove(_ feature: String) {
+        guard let values = contributions[feature] else { return }
+        for row in logOdds.indices { logOdds[row] -= values[row] }
+        contributions[feature] = nil
+        pieces[feature] = nil
+        foldShapes[feature] = nil
+    }
+
+    /// Replaces a feature's contribution by `shapeOfFold(fold)`'s (same pieces, new log-odds).
+    mutating func replace(_ feature: String, with newValues: [Double]) {
+        guard let old = contributions[feature] else { return }
+        for row in logOdds.indices { logOdds[row] += newValues[row] - old[row] }
+        contributions[feature] = newValues
+    }
+
+    /// Each lead's contribution of `feature` if every fold's shape were `transform`ed (pieces kept).
+    func contributions(of feature: String, transform: (FeatureShape) -> FeatureShape) -> [Double] {
+        guard let pieces = pieces[feature], let shapes = foldShapes[feature] else { return [] }
+        var values = [Double](repeating: 0, count: labels.count)
+        for (fold, range) in foldRanges.enumerated() {
+            guard let shape = shapes[fold] else { continue }
+            let reshaped = transform(shape).pieces.map(\.logOdds)
+            for row in range where pieces[row] >= 0 { values[row] = reshaped[Int(pieces[row])] }
+        }
+        return values
+    }
+
+    /// The per-lead change of log loss when the contributions of all `features` are removed together
+    /// (positive: they help).
+    func lossChangeRemoving(_ features: [String]) -> PairedDifference {
+        var removed = [Double](repeating: 0, count: labels.count)
+        for feature in features {
+            guard let values = contributions[feature] else { continue }
+            for row in removed.indices { removed[row] += values[row] }
+        }
+        var sum = 0.0, sumSquares = 0.0
+        for row in labels.indices {
+            let d = logLoss(logOdds[row] - removed[row], labels[row]) - logLoss(logOdds[row], labels[row])
+            sum += d
+            sumSquares += d * d
+        }
+        return PairedDifference(sum: sum, sumSquares: sumSquares, count: labels.count)
+    }
+
+    /// The per-lead change of log loss when `feature`'s contribution becomes `newValues`
+    /// (positive: the change makes the fit worse), as its mean and standard error.
+    func lossChange(_ feature: String, to newValues: [Double]) -> PairedDifference {
+        let old = contributions[feature] ?? [Double](repeating: 0, count: labels.count)
+        var sum = 0.0, sumSquares = 0.0
+        for row in labels.indices {
+            let z = logOdds[row]
+            let d = logLoss(z - old[row] + newValues[row], labels[row]) - logLoss(z, labels[row])
+            sum += d
+            sumSquares += d * d
+        }
+        return PairedDifference(sum: sum, sumSquares: sumSquares, count: labels.count)
+    }
+}
+
+/// The mean of per-lead differences and its standard error: a paired test on the same held-out leads.
+struct PairedDifference {
+    var mean: Double
+    var standardError: Double
+
+    init(sum: Double, sumSquares: Double, count: Int) {
+        let n = Double(Swift.max(count, 1))
+        mean = sum / n
+        let variance = Swift.max(0, sumSquares / n - mean * mean) * n / Swift.max(n - 1, 1)
+        standardError = (variance / n).squareRoot()
+    }
+
+    /// `mean / standardError` (0 when both are 0).
+    var zScore: Double {
+        standardError > 0 ? mean / standardError : (mean > 0 ? .infinity : mean < 0 ? -.infinity : 0)
+    }
+}
+
+/// The one-sided upper tail probability of the standard normal, `P(Z ≥ z)`.
+func normalUpperTail(_ z: Double) -> Double {
+    0.5 * erfc(z / 2.0.squareRoot())
+}
