@@ -53,7 +53,7 @@ struct TrainedModel {
         let name = "logistic regression"
         // The path on the first part, 3 strengths on each other part, and the final fit on all leads.
         let refits: Int
-        if case .folds = holdout { refits = 1 } else { refits = holdout.fittingLeads.rowCount > strengthSearchRows ? 1 : 0 }
+        if case .split = holdout { refits = holdout.fittingLeads.rowCount > strengthSearchRows ? 1 : 0 } else { refits = 1 }
         try meter.begin(.fitting(model: name), total: logisticStrengths.count + 3 * (holdout.partCount - 1) + refits)
         let trainer = LogisticRegression(encoding: DesignOptions(numericEncoding: .steps(maxBins: logisticBins)))
         // The whole path on the first part; on the others only the strengths next to its best, among which
@@ -103,7 +103,7 @@ struct TrainedModel {
                 meter.advance()
                 loss = try logLoss(probabilities: try model.predictProbability(validation), outcomes: validation.labels!)
             }
-        case .folds:
+        case .folds, .recent:
             var final = trainer
             final.strength = strength
             try meter.checkCancellation()
@@ -132,13 +132,23 @@ struct TrainedModel {
     static func stumps(_ holdout: Holdout, seed: UInt64, monotone: [String: Int] = [:], meter: ProgressMeter) throws -> TrainedModel {
         var booster = StumpBooster(rounds: 1_000, learningRate: 0.1, seed: seed, earlyStoppingPatience: 50, monotoneConstraints: monotone)
         booster.roundObserver = { round, rounds in meter.round(round, of: rounds) }
-        try meter.begin(.fitting(model: "boosted stumps"), total: booster.rounds * holdout.partCount)
+        var fits = holdout.partCount
+        if case .recent = holdout { fits += 1 }
+        try meter.begin(.fitting(model: "boosted stumps"), total: booster.rounds * fits)
         let model: any ProbabilisticClassifier, members: [StumpModel], loss: Double
         switch holdout {
         case .split(let train, let validation):
             let single = try fitting("boosted stumps") { try booster.fit(train, validation: validation) }
             (model, members) = (single, [single])
             loss = single.history.validationLoss.isEmpty ? .infinity : single.history.validationLoss[single.history.keptRounds]
+        case .recent(let train, let validation, let all):
+            let older = try fitting("boosted stumps") { try booster.fit(train, validation: validation) }
+            // The rounds validation kept, now on every lead before test (the newest included).
+            var refit = booster
+            (refit.rounds, refit.earlyStoppingPatience) = (max(older.history.keptRounds, 1), nil)
+            model = try fitting("boosted stumps") { try refit.fit(all) }
+            members = [older]
+            loss = older.history.validationLoss.isEmpty ? .infinity : older.history.validationLoss[older.history.keptRounds]
         case .folds(let leads, let folds):
             let average = try fitting("boosted stumps") { try booster.fitFolds(leads, heldOut: folds) }
             (model, members) = (average, average.members)
@@ -164,7 +174,7 @@ struct TrainedModel {
                 let history = member.history
                 let heldOut: Int, fit: Int
                 switch holdout {
-                case .split(let train, let validation): (fit, heldOut) = (train.rowCount, validation.rowCount)
+                case .split(let train, let validation), .recent(let train, let validation, _): (fit, heldOut) = (train.rowCount, validation.rowCount)
                 case .folds(let leads, let folds): (fit, heldOut) = (leads.rowCount - folds[index].count, folds[index].count)
                 }
                 return TrainingReport.Fold(fitRows: fit, heldOutRows: heldOut,
