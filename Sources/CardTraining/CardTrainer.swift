@@ -194,7 +194,10 @@ extension CardTrainer {
         var losses: [TrainingOptions.Model: Double] = [:]
         for model in [TrainingOptions.Model.logistic, .stumps] {
             let fitted = try TrainedModel.fit(model, inner, seed: options.seed, meter: meter)
-            losses[model] = try logLoss(probabilities: try fitted.model.predictProbability(selection), outcomes: selection.labels!)
+            let probabilities = try fitted.model.predictProbability(selection)
+            // In time order the card refits points → probability on recent leads: judge what it would keep.
+            losses[model] = inner.isRecent ? RecentValidation.recalibratedLogLoss(probabilities: probabilities, labels: selection.labels!)
+                : try logLoss(probabilities: probabilities, outcomes: selection.labels!)
         }
         let chosen: TrainingOptions.Model = losses[.stumps]! <= losses[.logistic]! ? .stumps : .logistic
         return ModelChoice(chosen: chosen, logLoss: losses, selectionLeads: selection.rowCount, tuningLeads: inner.fittingLeads.rowCount)

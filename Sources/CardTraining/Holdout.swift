@@ -23,6 +23,9 @@ enum Holdout {
     static let foldCount = 4
     static let crossFittingRows = 200_000
 
+    /// Whether this is time-aware (`recent`): its held-out leads are the newest before test.
+    var isRecent: Bool { if case .recent = self { return true } else { return false } }
+
     /// How many fitting / held-out pairs `parts` has, without building them.
     var partCount: Int {
         switch self {

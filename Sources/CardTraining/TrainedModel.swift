@@ -77,7 +77,12 @@ struct TrainedModel {
             meter.advance(by: tried.count)
             var partLoss: [Int: Double] = [:]
             for (index, model) in zip(tried, path) {
-                partLoss[index] = try logLoss(probabilities: try model.predictProbability(part.heldOut), outcomes: part.heldOut.labels!)
+                let probabilities = try model.predictProbability(part.heldOut)
+                if case .recent = holdout {
+                    partLoss[index] = RecentValidation.recalibratedLogLoss(probabilities: probabilities, labels: part.heldOut.labels!)
+                } else {
+                    partLoss[index] = try logLoss(probabilities: probabilities, outcomes: part.heldOut.labels!)
+                }
                 losses[index] += partLoss[index]! * Double(part.heldOut.rowCount)
             }
             partLosses.append(partLoss)
@@ -119,6 +124,7 @@ struct TrainedModel {
                 "solver": .text(model.diagnostics.solver.rawValue), "iterations": .number(Double(model.diagnostics.iterations)),
             ]),
             note: "L2 strength \(strength) (1/C) chosen on held-out leads from \(logisticStrengths)"
+                + (holdout.isRecent ? RecentValidation.strengthNote : "")
                 + (sampledRows.map { " fitted to \($0) of the \(holdout.fittingLeads.rowCount) training leads" } ?? "")
                 + "; \(model.diagnostics.iterations) Newton iterations"
                 + (warnings.isEmpty ? "" : "; " + warnings.joined(separator: "; ")),
@@ -142,13 +148,22 @@ struct TrainedModel {
             (model, members) = (single, [single])
             loss = single.history.validationLoss.isEmpty ? .infinity : single.history.validationLoss[single.history.keptRounds]
         case .recent(let train, let validation, let all):
-            let older = try fitting("boosted stumps") { try booster.fit(train, validation: validation) }
+            // Every round on the older leads, then the round count whose scores, once the points → probability
+            // link is refitted on the newest leads, fit them best (`RecentValidation`).
+            var full = booster
+            full.earlyStoppingPatience = nil
+            let run = try fitting("boosted stumps") { try full.fit(train) }
+            let (kept, recentLoss, losses) = try fitting("boosted stumps") { try RecentValidation.bestRounds(run, validation: validation) }
+            let older = StumpModel(mapper: run.mapper, intercept: run.intercept, stumps: Array(run.stumps.prefix(kept)),
+                                   trainingRowCounts: run.trainingRowCounts,
+                                   history: TrainingHistory(trainingLoss: run.history.trainingLoss, validationLoss: losses,
+                                                            keptRounds: kept, stopReason: run.history.stopReason))
             // The rounds validation kept, now on every lead before test (the newest included).
             var refit = booster
-            (refit.rounds, refit.earlyStoppingPatience) = (max(older.history.keptRounds, 1), nil)
+            (refit.rounds, refit.earlyStoppingPatience) = (max(kept, 1), nil)
             model = try fitting("boosted stumps") { try refit.fit(all) }
             members = [older]
-            loss = older.history.validationLoss.isEmpty ? .infinity : older.history.validationLoss[older.history.keptRounds]
+            loss = recentLoss
         case .folds(let leads, let folds):
             let average = try fitting("boosted stumps") { try booster.fitFolds(leads, heldOut: folds) }
             (model, members) = (average, average.members)
@@ -168,7 +183,8 @@ struct TrainedModel {
                 "earlyStoppingPatience": 50, "seed": .number(Double(seed)),
             ].merging(monotone.isEmpty ? [:] : ["monotone": .text(monotone.sorted { $0.key < $1.key }
                 .map { "\($0.key) \($0.value > 0 ? "increasing" : "decreasing")" }.joined(separator: ", "))]) { first, _ in first }),
-            note: members.count == 1 ? "\(kept[0]) stumps kept" : "average of \(members.count) fold models; stumps kept: \(kept.joined(separator: ", "))",
+            note: members.count == 1 ? "\(kept[0]) stumps kept" + (holdout.isRecent ? RecentValidation.roundsNote : "")
+                : "average of \(members.count) fold models; stumps kept: \(kept.joined(separator: ", "))",
             heldOutLogLoss: loss,
             parts: members.enumerated().map { index, member in
                 let history = member.history
