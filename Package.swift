@@ -17,6 +17,7 @@
 //   LeadData, ScoreCardFormat → CardDataChecks (a card's features, types and categories against data)
 //   ScoreCardFormat, RuleScoring, Evaluation, LeadData, PointExport, OutputFiles → CardOperations (recalibrate, monitor, diff)
 //   LeadData, LeadCSV, ScoreCardFormat → CardHoldout (a card's held-out rows of its training file)
+//   CardTraining, Evaluation, PointExport, ScoreCardFormat, LeadData → CardBacktest (rolling-origin backtests)
 //   CardTraining, RuleScoring and the modules whose values it prints → leadscore (CLI: parses and prints)
 import PackageDescription
 
@@ -44,6 +45,7 @@ let package = Package(
         .library(name: "CardDataChecks", targets: ["CardDataChecks"]),
         .library(name: "CardOperations", targets: ["CardOperations"]),
         .library(name: "CardHoldout", targets: ["CardHoldout"]),
+        .library(name: "CardBacktest", targets: ["CardBacktest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -87,6 +89,8 @@ let package = Package(
             "LeadCSV", "LeadData", "FeatureEncoding", "ModelCore", "LinearModels", "BoostedStumps", "Evaluation", "PointExport", "ScoreCardFormat", "CardOperations", "CardHoldout",
             "ProbabilityCalibration",
         ]),
+        // MARK: Rolling-origin backtests: a card per period, trained on the leads before it
+        .target(name: "CardBacktest", dependencies: ["CardTraining", "Evaluation", "PointExport", "ScoreCardFormat", "LeadData"]),
         // MARK: Operating a card after training (recalibrate, monitor, diff); never imports a trainer
         .target(name: "CardOperations", dependencies: ["ScoreCardFormat", "RuleScoring", "Evaluation", "ProbabilityCalibration", "LeadData", "LeadCSV", "PointExport", "OutputFiles"]),
 
@@ -99,6 +103,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "OutputFiles",
                 "CardHoldout",
+                "CardBacktest",
             ],
             path: "Sources/LeadScoreCLI"
         ),
@@ -133,6 +138,7 @@ let package = Package(
         .testTarget(name: "CardDataChecksTests", dependencies: ["CardDataChecks", "LeadData", "ScoreCardFormat"]),
         .testTarget(name: "CardOperationsTests", dependencies: ["CardOperations", "ScoreCardFormat", "LeadData", "PointExport", "ProbabilityCalibration", "Evaluation", "RuleScoring"]),
         .testTarget(name: "CardHoldoutTests", dependencies: ["CardHoldout", "LeadData", "ScoreCardFormat"]),
+        .testTarget(name: "CardBacktestTests", dependencies: ["CardBacktest", "CardTraining", "LeadData", "TestSupport"]),
     ]
 )
 
