@@ -75,6 +75,18 @@ def load_peers_module():
     return module
 
 
+def patch_fasterrisk():
+    """fasterrisk 0.1.10 calls ndarray.tostring(), removed in NumPy 2 (see peers.py and compare.py): use tobytes(), once."""
+    spec = importlib.util.find_spec("fasterrisk")
+    if spec is None or spec.origin is None:
+        return
+    path = os.path.join(os.path.dirname(spec.origin), "rounding.py")
+    text = open(path).read()
+    if ".tostring()" in text:
+        with open(path, "w") as handle:
+            handle.write(text.replace(".tostring()", ".tobytes()"))
+
+
 # ---------------------------------------------------------------- splits
 
 def online_shoppers(folder):
@@ -247,7 +259,7 @@ def goals(entry):
                     f"{default['scored']['auc']:.4f} ({margin:+.4f})", margin >= 0))
     if "lr" in peers:
         lr = peers["lr"]["auc"]
-        worst = min(((side["scored"]["auc"], f"{name} card") for name, side in ours.items())
+        worst = min([(side["scored"]["auc"], f"{name} card") for name, side in ours.items()]
                     + [(side["modelTest"]["auc"], f"{name} model") for name, side in ours.items()])
         out.append((f"every LeadScore model and card (`--time`) ≥ scikit-learn LR − 0.01 ({lr - 0.01:.4f})",
                     f"lowest {worst[0]:.4f} ({worst[1]}; {worst[0] - lr:+.4f})", worst[0] >= lr - 0.01))
@@ -326,6 +338,7 @@ def main():
         text = markdown(saved["results"], saved["meta"])
     else:
         peers = load_peers_module()
+        patch_fasterrisk()
         started, load_before = time.perf_counter(), os.getloadavg()[0]
         only = set(filter(None, args.only.split(",")))
         results = []

@@ -104,18 +104,18 @@ final class BacktestTests: XCTestCase {
     /// The drifting synthetic leads (`synth --drift`): quarterly cards hold their ranking, tiers are ordered,
     /// and the first card's calibration error grows as the base rate rises.
     func testQuarterlyBacktestOfTheDriftingLeads() throws {
-        let (generated, truth) = DriftingLeads(rows: 6_000, seed: 3, months: 12).generate()
+        let (generated, truth) = DriftingLeads(rows: 3_000, seed: 3, months: 12).generate()
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("drift-\(UUID().uuidString).csv")
         try generated.writeCSV(to: url.path)
         addTeardownBlock { try? FileManager.default.removeItem(at: url) }
         let leads = try Dataset.load(csv: url.path, options: LoadOptions(excluded: ["lead_id", "converted_at"], target: "converted"))
         let report = try Backtest(options: BacktestOptions(timeColumn: "created_at", every: .quarter, training: TrainingOptions(model: .logistic))).run(leads)
         XCTAssertEqual(report.periods.map(\.period), ["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"])
-        XCTAssertEqual(report.periods.map(\.testLeads), [1_500, 1_500, 1_500, 1_500])
+        XCTAssertEqual(report.periods.map(\.testLeads), [750, 750, 750, 750])
         // The periods' conversion rates are the generator's, quarter by quarter.
         for (quarter, period) in report.periods.enumerated() {
             let months = truth.periods[(quarter * 3)..<(quarter * 3 + 3)]
-            XCTAssertEqual(try XCTUnwrap(period.conversionRate), Double(months.map(\.conversions).reduce(0, +)) / 1_500, accuracy: 1e-12)
+            XCTAssertEqual(try XCTUnwrap(period.conversionRate), Double(months.map(\.conversions).reduce(0, +)) / 750, accuracy: 1e-12)
         }
         for period in report.periods.dropFirst() {
             XCTAssertGreaterThan(try XCTUnwrap(period.auc), 0.65, period.period)
