@@ -145,6 +145,10 @@ public struct CardTrainer: Sendable {
             card = try card.withBaseline(from: holdout.fittingLeads)
             let modelMetrics = try MetricSet(probabilities: try fitted.model.predictProbability(test), outcomes: test.labels!)
             var notes = dataset.notes
+            if !options.split.isTimeOrdered, separateTest == nil, let date = dataset.columns.first(where: { $0.role == .date }) {
+                notes.append("the leads have a date column '\(date.name)' but were split at random: time-aware training "
+                             + "(TrainingOptions.Split.timeOrdered) tests and validates on the newest leads, as a deployed card is used")
+            }
             let kept = card.tiers.count - 1, asked = options.tiers.specs.count
             if kept < asked {
                 let names = options.tiers.specs.dropFirst(kept).map { "'\($0.name)'" }.joined(separator: ", ")

@@ -71,7 +71,8 @@ struct TrainingSummary: Encodable {
                                      maximumPoints: criterion.bestPoints, best: best.label)
             }
         droppedFeatures = report.droppedFeatures
-        notes = report.notes
+        // The library names its option; the user sets it with a flag.
+        notes = report.notes.map { $0.replacingOccurrences(of: "(TrainingOptions.Split.timeOrdered)", with: "(--time COLUMN)") }
         self.output = output
     }
 
