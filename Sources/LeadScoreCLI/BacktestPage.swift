@@ -51,7 +51,7 @@ struct BacktestPage {
         let e = Markup.html
         let periods = report.periods
         guard periods.count >= 1 else { return "" }
-        let (width, height, left, right, top, bottom) = (760.0, 300.0, 50.0, 20.0, 20.0, 60.0)
+        let (width, height, left, right, top, bottom) = (760.0, 330.0, 50.0, 20.0, 20.0, 90.0)
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let x = { (index: Int) in left + (periods.count == 1 ? plotWidth / 2 : plotWidth * Double(index) / Double(periods.count - 1)) }
         let y = { (value: Double) in top + plotHeight * (1 - min(max(value, 0), 1)) }
@@ -81,7 +81,7 @@ struct BacktestPage {
             for segment in segments where segment.count > 1 {
                 svg += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" points=\"\(segment.joined(separator: " "))\"/>"
             }
-            let legendY = height - 12.0, legendX = left + Double(index) * 180
+            let legendY = height - 26.0 + Double(index / 2) * 16, legendX = left + Double(index % 2) * 330
             svg += "<rect x=\"\(legendX)\" y=\"\(legendY - 8)\" width=\"10\" height=\"10\" fill=\"\(colour)\"/><text x=\"\(legendX + 14)\" y=\"\(legendY + 1)\">\(e(name))</text>"
         }
         return svg + "</svg>"
