@@ -98,7 +98,8 @@ def online_shoppers(folder):
     frame = frame.iloc[np.argsort(frame["month_start"].values, kind="stable")]
     late = frame["month_start"] >= "2017-11-01"
     return dict(frame=frame, late=late, target="Revenue", time="month_start", drop=["month_start"], codes=ONLINE_CODES,
-                train_text="February–October 2017", test_text="November–December 2017", source=source)
+                train_text="February–October 2017", test_text="November–December 2017",
+                source="../shared/datasets/online-shoppers/online_shoppers_intention.csv")
 
 
 def drift(folder):
