@@ -20,6 +20,7 @@
 //   LeadData, LeadCSV, ScoreCardFormat → CardHoldout (a card's held-out rows of its training file)
 //   LeadCSV, LeadData, FeatureEncoding, ModelCore, LinearModels, BoostedStumps, Evaluation, PointExport,
 //     ScoreCardFormat, CardOperations, CardHoldout → CardTraining (the training pipeline)
+//   CardTraining, Evaluation, PointExport, ScoreCardFormat, LeadData → CardBacktest (rolling-origin backtests)
 //   CardTraining, RuleScoring and the modules whose values it prints → leadscore (CLI: parses and prints)
 import PackageDescription
 
@@ -48,6 +49,7 @@ let package = Package(
         .library(name: "CardDataChecks", targets: ["CardDataChecks"]),
         .library(name: "CardOperations", targets: ["CardOperations"]),
         .library(name: "CardHoldout", targets: ["CardHoldout"]),
+        .library(name: "CardBacktest", targets: ["CardBacktest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -92,7 +94,10 @@ let package = Package(
         // MARK: Training: the pipeline from leads to a card, composed of the modules above
         .target(name: "CardTraining", dependencies: [
             "LeadCSV", "LeadData", "FeatureEncoding", "ModelCore", "LinearModels", "BoostedStumps", "Evaluation", "PointExport", "ScoreCardFormat", "CardOperations", "CardHoldout",
+            "ProbabilityCalibration",
         ]),
+        // MARK: Rolling-origin backtests: a card per period, trained on the leads before it
+        .target(name: "CardBacktest", dependencies: ["CardTraining", "Evaluation", "PointExport", "ScoreCardFormat", "LeadData"]),
         // MARK: Operating a card after training (recalibrate, monitor, diff); never imports a trainer
         .target(name: "CardOperations", dependencies: ["ScoreCardFormat", "RuleScoring", "Evaluation", "ProbabilityCalibration", "LeadData", "LeadCSV", "PointExport", "OutputFiles"]),
 
@@ -105,6 +110,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "OutputFiles",
                 "CardHoldout",
+                "CardBacktest",
             ],
             path: "Sources/LeadScoreCLI"
         ),
@@ -133,13 +139,14 @@ let package = Package(
         .testTarget(name: "RuleScoringTests", dependencies: ["RuleScoring", "ScoreCardFormat", "TestSupport"]),
         .testTarget(name: "PointExportTests", dependencies: ["PointExport", "ModelCore", "LeadData"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LeadData", "LeadCSV", "BoostedStumps", "LinearModels", "FeatureEncoding", "PointExport", "RuleScoring", "ScoreCardFormat", "CardTraining", "TestSupport"]),
-        .testTarget(name: "CardTrainingTests", dependencies: ["CardTraining", "LeadData", "PointExport", "ScoreCardFormat", "TestSupport"],
+        .testTarget(name: "CardTrainingTests", dependencies: ["CardTraining", "CardHoldout", "LeadData", "PointExport", "ScoreCardFormat", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI", "UseFromSwift", "TestSupport"]),
         .testTarget(name: "LeakageScreenTests", dependencies: ["LeakageScreen", "LeadData"]),
         .testTarget(name: "CardDataChecksTests", dependencies: ["CardDataChecks", "LeadData", "ScoreCardFormat", "RuleScoring"]),
         .testTarget(name: "CardOperationsTests", dependencies: ["CardOperations", "ScoreCardFormat", "LeadData", "PointExport", "ProbabilityCalibration", "Evaluation", "RuleScoring"]),
         .testTarget(name: "CardHoldoutTests", dependencies: ["CardHoldout", "LeadData", "ScoreCardFormat"]),
+        .testTarget(name: "CardBacktestTests", dependencies: ["CardBacktest", "CardTraining", "LeadData", "TestSupport"]),
     ]
 )
 

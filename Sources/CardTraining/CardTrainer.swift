@@ -150,6 +150,10 @@ public struct CardTrainer: Sendable {
             card = try card.withBaseline(from: holdout.fittingLeads)
             let modelMetrics = try MetricSet(probabilities: try fitted.model.predictProbability(test), outcomes: test.labels!)
             var notes = dataset.notes
+            if !options.split.isTimeOrdered, separateTest == nil, let date = dataset.columns.first(where: { $0.role == .date }) {
+                notes.append("the leads have a date column '\(date.name)' but were split at random: time-aware training "
+                             + "(TrainingOptions.Split.timeOrdered) tests and validates on the newest leads, as a deployed card is used")
+            }
             let kept = card.tiers.count - 1, asked = options.tiers.specs.count
             if kept < asked {
                 let names = options.tiers.specs.dropFirst(kept).map { "'\($0.name)'" }.joined(separator: ", ")
@@ -169,18 +173,22 @@ public struct CardTrainer: Sendable {
 
 extension CardTrainer {
     /// The test leads and how the leads before them fit and are held out: 20 % test (none with a separate
-    /// test set); then 4-fold cross-fitting on the rest, or — in time order (a fold must not learn from the
-    /// future) and above `Holdout.crossFittingRows` leads — fitting on the oldest / a random 60 % and
-    /// validating on the next 20 %.
+    /// test set); then 4-fold cross-fitting on the rest; in time order (a fold must not learn from the
+    /// future) fitting on the oldest 60 %, validating on the next 20 % and refitting on both (`.recent`);
+    /// above `Holdout.crossFittingRows` leads fitting on a random 60 % and validating on the next 20 %.
     func plan(_ dataset: Dataset, separateTest: Bool) throws(SplitError) -> (DataSplit, Holdout) {
         let seed = options.seed
         let parts = try dataset.split(options.split.method(seed: seed), validationFraction: separateTest ? 0.25 : 0.2,
                                       testFraction: separateTest ? 0 : 0.2)
-        if options.split.isTimeOrdered || parts.train.count + parts.validation.count > Holdout.crossFittingRows {
+        var development: Dataset { separateTest ? dataset : dataset.selecting((parts.train + parts.validation).sorted()) }
+        if options.split.isTimeOrdered {
+            return (parts, .recent(train: dataset.selecting(parts.train), validation: dataset.selecting(parts.validation), all: development))
+        }
+        if parts.train.count + parts.validation.count > Holdout.crossFittingRows {
             return (parts, .split(train: dataset.selecting(parts.train), validation: dataset.selecting(parts.validation)))
         }
-        let development = separateTest ? dataset : dataset.selecting((parts.train + parts.validation).sorted())
-        return (parts, .folds(leads: development, heldOut: try development.stratifiedFolds(Holdout.foldCount, seed: seed)))
+        let leads = development
+        return (parts, .folds(leads: leads, heldOut: try leads.stratifiedFolds(Holdout.foldCount, seed: seed)))
     }
 
     /// `auto`: which trainer to use, judged on leads neither was tuned on. The leads before test are split
@@ -195,7 +203,10 @@ extension CardTrainer {
         var losses: [TrainingOptions.Model: Double] = [:]
         for model in [TrainingOptions.Model.logistic, .stumps] {
             let fitted = try TrainedModel.fit(model, inner, seed: options.seed, rounds: options.rounds, learningRate: options.learningRate, meter: meter)
-            losses[model] = try logLoss(probabilities: try fitted.model.predictProbability(selection), outcomes: selection.labels!)
+            let probabilities = try fitted.model.predictProbability(selection)
+            // In time order the card refits points → probability on recent leads: judge what it would keep.
+            losses[model] = inner.isRecent ? RecentValidation.recalibratedLogLoss(probabilities: probabilities, labels: selection.labels!)
+                : try logLoss(probabilities: probabilities, outcomes: selection.labels!)
         }
         let chosen: TrainingOptions.Model = losses[.stumps]! <= losses[.logistic]! ? .stumps : .logistic
         return ModelChoice(chosen: chosen, logLoss: losses, selectionLeads: selection.rowCount, tuningLeads: inner.fittingLeads.rowCount)

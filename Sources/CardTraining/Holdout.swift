@@ -10,17 +10,26 @@ enum Holdout {
     /// Cross-fitting over `leads`: a model per fold fitted without the fold's rows and judged on them; the
     /// card's model learns from all the leads.
     case folds(leads: Dataset, heldOut: [[Int]])
+    /// Time order: a model fitted on the older `train` is judged on the newer `validation` (early stopping
+    /// or the penalty, and the held-out totals that calibrate the card and set its tiers, so they carry
+    /// the most recent base rate); the card's model is then refitted on `all` (both) with what validation
+    /// chose, so it also learns from the most recent leads before test.
+    case recent(train: Dataset, validation: Dataset, all: Dataset)
 
     /// Folds when the leads are few enough that holding a quarter out costs accuracy and refitting costs
-    /// little; a validation split for time-ordered data (a fold must not learn from the future) and above
-    /// `crossFittingRows`, where a quarter of the leads already judges precisely.
+    /// little; `recent` for time-ordered data (a fold must not learn from the future, and the newest leads
+    /// judge best what the card will face); a validation split above `crossFittingRows`, where a quarter
+    /// of the leads already judges precisely.
     static let foldCount = 4
     static let crossFittingRows = 200_000
+
+    /// Whether this is time-aware (`recent`): its held-out leads are the newest before test.
+    var isRecent: Bool { if case .recent = self { return true } else { return false } }
 
     /// How many fitting / held-out pairs `parts` has, without building them.
     var partCount: Int {
         switch self {
-        case .split: return 1
+        case .split, .recent: return 1
         case .folds(_, let heldOut): return heldOut.count
         }
     }
@@ -28,7 +37,7 @@ enum Holdout {
     /// The fitting / held-out pairs: one for a split, one per fold.
     var parts: [(fit: Dataset, heldOut: Dataset)] {
         switch self {
-        case .split(let train, let validation):
+        case .split(let train, let validation), .recent(let train, let validation, _):
             return [(train, validation)]
         case .folds(let leads, let heldOut):
             return heldOut.map { rows in (leads.selecting(allBut: rows), leads.selecting(rows)) }
@@ -41,6 +50,9 @@ enum Holdout {
         switch self {
         case .split(_, let validation):
             return .validation(validation)
+        case .recent(_, let validation, _):
+            // The card's model saw the validation leads; the model of the older leads did not.
+            return .crossFitted([HeldOutFold(model: try partModels[0].additiveModel(), leads: validation)])
         case .folds(let leads, let heldOut):
             return .crossFitted(try zip(partModels, heldOut).map { HeldOutFold(model: try $0.additiveModel(), leads: leads.selecting($1)) })
         }
@@ -51,13 +63,14 @@ enum Holdout {
         switch self {
         case .split(let train, _): return train
         case .folds(let leads, _): return leads
+        case .recent(_, _, let all): return all
         }
     }
 
     /// Leads held out, counted once.
     var heldOutCount: Int {
         switch self {
-        case .split(_, let validation): return validation.rowCount
+        case .split(_, let validation), .recent(_, let validation, _): return validation.rowCount
         case .folds(let leads, _): return leads.rowCount
         }
     }
@@ -66,6 +79,8 @@ enum Holdout {
         switch self {
         case .split(let train, let validation):
             return "\(train.rowCount) leads (validation \(validation.rowCount)"
+        case .recent(let train, let validation, let all):
+            return "\(all.rowCount) leads (time-ordered: the oldest \(train.rowCount) fitted, the newest \(validation.rowCount) validated, then refitted on all"
         case .folds(let leads, let heldOut):
             return "\(leads.rowCount) leads (\(heldOut.count)-fold cross-fitting: each lead held out once"
         }

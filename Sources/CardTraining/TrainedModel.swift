@@ -54,7 +54,7 @@ struct TrainedModel {
         let name = "logistic regression"
         // The path on the first part, 3 strengths on each other part, and the final fit on all leads.
         let refits: Int
-        if case .folds = holdout { refits = 1 } else { refits = holdout.fittingLeads.rowCount > strengthSearchRows ? 1 : 0 }
+        if case .split = holdout { refits = holdout.fittingLeads.rowCount > strengthSearchRows ? 1 : 0 } else { refits = 1 }
         try meter.begin(.fitting(model: name), total: logisticStrengths.count + 3 * (holdout.partCount - 1) + refits)
         let trainer = LogisticRegression(encoding: DesignOptions(numericEncoding: .steps(maxBins: logisticBins)))
         // Every Newton iteration is reported and may stop the fit, so cancelling is prompt within one fit.
@@ -80,7 +80,12 @@ struct TrainedModel {
             meter.advance(by: tried.count)
             var partLoss: [Int: Double] = [:]
             for (index, model) in zip(tried, path) {
-                partLoss[index] = try logLoss(probabilities: try model.predictProbability(part.heldOut), outcomes: part.heldOut.labels!)
+                let probabilities = try model.predictProbability(part.heldOut)
+                if case .recent = holdout {
+                    partLoss[index] = RecentValidation.recalibratedLogLoss(probabilities: probabilities, labels: part.heldOut.labels!)
+                } else {
+                    partLoss[index] = try logLoss(probabilities: probabilities, outcomes: part.heldOut.labels!)
+                }
                 losses[index] += partLoss[index]! * Double(part.heldOut.rowCount)
             }
             partLosses.append(partLoss)
@@ -106,7 +111,7 @@ struct TrainedModel {
                 meter.advance()
                 loss = try logLoss(probabilities: try model.predictProbability(validation), outcomes: validation.labels!)
             }
-        case .folds:
+        case .folds, .recent:
             var final = trainer
             final.strength = strength
             try meter.checkCancellation()
@@ -122,6 +127,7 @@ struct TrainedModel {
                 "solver": .text(model.diagnostics.solver.rawValue), "iterations": .number(Double(model.diagnostics.iterations)),
             ]),
             note: "L2 strength \(strength) (1/C) chosen on held-out leads from \(logisticStrengths)"
+                + (holdout.isRecent ? RecentValidation.strengthNote : "")
                 + (sampledRows.map { " fitted to \($0) of the \(holdout.fittingLeads.rowCount) training leads" } ?? "")
                 + "; \(model.diagnostics.iterations) Newton iterations"
                 + (warnings.isEmpty ? "" : "; " + warnings.joined(separator: "; ")),
@@ -136,13 +142,32 @@ struct TrainedModel {
                        learningRate: Double = TrainingOptions.defaultLearningRate, meter: ProgressMeter) throws -> TrainedModel {
         var booster = StumpBooster(rounds: rounds, learningRate: learningRate, seed: seed, earlyStoppingPatience: 50, monotoneConstraints: monotone)
         booster.roundObserver = { round, rounds in meter.round(round, of: rounds) }
-        try meter.begin(.fitting(model: "boosted stumps"), total: booster.rounds * holdout.partCount)
+        var fits = holdout.partCount
+        if case .recent = holdout { fits += 1 }
+        try meter.begin(.fitting(model: "boosted stumps"), total: booster.rounds * fits)
         let model: any ProbabilisticClassifier, members: [StumpModel], loss: Double
         switch holdout {
         case .split(let train, let validation):
             let single = try fitting("boosted stumps") { try booster.fit(train, validation: validation) }
             (model, members) = (single, [single])
             loss = single.history.validationLoss.isEmpty ? .infinity : single.history.validationLoss[single.history.keptRounds]
+        case .recent(let train, let validation, let all):
+            // Every round on the older leads, then the round count whose scores, once the points → probability
+            // link is refitted on the newest leads, fit them best (`RecentValidation`).
+            var full = booster
+            full.earlyStoppingPatience = nil
+            let run = try fitting("boosted stumps") { try full.fit(train) }
+            let (kept, recentLoss, losses) = try fitting("boosted stumps") { try RecentValidation.bestRounds(run, validation: validation) }
+            let older = StumpModel(mapper: run.mapper, intercept: run.intercept, stumps: Array(run.stumps.prefix(kept)),
+                                   trainingRowCounts: run.trainingRowCounts,
+                                   history: TrainingHistory(trainingLoss: run.history.trainingLoss, validationLoss: losses,
+                                                            keptRounds: kept, stopReason: run.history.stopReason))
+            // The rounds validation kept, now on every lead before test (the newest included).
+            var refit = booster
+            (refit.rounds, refit.earlyStoppingPatience) = (max(kept, 1), nil)
+            model = try fitting("boosted stumps") { try refit.fit(all) }
+            members = [older]
+            loss = recentLoss
         case .folds(let leads, let folds):
             let average = try fitting("boosted stumps") { try booster.fitFolds(leads, heldOut: folds) }
             (model, members) = (average, average.members)
@@ -162,13 +187,14 @@ struct TrainedModel {
                 "earlyStoppingPatience": 50, "seed": .number(Double(seed)),
             ].merging(monotone.isEmpty ? [:] : ["monotone": .text(monotone.sorted { $0.key < $1.key }
                 .map { "\($0.key) \($0.value > 0 ? "increasing" : "decreasing")" }.joined(separator: ", "))]) { first, _ in first }),
-            note: members.count == 1 ? "\(kept[0]) stumps kept" : "average of \(members.count) fold models; stumps kept: \(kept.joined(separator: ", "))",
+            note: members.count == 1 ? "\(kept[0]) stumps kept" + (holdout.isRecent ? RecentValidation.roundsNote : "")
+                : "average of \(members.count) fold models; stumps kept: \(kept.joined(separator: ", "))",
             heldOutLogLoss: loss,
             parts: members.enumerated().map { index, member in
                 let history = member.history
                 let heldOut: Int, fit: Int
                 switch holdout {
-                case .split(let train, let validation): (fit, heldOut) = (train.rowCount, validation.rowCount)
+                case .split(let train, let validation), .recent(let train, let validation, _): (fit, heldOut) = (train.rowCount, validation.rowCount)
                 case .folds(let leads, let folds): (fit, heldOut) = (leads.rowCount - folds[index].count, folds[index].count)
                 }
                 return TrainingReport.Fold(fitRows: fit, heldOutRows: heldOut,

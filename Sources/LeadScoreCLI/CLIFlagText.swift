@@ -40,6 +40,7 @@ enum CLIFlagText {
             ("LoadOptions.roles", "--role"),
             ("LoadOptions.missingTokens", "--missing"),
             ("LoadOptions.decimalSeparator", "--decimal"),
+            ("(TrainingOptions.Split.timeOrdered)", "(--time COLUMN)"),
             ("(all rows asked for)", "(--all-rows)"),
             ("(measuring on all rows, allRows, is in-sample)", "(--all-rows measures on all, in-sample)"),
             ("compute the baseline from the training file (a baseline file)", "pass the training file with --baseline TRAIN.csv"),

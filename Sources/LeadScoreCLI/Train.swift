@@ -48,7 +48,11 @@ struct Train: ParsableCommand {
     @OptionGroup var tierOptions: TierOptions
     @OptionGroup var leakageOptions: LeakageOptions
     @Option(help: "Calibration of points to probability: platt or isotonic.") var calibration: String = "platt"
-    @Option(help: "How to split: random (stratified) or time:COLUMN (oldest leads train).") var split: SplitChoice = SplitChoice(argument: "random")!
+    @Option(help: "How to split: random (stratified) or time:COLUMN (oldest leads train; the same as --time COLUMN).") var split: SplitChoice = SplitChoice(argument: "random")!
+    @Option(help: ArgumentHelp(
+        "The leads' creation date (or a number that grows with time): train time-aware — the newest leads test, the most recent ones before them choose rounds or strength, shapes, calibration and tiers (docs/training.md).",
+        valueName: "column"))
+    var time: String?
     @Option(help: "Seed of the split and of the trainer.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Test on this file instead of a split of DATA (all of which then trains), e.g. to compare with other tools on the same rows.", valueName: "file"))
     var testData: String?
@@ -64,6 +68,9 @@ struct Train: ParsableCommand {
         if let maxCriteria, maxCriteria < 1 { throw ValidationError("--max-criteria must be at least 1") }
         guard rounds >= 1 else { throw ValidationError("--rounds must be at least 1") }
         guard learningRate > 0, learningRate <= 1 else { throw ValidationError("--learning-rate must be above 0 and at most 1") }
+        if let time, split.text != "random", split.text != "time:\(time)" {
+            throw ValidationError("give --time \(time) or --split \(split.text), not both")
+        }
         if let both = Set(Self.columns(increasing)).intersection(Self.columns(decreasing)).sorted().first {
             throw ValidationError("'\(both)' is both --increasing and --decreasing")
         }
@@ -86,7 +93,7 @@ struct Train: ParsableCommand {
                               reach: uncapped ? .everyCombination : .trainingLeads),
             tiers: try tierOptions.rule(),
             calibration: TotalsCalibrationMethod(rawValue: calibration)!,
-            split: split.choice,
+            split: time.map { .timeOrdered(column: $0) } ?? split.choice,
             seed: seed,
             monotone: monotone.mapValues { $0 > 0 ? .increasing : .decreasing },
             pruneUnhelpful: prune,

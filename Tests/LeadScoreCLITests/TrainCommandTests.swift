@@ -68,6 +68,7 @@ final class TrainCommandTests: XCTestCase {
         XCTAssertTrue((crossFitted["modelNote"] as? String ?? "").contains("average of 4 fold models"))
 
         // The same leads with a creation order: the newest fifth tests, the fifth before it validates.
+        // (`--split time:created` is `--time created`.)
         let lines = try String(contentsOfFile: synthetic, encoding: .utf8).split(separator: "\n")
         let dated = folder.appendingPathComponent("dated.csv")
         let day = ISO8601DateFormatter()
@@ -78,10 +79,11 @@ final class TrainCommandTests: XCTestCase {
         let timed = try summary(dated.path, ["--split", "time:created"])
         let timedRows = try XCTUnwrap(timed["rows"] as? [String: Int])
         XCTAssertEqual(timedRows["test"], 4_000)
-        XCTAssertEqual(timedRows["train"], 12_000)
+        // The card's model is refitted on the oldest 12 000 and the 4 000 validation leads (`--time`).
+        XCTAssertEqual(timedRows["train"], 16_000)
         XCTAssertEqual(timedRows["heldOut"], 4_000)
         XCTAssertNil(timedRows["folds"])
-        XCTAssertEqual(timed["tiersMeasuredOn"] as? String, "the validation leads")
+        XCTAssertEqual(timed["tiersMeasuredOn"] as? String, "the newest leads before test (validation), each by the model of the older leads, which never saw it")
     }
 
     func testUncappedCardsAddUpToTheMaximumAndDefaultOnesPastIt() throws {
