@@ -49,6 +49,26 @@ final class PostgreSQLDataSetTests: XCTestCase {
         }
     }
 
+    /// The row is carried up as the table's composite type, not through the bare alias `lead`, which a
+    /// column named `lead` would shadow: such a table keeps that column's values and scores as `score` does.
+    func testATableWithAColumnNamedLeadScoresAndKeepsIt() throws {
+        let card = try handScorerCard()
+        let rows: [[String?]] = [["a", "12", "yes", "manager", "40"], ["b", "", "no", "cto", nil], [nil, "3", "1", "intern", "7"]]
+        let columns = ["lead", "visits", "demo", "level", "size"]
+        let scorer = try RuleScorer(card: card)
+        try withPostgreSQL { postgres in
+            let run = try EngineRun(engine: postgres, card: card, table: "leads", columns: columns, rows: rows, readBack: false)
+            XCTAssertEqual(run.queryErrors, "")
+            let expected = rows.map { row in
+                scorer.score(Dictionary(uniqueKeysWithValues: zip(columns, row).compactMap { name, value in value.map { (name, $0) } })).points
+            }
+            XCTAssertEqual(run.points, expected)
+            let query = try CardSQL(card: card, dialect: .postgres).query(table: "leads")
+            let kept = try postgres.run("SELECT COALESCE(exported.lead, 'NULL') FROM (\n" + String(query.dropLast()) + "\n) AS exported ORDER BY exported.leadscore_row;\n")
+            XCTAssertEqual(kept.split(separator: "\n").map(String.init), ["a", "b", "NULL"])
+        }
+    }
+
     /// The column type a typed import would choose: numbers, TRUE/FALSE, else text (empty fields are NULL).
     private static func type(of values: [String]) -> String {
         let present = values.filter { !$0.isEmpty }
