@@ -86,6 +86,10 @@ dirty=$(git -C .. status --porcelain -- Sources Package.swift Benchmarks/Package
     echo "speed-up over one thread; CPU time is the cost of the work, and \`leads per CPU-second\` is the scoring"
     echo "rate per core actually used."
     echo
+    echo "These figures are a record, not a gate: with wall and CPU time this noisy, a 10 % threshold on them would"
+    echo "pass or fail by chance. The regression gate is \`Benchmarks/Thresholds/gate.py\`: instruction counts"
+    echo "(cachegrind) of the commands users run against stored baselines, failing above +10 % (Benchmarks/Thresholds/README.md)."
+    echo
     python3 - "$run_log" <<'PY'
 import re, sys
 

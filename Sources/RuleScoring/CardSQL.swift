@@ -8,7 +8,9 @@ import ScoreCardFormat
 /// The points expression is a `CASE` per criterion that follows the card's reading rules exactly —
 /// trimming, missing-value tokens, unreadable numbers as missing, unseen categories to `otherwise` —
 /// then the group caps and the 0…maximum clamp. The inner query computes the points once, so the tier
-/// and probability read them instead of repeating the expression.
+/// and probability read them instead of repeating the expression (in PostgreSQL, whose planner would
+/// pull the subquery up and repeat it, `OFFSET 0` keeps it apart; there each input is also cleaned once
+/// per row: `CleanedInputs`).
 ///
 /// Every column is read as `lead."feature"`, qualified by the table's alias: SQLite reads an unknown
 /// *unqualified* `"feature"` as the string literal 'feature' (and would score the feature's name as its
@@ -30,33 +32,40 @@ public struct CardSQL: Sendable {
     /// name or a feature name holds a character no SQL name can spell (a validated card never does).
     public func query(table: String) throws(SQLExportError) -> String {
         let source = try SQLDialect.table(table)
-        let points = try pointsExpression(indent: "    ")
+        let inputs = try CleanedInputs(card: card, dialect: dialect)
+        let points = try pointsExpression(indent: "    ", inputs: inputs)
         return """
         SELECT scored.*,
           \(tierExpression(points: "scored.points")) AS tier,
           \(probabilityExpression(points: "scored.points")) AS probability
         FROM (
-          SELECT lead.*,
+          SELECT \(inputs.rowColumns),
             \(points) AS points
-          FROM \(source) AS lead
+        \(inputs.from(source, indent: "  "))\(dialect.cleansOncePerRow ? "\n  OFFSET 0" : "")
         ) AS scored;
         """
     }
 
     /// The total: base points, each group's capped subtotal, the ungrouped criteria, clamped to the range.
+    /// Each criterion reads its column inline (`TRIM(CAST(lead."x" …))`), as a query without the
+    /// once-per-row derived tables of `query(table:)` needs.
     public func pointsExpression(indent: String = "") throws(SQLExportError) -> String {
+        try pointsExpression(indent: indent, inputs: CleanedInputs(card: card, dialect: dialect, once: false))
+    }
+
+    private func pointsExpression(indent: String, inputs: CleanedInputs) throws(SQLExportError) -> String {
         var terms = [String(card.basePoints)]
         for group in card.groups {
             var members: [String] = []
             for (index, criterion) in card.criteria.enumerated() where criterion.group == group.name {
-                members.append(try criterionExpression(criterion, index: index, indent: indent + "  "))
+                members.append(try criterionExpression(criterion, index: index, indent: indent + "  ", inputs: inputs))
             }
             let sum = "(\n\(indent)  " + members.joined(separator: "\n\(indent)  + ") + "\n\(indent))"
             terms.append(dialect.clamp(sum, low: group.minimumPoints, high: group.maximumPoints))
         }
         let declared = Set(card.groups.map(\.name))
         for (index, criterion) in card.criteria.enumerated() where !declared.contains(criterion.group ?? "") {
-            terms.append(try criterionExpression(criterion, index: index, indent: indent))
+            terms.append(try criterionExpression(criterion, index: index, indent: indent, inputs: inputs))
         }
         return dialect.clamp(terms.joined(separator: "\n\(indent)+ "), low: 0, high: card.maximumPoints)
     }
@@ -77,25 +86,24 @@ public struct CardSQL: Sendable {
         return "CASE \(points) " + branches.joined(separator: " ") + " END"
     }
 
-    /// One criterion's points as a `CASE` on the column's trimmed text.
-    func criterionExpression(_ criterion: Criterion, index: Int, indent: String) throws(SQLExportError) -> String {
-        let column = try SQLDialect.identifier(criterion.feature, what: "criteria[\(index)] \(SQLExportError.shown(criterion.feature)).feature")
-        let value = dialect.trimmedText("lead." + column)
-        let tokens = Set(card.missingValues + [""]).sorted().map(dialect.literal).joined(separator: ", ")
+    /// One criterion's points as a `CASE` on the column's trimmed text (and its number, for numeric and
+    /// yes/no criteria), read through `inputs`: computed once per row, or inline.
+    func criterionExpression(_ criterion: Criterion, index: Int, indent: String, inputs: CleanedInputs) throws(SQLExportError) -> String {
+        let value = try inputs.text(criterion.feature, index: index)
         let reader = FieldReader(missingValues: card.missingValues, decimalSeparator: card.decimalSeparator)
         let compiled = CompiledCriterion(criterion, missingValues: card.missingValues, reader: reader)
-        let comma = card.decimalSeparator == ","
         let points = { (condition: Int32) in String(criterion.conditions[Int(condition)].points) }
         let missing = points(compiled.missingCondition)
         let otherwise = criterion.conditions.firstIndex { $0.match == .otherwise }.map { String(criterion.conditions[$0].points) }
-        var branches = ["WHEN \(value) IS NULL OR \(value) IN (\(tokens)) THEN \(missing)"]
+        var branches = ["WHEN \(value) IS NULL OR \(value) IN (\(inputs.tokens)) THEN \(missing)"]
+        // A number, or NULL when the text is missing or not a decimal literal.
+        let number = try inputs.number(criterion.feature, index: index)
         switch criterion.type {
         case .numeric:
-            branches.append("WHEN NOT (\(dialect.isNumber(value, comma: comma))) THEN \(missing)")
-            let number = dialect.number(value, comma: comma)
+            branches.append("WHEN \(number.isMissing) THEN \(missing)")
             for condition in criterion.conditions {
                 guard case .range(let range) = condition.match else { continue }
-                branches.append("WHEN \(rangeTest(range, number)) THEN \(condition.points)")
+                branches.append("WHEN \(rangeTest(range, number.value)) THEN \(condition.points)")
             }
         case .categorical:
             for condition in criterion.conditions {
@@ -107,9 +115,9 @@ public struct CardSQL: Sendable {
             let words = { (list: [String]) in list.map(dialect.literal).joined(separator: ", ") }
             branches.append("WHEN LOWER(\(value)) IN (\(words(RawValue.trueWords))) THEN \(whenTrue)")
             branches.append("WHEN LOWER(\(value)) IN (\(words(RawValue.falseWords))) THEN \(whenFalse)")
-            branches.append("WHEN NOT (\(dialect.isNumber(value, comma: comma))) THEN \(missing)")
-            branches.append("WHEN \(dialect.number(value, comma: comma)) = 1 THEN \(whenTrue)")
-            branches.append("WHEN \(dialect.number(value, comma: comma)) = 0 THEN \(whenFalse)")
+            branches.append("WHEN \(number.isMissing) THEN \(missing)")
+            branches.append("WHEN \(number.value) = 1 THEN \(whenTrue)")
+            branches.append("WHEN \(number.value) = 0 THEN \(whenFalse)")
             return caseExpression(branches, otherwise: missing, indent: indent)
         }
         // Numbers in a gap and unlisted categories go to `otherwise`; a numeric criterion without one

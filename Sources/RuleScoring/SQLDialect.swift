@@ -10,6 +10,11 @@ public enum SQLDialect: String, CaseIterable, Sendable {
     /// the like, plus `CHR`, which they all have, to spell a tab (and any control character in a literal).
     case ansi
 
+    /// Whether the exported query cleans each input once per row in lateral subqueries (`CleanedInputs`)
+    /// instead of in every branch. PostgreSQL does not share the repeated `TRIM`/`CAST`/regular
+    /// expression between branches; SQLite has no `LATERAL`.
+    var cleansOncePerRow: Bool { self == .postgres }
+
     /// The decimal literal grammar of `RawValue`, as a regular expression, with `.` or `,` as the mark.
     static func decimalPattern(comma: Bool) -> String {
         let mark = comma ? "[,]" : "[.]"
