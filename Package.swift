@@ -4,6 +4,8 @@
 // Dependency arrows: A → B means B imports A. Every module imports only modules on lines above it or to
 // its left, so the graph has no cycle and the scorer never reaches a trainer.
 //   CBLAS, CLAPACKE → LinearAlgebra
+//   CSQLite, CLibPQ, LeadCSV, LeadData → LeadDatabase (leads read from SQLite and PostgreSQL, as a CSV is read)
+//   LeadDatabase, RuleScoring → DatabaseScoring (scores written to a database table; no trainer)
 //   OutputFiles (no dependencies) → LeadCSV, ScoreCardFormat, RuleScoring, CLI
 //   LeadCSV → LeadData → FeatureEncoding → ModelCore
 //   LeadData, FeatureEncoding, ModelCore, LinearAlgebra → LinearModels
@@ -44,6 +46,8 @@ let package = Package(
         .library(name: "CardDataChecks", targets: ["CardDataChecks"]),
         .library(name: "CardOperations", targets: ["CardOperations"]),
         .library(name: "CardHoldout", targets: ["CardHoldout"]),
+        .library(name: "LeadDatabase", targets: ["LeadDatabase"]),
+        .library(name: "DatabaseScoring", targets: ["DatabaseScoring"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -52,6 +56,10 @@ let package = Package(
         // MARK: C libraries (Debian: libopenblas-dev, liblapack-dev, liblapacke-dev)
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev", "liblapack-dev"])]),
+
+        // MARK: Database client libraries (Debian: libsqlite3-dev, libpq-dev)
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         // MARK: Numerics
         .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
@@ -63,6 +71,8 @@ let package = Package(
         .target(name: "LeadCSV", dependencies: ["OutputFiles"]),
         .target(name: "LeadData", dependencies: ["LeadCSV"]),
         .target(name: "FeatureEncoding", dependencies: ["LeadData"]),
+        .target(name: "LeadDatabase", dependencies: ["CSQLite", "CLibPQ", "LeadCSV", "LeadData"]),
+        .target(name: "DatabaseScoring", dependencies: ["LeadDatabase", "RuleScoring", "ScoreCardFormat", "LeadCSV", "OutputFiles"]),
 
         // MARK: Models
         .target(name: "ModelCore", dependencies: ["FeatureEncoding"]),
@@ -98,6 +108,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "OutputFiles",
                 "CardHoldout",
+                "LeadDatabase", "DatabaseScoring",
             ],
             path: "Sources/LeadScoreCLI"
         ),
@@ -132,6 +143,7 @@ let package = Package(
         .testTarget(name: "CardDataChecksTests", dependencies: ["CardDataChecks", "LeadData", "ScoreCardFormat"]),
         .testTarget(name: "CardOperationsTests", dependencies: ["CardOperations", "ScoreCardFormat", "LeadData", "PointExport", "ProbabilityCalibration", "Evaluation", "RuleScoring"]),
         .testTarget(name: "CardHoldoutTests", dependencies: ["CardHoldout", "LeadData", "ScoreCardFormat"]),
+        .testTarget(name: "LeadDatabaseTests", dependencies: ["LeadDatabase", "DatabaseScoring", "LeadData", "CardTraining", "RuleScoring", "ScoreCardFormat", "LeadScoreCLI", "TestSupport"]),
     ]
 )
 

@@ -12,6 +12,14 @@ public struct CSVScoringReport: Sendable, Equatable {
     public var absenceNotes: [String]
 
     public var meanPoints: Double { rows == 0 ? 0 : Double(pointsSum) / Double(rows) }
+
+    /// A report of scoring done elsewhere (into a database table, say), for the same summary.
+    public init(rows: Int, leadsPerTier: [Int], pointsSum: Int, absenceNotes: [String]) {
+        self.rows = rows
+        self.leadsPerTier = leadsPerTier
+        self.pointsSum = pointsSum
+        self.absenceNotes = absenceNotes
+    }
 }
 
 /// A file that cannot be scored for a reason of its own (not a CSV or card error).
@@ -49,6 +57,12 @@ extension RuleScorer {
     /// The output is opened only once the input's header is read and checked, so a bad input leaves no trace.
     private func scoreCSV(input: String, explain: Int, opening output: () throws -> OutputFile) throws -> CSVScoringReport {
         var reader = try CSVReader(path: input)
+        return try score(records: &reader, name: input, explain: explain, opening: output)
+    }
+
+    /// Scores any record source (a database query's rows) as `scoreCSV` scores a file, `input` naming it.
+    package func score<Records: RecordSource & ~Copyable>(records reader: inout Records, name input: String, explain: Int,
+                                                         opening output: () throws -> OutputFile) throws -> CSVScoringReport {
         let rows = rowScorer(header: reader.header)
         let added = appendedColumns(withReasons: explain > 0)
         if let clash = added.first(where: reader.header.contains) {
