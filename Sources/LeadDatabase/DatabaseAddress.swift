@@ -148,3 +148,13 @@ enum SQLName {
         return quoted(String(name[..<dot])) + "." + quoted(String(name[name.index(after: dot)...]))
     }
 }
+
+extension RowSelection {
+    /// A short name for what is read: the table's name, or "query".
+    public var name: String {
+        switch self {
+        case .table(let name): return name
+        case .query: return "query"
+        }
+    }
+}

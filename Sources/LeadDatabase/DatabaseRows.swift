@@ -33,8 +33,15 @@ package class DatabaseRows: RecordSource {
         self.kinds = kinds
     }
 
+    /// Past the last row: asked again, a SQLite statement would start over.
+    private var ended = false
+
     package func nextRecord() throws -> Bool {
-        guard try advance() else { return false }
+        guard !ended else { return false }
+        guard try advance() else {
+            ended = true
+            return false
+        }
         recordCount += 1
         return true
     }

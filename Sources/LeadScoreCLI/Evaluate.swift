@@ -184,8 +184,8 @@ extension DataOptions {
                 options.positiveLabel = cards.first { $0.provenance?.target == target }?.provenance?.positiveLabel
             }
         }
-        let data = try Dataset.load(csv: path, options: options)
-        let relations = try cards.map { ($0.name, try CardHoldout.relation(of: data, path: path, provenance: $0.provenance)) }
+        let data = try dataset(path, options: options)
+        let relations = try cards.map { ($0.name, try holdoutRelation(path, leads: data, provenance: $0.provenance)) }
         return (data, HeldOutSelection(data: data, relations: relations, allRows: allRows))
     }
 }

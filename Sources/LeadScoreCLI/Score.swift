@@ -1,5 +1,7 @@
 import ArgumentParser
+import DatabaseScoring
 import Foundation
+import LeadDatabase
 import OutputFiles
 import RuleScoring
 import ScoreCardFormat
@@ -26,6 +28,8 @@ struct Score: ParsableCommand {
     var out: String?
     @Option(help: "Add a reasons column: the N criteria that gave the most points and the N that cost the most.")
     var explain: Int = 0
+    @OptionGroup var source: SourceOptions
+    @OptionGroup var sink: ScoreSinkOptions
 
     func validate() throws {
         guard explain >= 0 else { throw ValidationError("--explain must be 0 or more") }
@@ -33,6 +37,7 @@ struct Score: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
+            if let table = try sink.table(out) { return try scoreIntoTable(table) }
             try checkOutputPaths(out, inputs: [card, leads])
             let scorer = try RuleScorer(path: card)
             // Without --out the leads stream to standard output as they are scored: no file anywhere.
@@ -41,7 +46,8 @@ struct Score: ParsableCommand {
             progress.step("scoring \(leads)")
             let report: CSVScoringReport
             do {
-                report = try scorer.scoreCSV(input: leads, to: output, explain: explain)
+                report = try source.database(leads).map { try scorer.scoreCSV($0, to: output, explain: explain) }
+                    ?? scorer.scoreCSV(input: leads, to: output, explain: explain)
             } catch let error as OutputError where error.kind == .closedPipe {
                 endQuietlyOnClosedPipe()
             }
@@ -53,7 +59,7 @@ struct Score: ParsableCommand {
         }
     }
 
-    private func summarize(_ report: CSVScoringReport, card: ScoreCard, destination: String) -> String {
+    func summarize(_ report: CSVScoringReport, card: ScoreCard, destination: String) -> String {
         var lines = ["scored \(report.rows) leads from \(leads) with \"\(card.name)\" → \(destination)",
                      "  mean \(String(format: "%.1f", report.meanPoints))/\(card.maximumPoints) points"]
         let width = card.tiers.map(\.name.count).max() ?? 0

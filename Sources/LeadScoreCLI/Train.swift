@@ -97,17 +97,22 @@ struct Train: ParsableCommand {
             let trainer = CardTrainer(options: try trainingOptions(), progress: progress.training)
             let loadOptions = try dataOptions.loadOptions()
             progress.step("loading \(data)")
-            let leads = try Dataset.load(csv: data, options: loadOptions)
+            let database = try dataOptions.source.database(data)
+            let leads = try dataOptions.dataset(data, options: loadOptions)
             // Leakage screen on the leads the model learns from (test stays untouched): warn first, or stop with --strict.
             let warnings = LeakageWarnings(leads, rows: try trainer.rowsBeforeTest(leads, separateTest: testData != nil), seed: seed)
             try warnings.check(leakageOptions)
             if let preamble = warnings.trainPreamble { json ? printError(preamble) : print(preamble) }
-            let result = try trainer.train(loaded: leads, csv: data, loadOptions: loadOptions, testCSV: testData)
+            let result = try database.map { database in
+                try trainer.train(loaded: leads, source: database.description, name: database.rows.name, loadOptions: loadOptions,
+                                  test: try testData.map { try Dataset.load(csv: $0, options: loadOptions) })
+            } ?? trainer.train(loaded: leads, csv: data, loadOptions: loadOptions, testCSV: testData)
             try result.card.write(toPath: out)
             if let report {
                 progress.step("writing the report")
+                let dataName = try dataOptions.dataName(data)
                 let leads = testData.map { URL(fileURLWithPath: $0).lastPathComponent }
-                    ?? "the test split of \(URL(fileURLWithPath: data).lastPathComponent) (\(result.report.split))"
+                    ?? "the test split of \(dataName) (\(result.report.split))"
                 try ReportOutput(card: result.card, cardPath: out, leads: result.testLeads, data: leads, leadSections: warnings.reportSections).write(to: report, format: ReportFormat(path: report))
             }
             let summary = TrainingSummary(result, output: out)
