@@ -18,7 +18,7 @@ final class PostgresConnection {
             throw DatabaseError(.unreachable, source: source, detail: "libpq could not allocate a connection", advice: "")
         }
         guard PQstatus(handle) == CONNECTION_OK else {
-            let message = address.scrub(String(cString: PQerrorMessage(handle))).trimmingCharacters(in: .whitespacesAndNewlines)
+            let message = oneLine(address.scrub(String(cString: PQerrorMessage(handle))))
             PQfinish(handle)
             if message.contains("password authentication failed") || message.contains("no password supplied")
                 || message.contains("authentication failed") {
@@ -36,7 +36,9 @@ final class PostgresConnection {
 
     /// An error for a failed result (or a broken connection), classified by its SQLSTATE.
     func failure(_ result: OpaquePointer?, doing: String) -> DatabaseError {
-        let message = address.scrub(String(cString: PQerrorMessage(handle))).trimmingCharacters(in: .whitespacesAndNewlines)
+        // The server's primary message (without "ERROR:" and the query excerpt psql would draw), or libpq's.
+        let primary = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "M"))) }.map { String(cString: $0) }
+        let message = oneLine(address.scrub(primary ?? String(cString: PQerrorMessage(handle))))
         if PQstatus(handle) != CONNECTION_OK {
             return DatabaseError(.connectionLost, source: source, detail: "the connection was lost while \(doing) (\(message))",
                                  advice: "run the command again once the server is back; nothing was kept from this run")
@@ -77,6 +79,11 @@ final class PostgresConnection {
     func run(_ sql: String, _ parameters: [String?] = [], doing: String) throws(DatabaseError) {
         PQclear(try execute(sql, parameters, doing: doing))
     }
+}
+
+/// A multi-line message from libpq as one line, for an error that names its source first.
+func oneLine(_ text: String) -> String {
+    text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
 }
 
 /// Calls `body` with C strings for `values` (nil for NULL), alive for the call.
