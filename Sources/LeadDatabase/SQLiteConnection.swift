@@ -10,12 +10,12 @@ final class SQLiteConnection {
     /// The address and what is read or written, for errors.
     let source: String
 
-    /// Opens `path`; `writable` also creates it when missing.
+    /// Opens `path`, or a `file:` URI (`file:crm.db?mode=ro`); `writable` also creates a file when missing.
     init(path: String, writable: Bool, source: String) throws(DatabaseError) {
         self.source = source
         var handle: OpaquePointer?
         let flags = writable ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY
-        let status = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_NOMUTEX, nil)
+        let status = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, nil)
         guard status == SQLITE_OK, let handle else {
             let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             if let handle { sqlite3_close_v2(handle) }

@@ -67,7 +67,8 @@ package final class ScoreTableWriter {
         case .sqlite(let path):
             let existed = FileManager.default.fileExists(atPath: path)
             let sqlite = try SQLiteConnection(path: path, writable: true, source: source)
-            let createdFile = existed ? nil : path
+            // A `file:` URI is SQLite's to resolve: only a plain path this run created is removed on failure.
+            let createdFile = existed || path.hasPrefix("file:") ? nil : path
             do throws(DatabaseError) {
                 try sqlite.execute("BEGIN IMMEDIATE")
                 try sqlite.execute("""
