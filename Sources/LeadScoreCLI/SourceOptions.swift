@@ -63,11 +63,14 @@ extension DataOptions {
                                rows: leads.rowCount, positiveRate: leads.positiveRate)
     }
 
-    /// How the data relates to a card's training data. A database's rows carry no hash, so one a card was
-    /// trained on is only known by its address: figures on it are marked as possibly in-sample.
+    /// How the data relates to a card's training data. A database's rows carry no hash and no fixed order,
+    /// so the source a card was trained on is only known by its address and table or query, and its test
+    /// leads cannot be drawn again: figures on it are marked as possibly in-sample.
     func holdoutRelation(_ data: String, leads: Dataset, provenance: Provenance?) throws -> CardHoldout.Relation {
         guard let database = try source.database(data) else { return try CardHoldout.relation(of: leads, path: data, provenance: provenance) }
-        return CardHoldout.relation(of: leads, sha256: "", fileName: database.description, provenance: provenance)
+        guard provenance?.data?.file == database.description else { return .unrelated }
+        return .possibleOverlap(reason: "the card was trained on \(database); a database's rows carry no hash and no fixed order, so its test "
+            + "leads cannot be told apart and the figures include leads it learned from; measure on leads that came later (--query … WHERE …)")
     }
 
     /// How to name the data in messages and reports: a file's name, or a database source without password.
