@@ -67,7 +67,7 @@ public struct DatabaseAddress: Sendable, Equatable, CustomStringConvertible {
     /// for messages that come back from a server or a client library.
     func scrub(_ text: String) -> String {
         var text = text
-        for secret in [password, ProcessInfo.processInfo.environment["PGPASSWORD"]].compactMap({ $0 }) where secret.count >= 1 {
+        for secret in [password, ProcessInfo.processInfo.environment["PGPASSWORD"]].compactMap({ $0 }) where secret.count >= 4 {
             text = text.replacingOccurrences(of: secret, with: "***")
             if let decoded = secret.removingPercentEncoding, decoded != secret { text = text.replacingOccurrences(of: decoded, with: "***") }
         }
@@ -126,11 +126,15 @@ public enum RowSelection: Sendable, Equatable {
         }
     }
 
-    /// "table leads" or "query".
+    /// "table leads", or "query" and the query's first 80 characters on one line (control characters
+    /// dropped), enough to tell two sources apart in a message or a card's provenance.
     var label: String {
         switch self {
         case .table(let name): return "table \(name)"
-        case .query: return "query"
+        case .query(let text):
+            let words = text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : String($0) }.joined()
+                .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return "query \"" + (words.count > 80 ? words.prefix(79) + "…" : words) + "\""
         }
     }
 }

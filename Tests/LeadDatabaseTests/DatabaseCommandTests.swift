@@ -26,7 +26,7 @@ final class DatabaseCommandTests: XCTestCase {
         _ = try run(["compare", "card.json", "csv-card.json"] + table)
         _ = try run(["report", "card.json"] + table + ["--out", "report.html"])
         _ = try run(["recalibrate", "card.json", "sqlite:crm.db", "--query", "SELECT * FROM leads WHERE lead_id > 300", "--target", "converted", "--out", "recalibrated.json"])
-        XCTAssertTrue(try String(contentsOf: folder.appendingPathComponent("recalibrated.json"), encoding: .utf8).contains(#""file": "sqlite:crm.db, query""#))
+        XCTAssertTrue(try String(contentsOf: folder.appendingPathComponent("recalibrated.json"), encoding: .utf8).contains(#""file": "sqlite:crm.db, query \"SELECT * FROM leads WHERE lead_id > 300\"""#))
         XCTAssertTrue(try run(["monitor", "card.json"] + table).output.contains("PSI"))
         _ = try run(["diff", "card.json", "csv-card.json"] + table)
         // A card from the table is the card from the CSV of the same rows.
