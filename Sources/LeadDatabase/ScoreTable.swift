@@ -55,6 +55,13 @@ package final class ScoreTableWriter {
     private var connection: Connection?
     private let card: (name: String, version: String, scoredAt: String)
     private var committed = false
+    /// `INSERT INTO table (columns) VALUES` and `ON CONFLICT (lead_id) DO UPDATE SET …`.
+    private let insertInto: String, onConflict: String
+    /// PostgreSQL rows not sent yet: they go 1,000 to one multi-row upsert, since a round trip per lead would
+    /// dominate. A lead id twice in a batch keeps its last row, as two upserts one after the other would.
+    private var pending: [[String?]] = []
+    private var pendingRow: [String: Int] = [:]
+    static let batchRows = 1000
 
     package init(_ target: ScoreTable, cardName: String, cardVersion: String, scoredAt: Date) throws(DatabaseError) {
         let formatter = ISO8601DateFormatter()
@@ -63,6 +70,8 @@ package final class ScoreTableWriter {
         let name = SQLName.qualified(target.table)
         let source = target.description
         let upsert = ScoreTable.columns.dropFirst().map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+        insertInto = "INSERT INTO \(name) (\(ScoreTable.columns.joined(separator: ", "))) VALUES "
+        onConflict = " ON CONFLICT (lead_id) DO UPDATE SET \(upsert)"
         switch target.address.engine {
         case .sqlite(let path):
             let existed = FileManager.default.fileExists(atPath: path)
@@ -102,6 +111,8 @@ package final class ScoreTableWriter {
                 let columns = (0..<PQnfields(shape)).map { String(cString: PQfname(shape, $0)) }
                 PQclear(shape)
                 try Self.checkShape(columns, source: source)
+                // Prepared once to learn, before any lead is scored, whether the table takes the upsert (a
+                // unique lead_id); the rows themselves go in batches (`send`).
                 let placeholders = (1...ScoreTable.columns.count).map { "$\($0)" }.joined(separator: ", ")
                 let prepared = PQprepare(postgres.handle, "leadscore_upsert",
                                          "INSERT INTO \(name) (\(ScoreTable.columns.joined(separator: ", "))) VALUES (\(placeholders)) "
@@ -141,18 +152,28 @@ package final class ScoreTableWriter {
             let status = sqlite3_step(insert)
             guard status == SQLITE_DONE else { throw sqlite.failure("writing lead \(row.leadID)", code: status) }
         case .postgres(let postgres):
-            let result = withCStrings(values) { pointers in
-                PQexecPrepared(postgres.handle, "leadscore_upsert", Int32(values.count), pointers, nil, nil, 0)
+            if let earlier = pendingRow[row.leadID] {
+                pending[earlier] = values
+            } else {
+                pendingRow[row.leadID] = pending.count
+                pending.append(values)
             }
-            guard PQresultStatus(result) == PGRES_COMMAND_OK else {
-                let error = postgres.failure(result, doing: "writing lead \(row.leadID)")
-                PQclear(result)
-                throw error
-            }
-            PQclear(result)
+            if pending.count == Self.batchRows { try send(postgres) }
         case nil:
             break
         }
+    }
+
+    /// Sends the pending rows in one statement, every value a bound parameter.
+    private func send(_ postgres: PostgresConnection) throws(DatabaseError) {
+        guard !pending.isEmpty else { return }
+        let width = ScoreTable.columns.count
+        let rows = pending.indices.map { row in "(" + (1...width).map { "$\(row * width + $0)" }.joined(separator: ", ") + ")" }
+        let first = pending[0][0] ?? ""
+        let values = pending.flatMap { $0 }
+        pending.removeAll(keepingCapacity: true)
+        pendingRow.removeAll(keepingCapacity: true)
+        try postgres.run(insertInto + rows.joined(separator: ", ") + onConflict, values, doing: "writing the leads from \(first) on")
     }
 
     /// Makes every row written visible at once.
@@ -163,6 +184,7 @@ package final class ScoreTableWriter {
             connection = .sqlite(sqlite, insert, createdFile: nil)
             try sqlite.execute("COMMIT")
         case .postgres(let postgres):
+            try send(postgres)
             try postgres.run("COMMIT", doing: "committing the scores")
         case nil:
             break

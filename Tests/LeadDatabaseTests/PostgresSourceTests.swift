@@ -59,6 +59,44 @@ final class PostgresSourceTests: XCTestCase {
         }
     }
 
+    func testBatchesAndRepeatedLeadIdsUpsertAsOneRowAtATime() throws {
+        let server = try PostgresServer(self)
+        let folder = try temporaryFolder(self)
+        let leads = try shippedLeads(rows: 2500, in: folder)
+        // Lead 5 again at the end of the first batch of 1,000, as a director; lead 7 again in the last batch.
+        var lines = try String(contentsOfFile: leads.path, encoding: .utf8).split(separator: "\n").map(String.init)
+        func again(_ row: Int, jobLevel: String) -> String {
+            var fields = lines[row].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[2] = jobLevel
+            return fields.joined(separator: ",")
+        }
+        lines.insert(again(5, jobLevel: "director"), at: 999)
+        lines.append(again(7, jobLevel: "vp"))
+        let input = folder.appendingPathComponent("repeated.csv").path
+        try (lines.joined(separator: "\n") + "\n").write(toFile: input, atomically: true, encoding: .utf8)
+        let scorer = try RuleScorer(path: repositoryRoot.appendingPathComponent("docs/examples/synthetic-seed-practice.json").path)
+        let scoredPath = folder.appendingPathComponent("scored.csv").path
+        _ = try scorer.scoreCSV(input: input, output: scoredPath, explain: 3)
+        let expected = try scoredCSV(scoredPath)  // a later row of a lead id replaces an earlier one
+        let table = ScoreTable(address: try XCTUnwrap(DatabaseAddress.parse(server.url())), table: "\(server.schema).scores")
+        XCTAssertEqual(try scorer.score(csv: input, into: table, idColumn: "lead_id", reasons: 3).rows, 2502)
+        let rows = try server.execute("SELECT lead_id, points, tier, reasons FROM \(server.schema).scores")
+        XCTAssertEqual(rows.count, 2500)
+        for row in rows {
+            let want = try XCTUnwrap(expected[row[0]!])
+            XCTAssertEqual([row[1], row[2], row[3]], [want[0], want[1], want[3]], "lead \(row[0]!)")
+        }
+        // The repeats score differently from the first rows (manager → director, individual → vp), so the
+        // table holds the later rows' scores, not the first ones'.
+        let scoredLines = try String(contentsOfFile: scoredPath, encoding: .utf8).split(separator: "\n")
+        for id in ["5", "7"] {
+            let points = scoredLines.filter { $0.hasPrefix(id + ",") }.map { $0.split(separator: ",", omittingEmptySubsequences: false)[18] }
+            XCTAssertEqual(points.count, 2)
+            XCTAssertNotEqual(points.first, points.last)
+            XCTAssertEqual(rows.first { $0[0] == id }?[1], points.last.map(String.init))
+        }
+    }
+
     func testBadSourcesSayWhatIsWrong() throws {
         let (server, _, _) = try leadsServer(rows: 50)
         let options = LoadOptions(target: "converted")
