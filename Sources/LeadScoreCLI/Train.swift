@@ -3,6 +3,7 @@ import CardTraining
 import CardHoldout
 import LeadData
 import Foundation
+import LeadDatabase
 import PointExport
 
 struct Train: ParsableCommand {
@@ -98,6 +99,9 @@ struct Train: ParsableCommand {
             let loadOptions = try dataOptions.loadOptions()
             progress.step("loading \(data)")
             let database = try dataOptions.source.database(data)
+            if let testData, DatabaseAddress.isAddress(testData) {
+                throw ValidationErrorMessage("--test-data takes a CSV file; to test on other rows of a database, train with --query on the rows to learn from and evaluate the card with --query on the others")
+            }
             let leads = try dataOptions.dataset(data, options: loadOptions)
             // Leakage screen on the leads the model learns from (test stays untouched): warn first, or stop with --strict.
             let warnings = LeakageWarnings(leads, rows: try trainer.rowsBeforeTest(leads, separateTest: testData != nil), seed: seed)

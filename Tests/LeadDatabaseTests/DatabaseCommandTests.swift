@@ -45,5 +45,7 @@ final class DatabaseCommandTests: XCTestCase {
         let noOutTable = try runLeadScore(["score", "card.json", "leads.csv", "--out", "sqlite:scores.db"], in: folder)
         XCTAssertTrue(noOutTable.errors.contains("name the table for the scores with --out-table"), noOutTable.errors)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("scores.db").path))
+        let testFromDatabase = try runLeadScore(["train", "leads.csv", "--target", "converted", "--test-data", "sqlite:crm.db", "--out", "card.json"], in: folder)
+        XCTAssertTrue(testFromDatabase.errors.contains("--test-data takes a CSV file"), testFromDatabase.errors)
     }
 }
