@@ -7,6 +7,7 @@ import ScoreCardFormat
 
 /// A lead input that cannot be written to a score table for a reason of its own.
 public struct ScoreTableInputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong and what to do, naming the input.
     public var description: String
 }
 

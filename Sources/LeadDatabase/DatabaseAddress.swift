@@ -16,6 +16,7 @@ public struct DatabaseAddress: Sendable, Equatable, CustomStringConvertible {
         case postgres(url: String)
     }
 
+    /// SQLite or PostgreSQL, and the path or URL the client library opens.
     public var engine: Engine
     /// The address without its password: safe to print, log and record.
     public private(set) var description: String

@@ -30,6 +30,7 @@ public struct DatabaseError: Error, Sendable, Equatable, CustomStringConvertible
         case invalidRow
     }
 
+    /// What went wrong, for a caller that reacts to it (retry, fix the query, choose another table).
     public var kind: Kind
     /// The address without its password, and the table or query.
     public var source: String
@@ -38,6 +39,7 @@ public struct DatabaseError: Error, Sendable, Equatable, CustomStringConvertible
     /// What to do about it.
     public var advice: String
 
+    /// An error; `source` must already be free of passwords (`DatabaseAddress.description`).
     public init(_ kind: Kind, source: String, detail: String, advice: String) {
         self.kind = kind
         self.source = source
@@ -45,6 +47,7 @@ public struct DatabaseError: Error, Sendable, Equatable, CustomStringConvertible
         self.advice = advice
     }
 
+    /// "source: detail; advice", the sentence a command line prints.
     public var description: String {
         "\(source): \(detail)" + (advice.isEmpty ? "" : "; \(advice)")
     }

@@ -22,10 +22,13 @@ enum DeclaredKind: Sendable, Equatable {
 /// Rows streaming out of a database, one record at a time, each field as text the CSV loader reads to
 /// the same value: numbers as decimals, booleans as true/false, dates as ISO 8601 (UTC), NULL as empty.
 package class DatabaseRows: RecordSource {
+    /// Column names, as the database gives them.
     package let header: [String]
     /// Each column's kind by its declared type.
     let kinds: [DeclaredKind?]
+    /// Rows returned so far.
     package private(set) var recordCount = 0
+    /// The current row's number (1-based): what errors call its line.
     package var line: Int { recordCount }
 
     init(header: [String], kinds: [DeclaredKind?]) {
@@ -36,6 +39,7 @@ package class DatabaseRows: RecordSource {
     /// Past the last row: asked again, a SQLite statement would start over.
     private var ended = false
 
+    /// Moves to the next row; `false` after the last (and on every later call).
     package func nextRecord() throws -> Bool {
         guard !ended else { return false }
         guard try advance() else {
@@ -49,6 +53,7 @@ package class DatabaseRows: RecordSource {
     /// Moves to the next row; `false` after the last.
     func advance() throws -> Bool { fatalError("DatabaseRows is abstract") }
 
+    /// Field `index` of the current row as text; empty for NULL.
     package func field(_ index: Int) -> UnsafeBufferPointer<UInt8> { fatalError("DatabaseRows is abstract") }
 }
 

@@ -11,9 +11,12 @@ import LeadData
 /// let leads = try source.load(options: LoadOptions(target: "converted"))
 /// ```
 public struct DatabaseSource: Sendable, CustomStringConvertible {
+    /// Where the database is.
     public var address: DatabaseAddress
+    /// The table or query whose rows are the leads.
     public var rows: RowSelection
 
+    /// The leads of `rows` at `address`; nothing is opened until they are read.
     public init(address: DatabaseAddress, rows: RowSelection) {
         self.address = address
         self.rows = rows

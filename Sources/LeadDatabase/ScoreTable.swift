@@ -10,10 +10,12 @@ import Foundation
 /// lead id already in the table updated in place (an upsert), the table created when missing and
 /// dropped again with the transaction if the run fails.
 public struct ScoreTable: Sendable, CustomStringConvertible {
+    /// The database that holds (or will hold) the table.
     public var address: DatabaseAddress
     /// `table` or `schema.table`; quoted, so any name is safe.
     public var table: String
 
+    /// The table `table` at `address`; nothing is opened or created until scores are written.
     public init(address: DatabaseAddress, table: String) {
         self.address = address
         self.table = table
@@ -28,12 +30,18 @@ public struct ScoreTable: Sendable, CustomStringConvertible {
 
 /// One lead's score, as a row of a `ScoreTable`.
 public struct ScoreRow: Sendable, Equatable {
+    /// The lead's id from the input (the table's primary key).
     public var leadID: String
+    /// The card's total for the lead.
     public var points: Int
+    /// The tier's name; `nil` below the lowest tier.
     public var tier: String?
+    /// The calibrated probability of converting; `nil` when the card has no calibration.
     public var probability: Double?
+    /// The criteria that gave and cost the most points, separated by "; ".
     public var reasons: String
 
+    /// A row as scoring makes it.
     public init(leadID: String, points: Int, tier: String?, probability: Double?, reasons: String) {
         self.leadID = leadID
         self.points = points
@@ -63,6 +71,7 @@ package final class ScoreTableWriter {
     private var pendingRow: [String: Int] = [:]
     static let batchRows = 1000
 
+    /// Opens the database, begins the transaction, creates the table when missing and checks its shape.
     package init(_ target: ScoreTable, cardName: String, cardVersion: String, scoredAt: Date) throws(DatabaseError) {
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
