@@ -6,6 +6,8 @@
 //   CBLAS, CLAPACKE → LinearAlgebra
 //   LeadMath (no dependencies: the one logistic/softplus) → LeadData, ModelCore, LinearModels, BoostedStumps,
 //     ProbabilityCalibration, ScoreCardFormat, PointExport
+//   CSQLite, CLibPQ, LeadCSV, LeadData → LeadDatabase (leads read from SQLite and PostgreSQL, as a CSV is read)
+//   LeadDatabase, RuleScoring → DatabaseScoring (scores written to a database table; no trainer)
 //   OutputFiles (no dependencies) → LeadCSV, ScoreCardFormat, RuleScoring, CLI
 //   LeadCSV, LeadMath → LeadData → FeatureEncoding → ModelCore
 //   LeadData, FeatureEncoding, ModelCore, LinearAlgebra, LeadMath → LinearModels
@@ -50,6 +52,8 @@ let package = Package(
         .library(name: "CardOperations", targets: ["CardOperations"]),
         .library(name: "CardHoldout", targets: ["CardHoldout"]),
         .library(name: "CardBacktest", targets: ["CardBacktest"]),
+        .library(name: "LeadDatabase", targets: ["LeadDatabase"]),
+        .library(name: "DatabaseScoring", targets: ["DatabaseScoring"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -58,6 +62,10 @@ let package = Package(
         // MARK: C libraries (Debian: libopenblas-dev, liblapack-dev, liblapacke-dev)
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CLAPACKE", pkgConfig: "lapacke", providers: [.apt(["liblapacke-dev", "liblapack-dev"])]),
+
+        // MARK: Database client libraries (Debian: libsqlite3-dev, libpq-dev)
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         // MARK: Numerics
         .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
@@ -72,6 +80,8 @@ let package = Package(
         .target(name: "LeadCSV", dependencies: ["OutputFiles"]),
         .target(name: "LeadData", dependencies: ["LeadCSV", "LeadMath"]),
         .target(name: "FeatureEncoding", dependencies: ["LeadData"]),
+        .target(name: "LeadDatabase", dependencies: ["CSQLite", "CLibPQ", "LeadCSV", "LeadData"]),
+        .target(name: "DatabaseScoring", dependencies: ["LeadDatabase", "RuleScoring", "ScoreCardFormat", "LeadCSV", "OutputFiles"]),
 
         // MARK: Models
         .target(name: "ModelCore", dependencies: ["FeatureEncoding", "LeadMath"]),
@@ -111,6 +121,7 @@ let package = Package(
                 "OutputFiles",
                 "CardHoldout",
                 "CardBacktest",
+                "LeadDatabase", "DatabaseScoring",
             ],
             path: "Sources/LeadScoreCLI"
         ),
@@ -147,6 +158,7 @@ let package = Package(
         .testTarget(name: "CardOperationsTests", dependencies: ["CardOperations", "ScoreCardFormat", "LeadData", "PointExport", "ProbabilityCalibration", "Evaluation", "RuleScoring"]),
         .testTarget(name: "CardHoldoutTests", dependencies: ["CardHoldout", "LeadData", "ScoreCardFormat"]),
         .testTarget(name: "CardBacktestTests", dependencies: ["CardBacktest", "CardTraining", "LeadData", "TestSupport"]),
+        .testTarget(name: "LeadDatabaseTests", dependencies: ["LeadDatabase", "CSQLite", "CLibPQ", "DatabaseScoring", "LeadCSV", "LeadData", "CardTraining", "RuleScoring", "ScoreCardFormat", "LeadScoreCLI", "TestSupport"]),
     ]
 )
 

@@ -61,6 +61,17 @@ public struct CardTrainer: Sendable {
         return try train(loaded: leads, csv: path, loadOptions: loadOptions, testCSV: testPath, meter: ProgressMeter(progress))
     }
 
+    /// Trains on `leads` read from somewhere other than a file, a database say: the card records `source`
+    /// (which must not hold a password) as its data, without a SHA-256, and is named after `name` (a table).
+    public func train(loaded leads: Dataset, source: String, name: String, loadOptions: LoadOptions, test: Dataset? = nil) throws -> TrainingResult {
+        try options.validate()
+        let fingerprint = DataFingerprint(file: source, rows: leads.rowCount, positiveRate: leads.positiveRate)
+        var result = try train(leads, test: test, testDescription: test.map { "test from \($0.source)" }, readAs: loadOptions,
+                               fingerprint: fingerprint, meter: ProgressMeter(progress))
+        if let model = result.card.name.range(of: " · ", options: .backwards) { result.card.name = name + result.card.name[model.lowerBound...] }
+        return result
+    }
+
     /// The rows of `leads` that a card trained on them learns from or is held out on — every row but the
     /// test split (all rows when `separateTest`): what a screen of the training data may look at.
     public func rowsBeforeTest(_ leads: Dataset, separateTest: Bool = false) throws -> [Int] {

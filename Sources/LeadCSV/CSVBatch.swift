@@ -25,6 +25,8 @@ package final class CSVBatch: @unchecked Sendable {
     private let lines: UnsafeMutablePointer<Int>
     /// Where the batch's first record starts in the reader's buffer.
     private var origin = 0
+    /// Bytes filled by `append(copying:line:)`.
+    private var used = 0
 
     package init(columnCount: Int, capacity: Int = 4096) {
         self.columnCount = columnCount
@@ -55,6 +57,34 @@ package final class CSVBatch: @unchecked Sendable {
         let row = bounds + 2 &* columnCount &* count
         for index in 0..<2 &* columnCount { row[index] = Int32(truncatingIfNeeded: reader.bounds[index] &- origin) }
         lines[count] = reader.line
+        count += 1
+    }
+
+    /// Empties the batch, for a source that appends records one by one (`append(copying:line:)`).
+    package func removeAll() {
+        count = 0
+        used = 0
+    }
+
+    /// Appends a record by copying each field's bytes (`field(column)`), for sources whose records do not
+    /// lie in one buffer, such as a database's rows; `line` is where errors say the record is.
+    package func append(copying field: (Int) -> UnsafeBufferPointer<UInt8>, line: Int) {
+        let row = bounds + 2 &* columnCount &* count
+        for column in 0..<columnCount {
+            let bytesOfField = field(column)
+            if used + bytesOfField.count > bytesCapacity {
+                let grown = Self.allocateBytes(max(used + bytesOfField.count, 2 * bytesCapacity))
+                grown.update(from: bytes, count: used)
+                bytes.deallocate()
+                bytes = grown
+                bytesCapacity = max(used + bytesOfField.count, 2 * bytesCapacity)
+            }
+            if let base = bytesOfField.baseAddress { (bytes + used).update(from: base, count: bytesOfField.count) }
+            row[2 * column] = Int32(truncatingIfNeeded: used)
+            used += bytesOfField.count
+            row[2 * column + 1] = Int32(truncatingIfNeeded: used)
+        }
+        lines[count] = line
         count += 1
     }
 

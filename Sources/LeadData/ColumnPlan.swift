@@ -27,8 +27,21 @@ struct ColumnPlan {
 
     init(path: String, options: LoadOptions, missingTokens: MissingTokens) throws {
         var reader = try CSVReader(path: path, delimiter: options.delimiter)
-        header = reader.header
+        try self.init(records: &reader, path: path, declared: nil, options: options, missingTokens: missingTokens)
         delimiter = reader.delimiter
+        if sampleRows == options.inferenceRows {
+            let bytesPerRow = Double(reader.bytesConsumed) / Double(max(sampleRows, 1))
+            estimatedRows = Int(Double(reader.fileSize) / bytesPerRow * 1.02) + 64
+        }
+    }
+
+    /// The plan for any record source. `declared` holds the role each column's declared type gives (a
+    /// database's column types), `nil` for a column to infer; a declared role counts as given, except that
+    /// a numeric or text column of unique values in the first rows becomes an identifier, as inference would.
+    init<Records: RecordSource & ~Copyable>(records reader: inout Records, path: String, declared: [ColumnRole?]?, options: LoadOptions,
+                                           missingTokens: MissingTokens) throws {
+        header = reader.header
+        delimiter = options.delimiter ?? UInt8(ascii: ",")
         decimalSeparator = options.decimalSeparator
         let header = self.header
         func column(_ name: String, option: String) throws(LoadError) -> Int {
@@ -58,7 +71,15 @@ struct ColumnPlan {
                             SourceLocation(path: path, line: 1, column: target + 1, columnName: header[target]))
         }
 
-        let unknown = header.indices.filter { roles[$0] == nil && $0 != target }
+        var fromDeclaredType = [Bool](repeating: false, count: header.count)
+        if let declared {
+            for index in header.indices where roles[index] == nil && index != target && declared[index] != nil {
+                roles[index] = declared[index]
+                fromDeclaredType[index] = true
+            }
+        }
+        // Declared numbers and texts are still looked at: unique ones are identifiers, as inference types them.
+        let unknown = header.indices.filter { (roles[$0] == nil || fromDeclaredType[$0]) && $0 != target }
         var evidence = [RoleEvidence](repeating: RoleEvidence(), count: header.count)
         var sampleRows = 0
         while sampleRows < options.inferenceRows, try reader.nextRecord() {
@@ -68,18 +89,24 @@ struct ColumnPlan {
                 if !missingTokens.contains(field) { evidence[index].add(field, decimalSeparator: options.decimalSeparator) }
             }
         }
-        let readAll = sampleRows < options.inferenceRows
-        let bytesPerRow = Double(reader.bytesConsumed) / Double(max(sampleRows, 1))
-        estimatedRows = readAll ? sampleRows : Int(Double(reader.fileSize) / bytesPerRow * 1.02) + 64
+        // Sources that cannot tell their size leave the columns to grow past a guess.
+        estimatedRows = sampleRows < options.inferenceRows ? sampleRows : 4 * sampleRows
 
         let inferred = header.indices.map { roles[$0] == nil && $0 != target }
         self.inferred = inferred
         undetermined = header.indices.map { inferred[$0] && evidence[$0].values == 0 && options.expectedRoles[header[$0]] == nil }
         zeroOneBooleans = header.indices.map { evidence[$0].holdsOnlyZeroAndOne }
         for index in unknown {
-            // A card's expectation replaces the guess but stays widenable (`inferred`), so the whole file decides.
+            // A card's expectation replaces the guess (or a database's declared type) and stays widenable where
+            // nothing was declared (`inferred`), so the whole file decides.
             if let expected = options.expectedRoles[header[index]], expected != .excluded {
                 roles[index] = expected
+                continue
+            }
+            if fromDeclaredType[index] {
+                if roles[index] == .numeric || roles[index] == .categorical, evidence[index].role(name: header[index]) == .identifier {
+                    roles[index] = .identifier
+                }
                 continue
             }
             roles[index] = evidence[index].role(name: header[index])

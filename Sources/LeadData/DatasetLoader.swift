@@ -19,7 +19,28 @@ extension Dataset {
         // pass only widens, and categorical holds anything, so there are at most three passes; files whose
         // first rows are typical (nearly all) take one.
         while true {
-            switch try StreamingPass(plan: plan, options: options, missingTokens: missingTokens).load(path: path) {
+            var reader = try CSVReader(path: path, delimiter: plan.delimiter)
+            switch try StreamingPass(plan: plan, options: options, missingTokens: missingTokens).load(records: &reader, path: path) {
+            case .loaded(let dataset): return dataset
+            case .widened(let misfits): plan.widen(misfits)
+            }
+        }
+    }
+
+    /// Reads leads from any record source (a database query, say) as `load(csv:options:)` reads a file:
+    /// the same roles, parsers, notes and errors, so the same rows give the same dataset. `open` starts a
+    /// new reading (a role widened by a later value means one more pass); `declaredRoles` are the roles
+    /// the source's column types give, `nil` where a column has no type and is inferred; `source` names
+    /// the rows in errors and in `Dataset.source`.
+    package static func load<Records: RecordSource & ~Copyable>(source: String, declaredRoles: [ColumnRole?], options: LoadOptions,
+                                                               open: () throws -> Records) throws -> Dataset {
+        let missingTokens = MissingTokens(options.allMissingTokens)
+        var first = try open()
+        var plan = try ColumnPlan(records: &first, path: source, declared: declaredRoles, options: options, missingTokens: missingTokens)
+        _ = consume first
+        while true {
+            var reader = try open()
+            switch try StreamingPass(plan: plan, options: options, missingTokens: missingTokens).load(records: &reader, path: source) {
             case .loaded(let dataset): return dataset
             case .widened(let misfits): plan.widen(misfits)
             }
@@ -83,8 +104,7 @@ private final class StreamingPass: @unchecked Sendable {
         failures.deinitialize().deallocate()
     }
 
-    func load(path: String) throws -> PassResult {
-        var reader = try CSVReader(path: path, delimiter: plan.delimiter)
+    func load<Records: RecordSource & ~Copyable>(records reader: inout Records, path: String) throws -> PassResult {
         var current = StagedBatch(columnCount: plan.header.count), next = StagedBatch(columnCount: plan.header.count)
         var more = try current.fill(from: &reader, outcome: &outcome, target: plan.target)
         var misfits: [Misfit] = []
@@ -115,7 +135,8 @@ private final class StreamingPass: @unchecked Sendable {
     }
 
     /// Parses `current` on the lanes while `next` is filled from `reader`.
-    private func step(parsing current: StagedBatch, filling next: StagedBatch, from reader: UnsafeMutablePointer<CSVReader>) -> Result<Bool, any Error> {
+    private func step<Records: RecordSource & ~Copyable>(parsing current: StagedBatch, filling next: StagedBatch,
+                                                         from reader: UnsafeMutablePointer<Records>) -> Result<Bool, any Error> {
         nonisolated(unsafe) let reader = reader
         nonisolated(unsafe) var filled: Result<Bool, any Error> = .success(false)
         nonisolated(unsafe) let rows = current.keptRows

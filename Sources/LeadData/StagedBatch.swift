@@ -24,7 +24,7 @@ final class StagedBatch: @unchecked Sendable {
 
     /// Reads the next batch and its outcomes; `false` at the end of the file. Rows whose outcome is missing
     /// are counted by `outcome` and not kept.
-    func fill(from reader: inout CSVReader, outcome: inout OutcomeParser?, target: Int?) throws -> Bool {
+    func fill<Records: RecordSource & ~Copyable>(from reader: inout Records, outcome: inout OutcomeParser?, target: Int?) throws -> Bool {
         (kept, thirdOutcome) = (0, nil)
         guard try reader.nextBatch(batch) else { return false }
         guard let target, outcome != nil else {

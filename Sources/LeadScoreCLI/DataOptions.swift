@@ -37,6 +37,8 @@ struct DataOptions: ParsableArguments {
         valueName: "file"))
     var schema: String?
 
+    @OptionGroup var source: SourceOptions
+
     func validate() throws {
         if let delimiter, LoadOptions.delimiterByte(delimiter) == nil {
             throw ValidationError("--delimiter must be a single character such as , ; | or the word tab, not '\(delimiter)'")
@@ -60,7 +62,7 @@ struct DataOptions: ParsableArguments {
     }
 
     func load(_ path: String) throws -> Dataset {
-        try Dataset.load(csv: path, options: loadOptions())
+        try dataset(path, options: loadOptions())
     }
 
     /// `--role NAME=ROLE`, split at the last `=` because column names may contain one and roles never do.

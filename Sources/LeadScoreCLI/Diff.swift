@@ -40,6 +40,6 @@ struct Diff: ParsableCommand {
 extension DataOptions {
     /// Loads leads with every card feature's column typed as the card reads it (see `LoadOptions.typed`).
     func load(_ path: String, readAs cards: [ScoreCard]) throws -> Dataset {
-        try Dataset.load(csv: path, options: loadOptions().typed(for: cards))
+        try dataset(path, options: loadOptions().typed(for: cards))
     }
 }

@@ -186,8 +186,8 @@ extension DataOptions {
             }
         }
         // The card's types, not this file's guesses, say what each feature column is (the one shared path).
-        let data = try Dataset.load(csv: path, options: options.typed(for: cards))
-        let relations = try cards.map { ($0.name, try CardHoldout.relation(of: data, path: path, provenance: $0.provenance)) }
+        let data = try dataset(path, options: options.typed(for: cards))
+        let relations = try cards.map { ($0.name, try holdoutRelation(path, leads: data, provenance: $0.provenance)) }
         var selection = HeldOutSelection(data: data, relations: relations, allRows: allRows)
         selection.description = CLIFlagText.flags(in: selection.description)
         selection.warnings = selection.warnings.map(CLIFlagText.flags(in:))

@@ -52,8 +52,7 @@ struct Recalibrate: ParsableCommand {
             let options = RecalibrationOptions(
                 method: method.flatMap(TotalsCalibrationMethod.init(rawValue:)),
                 tiers: try tiers.map { try TierOptions.parse(["--tiers-by", $0]).rule() }, tiersText: tiers, holdoutFraction: holdout)
-            let source = DataFingerprint(file: URL(fileURLWithPath: data).lastPathComponent, sha256: try SHA256.hexDigest(ofFile: data),
-                                         rows: leads.rowCount, positiveRate: leads.positiveRate)
+            let source = try dataOptions.fingerprint(data, of: leads)
             let result = try Recalibration.recalibrate(try CardLeads(card: original, leads: leads), source: source, options: options,
                                                        created: ISO8601DateFormatter().string(from: Date()))
             try writeAtomically(try result.card.jsonData(), toPath: out)

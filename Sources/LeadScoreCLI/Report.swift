@@ -44,7 +44,7 @@ struct Report: ParsableCommand {
             let (leads, selection) = try dataOptions.loadHistory(data, cards: [card], allRows: allRows)
             try cardChecks.check(card, path: self.card, data: leads, json: false)
             let output = ReportOutput(card: card, cardPath: self.card, leads: leads,
-                                      data: URL(fileURLWithPath: data).lastPathComponent, selection: selection, velocity: velocity)
+                                      data: try dataOptions.dataName(data), selection: selection, velocity: velocity)
             try output.write(to: out, format: format ?? ReportFormat(path: out))
             for warning in selection.warnings { printError("warning: \(warning)") }
             printConfirmation("Report written to \(out)", outputs: out)

@@ -1,5 +1,7 @@
 import ArgumentParser
+import DatabaseScoring
 import Foundation
+import LeadDatabase
 import OutputFiles
 import RuleScoring
 import ScoreCardFormat
@@ -39,6 +41,8 @@ struct Score: ParsableCommand {
     @OptionGroup var cardChecks: CardCheckOptions
     @Flag(help: "Write the CSV for Excel: byte order mark, CR LF, ASCII minus signs, formula-like cells kept as text.")
     var excel = false
+    @OptionGroup var source: SourceOptions
+    @OptionGroup var sink: ScoreSinkOptions
 
     func validate() throws {
         guard explain >= 0 else { throw ValidationError("--explain must be 0 or more") }
@@ -46,6 +50,7 @@ struct Score: ParsableCommand {
 
     func run() throws {
         try reportingFailure {
+            if let table = try sink.table(out) { return try scoreIntoTable(table) }
             try checkOutputPaths(out, inputs: [card, leads])
             let scorer = try RuleScorer(path: card)
             // Without --out the leads stream to standard output as they are scored: no file anywhere.
@@ -54,8 +59,9 @@ struct Score: ParsableCommand {
             progress.step("scoring \(leads)")
             let report: CSVScoringReport
             do {
-                report = try scorer.scoreCSV(input: leads, to: output, explain: explain, excel: excel,
-                                             checks: cardChecks.strict ? .strict : .report)
+                let checks: CardDataCheckPolicy = cardChecks.strict ? .strict : .report
+                report = try source.database(leads).map { try scorer.scoreCSV($0, to: output, explain: explain, excel: excel, checks: checks) }
+                    ?? scorer.scoreCSV(input: leads, to: output, explain: explain, excel: excel, checks: checks)
             } catch let error as OutputError where error.kind == .closedPipe {
                 endQuietlyOnClosedPipe()
             } catch let mismatch as CardDataMismatch {
@@ -78,7 +84,7 @@ struct Score: ParsableCommand {
         }
     }
 
-    private func summarize(_ report: CSVScoringReport, card: ScoreCard, destination: String) -> String {
+    func summarize(_ report: CSVScoringReport, card: ScoreCard, destination: String) -> String {
         var lines = ["scored \(report.rows) leads from \(leads) with \"\(card.name)\" → \(destination)",
                      "  mean \(String(format: "%.1f", report.meanPoints))/\(card.maximumPoints) points"]
         let width = card.tiers.map(\.name.count).max() ?? 0

@@ -3,6 +3,7 @@ import CardTraining
 import CardHoldout
 import LeadData
 import Foundation
+import LeadDatabase
 import PointExport
 
 struct Train: ParsableCommand {
@@ -109,17 +110,25 @@ struct Train: ParsableCommand {
             let trainer = CardTrainer(options: try trainingOptions(), progress: progress.training)
             let loadOptions = try dataOptions.loadOptions()
             progress.step("loading \(data)")
-            let leads = try Dataset.load(csv: data, options: loadOptions)
+            let database = try dataOptions.source.database(data)
+            if let testData, DatabaseAddress.isAddress(testData) {
+                throw ValidationErrorMessage("--test-data takes a CSV file; to test on other rows of a database, train with --query on the rows to learn from and evaluate the card with --query on the others")
+            }
+            let leads = try dataOptions.dataset(data, options: loadOptions)
             // Leakage screen on the leads the model learns from (test stays untouched): warn first, or stop with --strict.
             let warnings = LeakageWarnings(leads, rows: try trainer.rowsBeforeTest(leads, separateTest: testData != nil), seed: seed)
             try warnings.check(leakageOptions)
             if let preamble = warnings.trainPreamble { json ? printError(preamble) : printText(preamble) }
-            let result = try trainer.train(loaded: leads, csv: data, loadOptions: loadOptions, testCSV: testData)
+            let result = try database.map { database in
+                try trainer.train(loaded: leads, source: database.description, name: database.rows.name, loadOptions: loadOptions,
+                                  test: try testData.map { try Dataset.load(csv: $0, options: loadOptions) })
+            } ?? trainer.train(loaded: leads, csv: data, loadOptions: loadOptions, testCSV: testData)
             try result.card.write(toPath: out)
             if let report {
                 progress.step("writing the report")
+                let dataName = try dataOptions.dataName(data)
                 let leads = testData.map { URL(fileURLWithPath: $0).lastPathComponent }
-                    ?? "the test split of \(URL(fileURLWithPath: data).lastPathComponent) (\(result.report.split))"
+                    ?? "the test split of \(dataName) (\(result.report.split))"
                 let rows = result.report.rows
                 let training = TrainingLeads(fit: rows.fit, validation: rows.heldOut, test: rows.test, folds: rows.folds)
                 try ReportOutput(card: result.card, cardPath: out, leads: result.testLeads, data: leads, leadSections: warnings.reportSections,

@@ -19,6 +19,14 @@ public struct CSVScoringReport: Sendable, Equatable {
 
     /// The mean total per lead: a first check that a month's leads look like the card's training leads.
     public var meanPoints: Double { rows == 0 ? 0 : Double(pointsSum) / Double(rows) }
+
+    /// A report of scoring done elsewhere (into a database table, say), for the same summary.
+    public init(rows: Int, leadsPerTier: [Int], pointsSum: Int, absenceNotes: [String]) {
+        self.rows = rows
+        self.leadsPerTier = leadsPerTier
+        self.pointsSum = pointsSum
+        self.absenceNotes = absenceNotes
+    }
 }
 
 /// A file that cannot be scored for a reason of its own (not a CSV or card error).
@@ -78,6 +86,13 @@ extension RuleScorer {
     private func scoreCSV(input: String, explain: Int, excel: Bool, checks policy: CardDataCheckPolicy,
                           opening output: () throws -> OutputFile) throws -> CSVScoringReport {
         var reader = try CSVReader(path: input)
+        return try score(records: &reader, name: input, explain: explain, excel: excel, checks: policy, opening: output)
+    }
+
+    /// Scores any record source (a database query's rows) as `scoreCSV` scores a file, `input` naming it.
+    package func score<Records: RecordSource & ~Copyable>(records reader: inout Records, name input: String, explain: Int,
+                                                         excel: Bool = false, checks policy: CardDataCheckPolicy = .report,
+                                                         opening output: () throws -> OutputFile) throws -> CSVScoringReport {
         let rows = rowScorer(header: reader.header)
         let added = appendedColumns(withReasons: explain > 0)
         if let clash = added.first(where: reader.header.contains) {
