@@ -17,6 +17,9 @@
 //   LeadData, ScoreCardFormat → CardDataChecks (a card's features, types and categories against data)
 //   ScoreCardFormat, RuleScoring, Evaluation, LeadData, PointExport, OutputFiles → CardOperations (recalibrate, monitor, diff)
 //   LeadData, LeadCSV, ScoreCardFormat → CardHoldout (a card's held-out rows of its training file)
+//   LeadCSV → Engagement (leads + events → point-in-time snapshots and decayed counts; no trainer)
+//   Engagement, LeadData, LinearModels, FeatureEncoding, Evaluation, ScoreCardFormat → EngagementTraining
+//     (learned per-event points, half-lives and caps → a card with event criteria)
 //   CardTraining, RuleScoring and the modules whose values it prints → leadscore (CLI: parses and prints)
 import PackageDescription
 
@@ -44,6 +47,8 @@ let package = Package(
         .library(name: "CardDataChecks", targets: ["CardDataChecks"]),
         .library(name: "CardOperations", targets: ["CardOperations"]),
         .library(name: "CardHoldout", targets: ["CardHoldout"]),
+        .library(name: "Engagement", targets: ["Engagement"]),
+        .library(name: "EngagementTraining", targets: ["EngagementTraining"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -82,6 +87,13 @@ let package = Package(
         .target(name: "CardHoldout", dependencies: ["LeadData", "LeadCSV", "ScoreCardFormat"]),
         .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "ProbabilityCalibration", "Evaluation", "ScoreCardFormat"]),
 
+        // MARK: Engagement: leads + activity events → point-in-time snapshots (no trainer), and learning
+        // per-event points, half-lives and caps from them
+        .target(name: "Engagement", dependencies: ["LeadCSV"]),
+        .target(name: "EngagementTraining", dependencies: [
+            "Engagement", "LeadData", "LinearModels", "FeatureEncoding", "Evaluation", "ScoreCardFormat",
+        ]),
+
         // MARK: Training: the pipeline from leads to a card, composed of the modules above
         .target(name: "CardTraining", dependencies: [
             "LeadCSV", "LeadData", "FeatureEncoding", "ModelCore", "LinearModels", "BoostedStumps", "Evaluation", "PointExport", "ScoreCardFormat", "CardOperations", "CardHoldout",
@@ -98,6 +110,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "OutputFiles",
                 "CardHoldout",
+                "Engagement", "EngagementTraining",
             ],
             path: "Sources/LeadScoreCLI"
         ),
@@ -132,6 +145,7 @@ let package = Package(
         .testTarget(name: "CardDataChecksTests", dependencies: ["CardDataChecks", "LeadData", "ScoreCardFormat"]),
         .testTarget(name: "CardOperationsTests", dependencies: ["CardOperations", "ScoreCardFormat", "LeadData", "PointExport", "ProbabilityCalibration", "Evaluation", "RuleScoring"]),
         .testTarget(name: "CardHoldoutTests", dependencies: ["CardHoldout", "LeadData", "ScoreCardFormat"]),
+        .testTarget(name: "EngagementTests", dependencies: ["Engagement", "EngagementTraining", "LeadData", "ScoreCardFormat", "RuleScoring", "TestSupport"]),
     ]
 )
 

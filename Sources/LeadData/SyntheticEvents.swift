@@ -9,8 +9,10 @@ import LeadCSV
 /// fixed daily rate (the same for every lead, so the past says nothing about future events beyond what
 /// has already decayed: the true decayed count is the best summary of the past); the lead converts that
 /// day with probability `sigmoid(base + seasonal(day) + fit + Σ_type perEvent · min(cap, decayed count))`,
-/// the decayed count being `Σ 2^(−age/halfLife)` over the type's events before the day began. A lead not
-/// converted by its deadline (uniform 30…240 days) is closed lost then. Nothing happens after the outcome,
+/// the decayed count being `Σ 2^(−age/halfLife)` over the type's events before the day began; otherwise it
+/// is closed lost that day with probability `lossPerDay` (memoryless, so a lead's age says nothing by
+/// itself: a fixed deadline would make old leads less likely to convert "within 90 days" for no reason an
+/// event explains). Nothing happens after the outcome,
 /// and leads still open when the data ends (`observedUntil`) have no outcome.
 public struct SyntheticEvents: Sendable {
     /// One event type's truth.
@@ -30,6 +32,8 @@ public struct SyntheticEvents: Sendable {
     public struct Truth: Codable, Sendable, Equatable {
         /// Daily conversion log-odds before fit, season and events.
         public var dailyBaseLogOdds: Double
+        /// Daily probability that an open lead is closed lost (when it does not convert that day).
+        public var lossPerDay: Double
         /// `base + amplitude · sin(2π · days since start / 365)`: the base rate moves with the season.
         public var seasonalAmplitude: Double
         public var fit: [SyntheticLeads.Effect]
@@ -40,8 +44,8 @@ public struct SyntheticEvents: Sendable {
     }
 
     public static let eventTruth: [EventTruth] = [
-        EventTruth(event: "page_view", ratePerDay: 0.25, logOddsPerEvent: 0.2, halfLifeDays: 3, cap: 6),
-        EventTruth(event: "email_click", ratePerDay: 0.08, logOddsPerEvent: 0.3, halfLifeDays: 7, cap: 3),
+        EventTruth(event: "page_view", ratePerDay: 0.25, logOddsPerEvent: 0.45, halfLifeDays: 3, cap: 4),
+        EventTruth(event: "email_click", ratePerDay: 0.08, logOddsPerEvent: 0.5, halfLifeDays: 7, cap: 3),
         EventTruth(event: "pricing_page", ratePerDay: 0.04, logOddsPerEvent: 0.55, halfLifeDays: 14, cap: 3),
         EventTruth(event: "webinar", ratePerDay: 0.012, logOddsPerEvent: 0.8, halfLifeDays: 30, cap: 2),
         EventTruth(event: "demo_request", ratePerDay: 0.005, logOddsPerEvent: 1.3, halfLifeDays: 60, cap: 2),
@@ -86,12 +90,12 @@ public struct SyntheticEvents: Sendable {
     public func generate() -> Generated {
         var random = SeededGenerator(seed: seed)
         let types = Self.eventTruth
-        let base = -7.6, amplitude = 0.35
+        let base = -7.6, amplitude = 0.35, lossPerDay = 1.0 / 90
         let end = observedUntil
         var out = Generated(
             leadIDs: [], created: [], jobLevel: [], leadSource: [], companySize: [], converted: [], convertedAt: [], closedAt: [],
             eventLead: [], eventType: [], eventTime: [],
-            truth: Truth(dailyBaseLogOdds: base, seasonalAmplitude: amplitude, fit: Self.fitTruth, events: types,
+            truth: Truth(dailyBaseLogOdds: base, lossPerDay: lossPerDay, seasonalAmplitude: amplitude, fit: Self.fitTruth, events: types,
                          start: Self.isoDate(start), observedUntil: Self.isoDate(end)),
             observedUntil: end)
         let jobs: [(String, Double)] = [("c_level", 0.05), ("vp", 0.1), ("director", 0.15), ("manager", 0.3), ("individual", 0.3), ("student", 0.1)]
@@ -111,7 +115,6 @@ public struct SyntheticEvents: Sendable {
             let job = pick(jobs), source = pick(sources)
             let size = Foundation.exp(random.normal(mean: 4.5, deviation: 1.5)).rounded()
             let fit = Self.fitTruth[0].logOdds(label: job) + Self.fitTruth[1].logOdds(label: source) + Self.fitTruth[2].logOdds(value: size)
-            let deadlineDays = 30 + Int(random.nextUniform() * 211)
             var decayed = [Double](repeating: 0, count: types.count)
             var outcome: Bool? = nil
             var convertedAt: Double? = nil, closedAt: Double? = nil
@@ -119,11 +122,6 @@ public struct SyntheticEvents: Sendable {
             while true {
                 let dayStart = created + Double(day) * 86_400
                 if dayStart >= end { break }
-                if day >= deadlineDays {
-                    outcome = false
-                    closedAt = dayStart
-                    break
-                }
                 let calendarDays = (dayStart - start) / 86_400
                 var logOdds = base + amplitude * Foundation.sin(2 * .pi * calendarDays / 365) + fit
                 for index in types.indices { logOdds += types[index].logOddsPerEvent * min(types[index].cap, decayed[index]) }
@@ -148,6 +146,13 @@ public struct SyntheticEvents: Sendable {
                 if converts {
                     outcome = true
                     convertedAt = dayStart + cutoff
+                    break
+                }
+                if random.nextUniform() < lossPerDay {
+                    let moment = dayStart + 86_400 - 1
+                    if moment >= end { break }
+                    outcome = false
+                    closedAt = moment
                     break
                 }
                 day += 1

@@ -9,5 +9,5 @@ struct LeadScore: ParsableCommand {
         commandName: "leadscore",
         abstract: "Learn lead-scoring point cards from historical converted/lost leads.",
         version: version,
-        subcommands: [Inspect.self, Train.self, Score.self, Evaluate.self, Compare.self, Report.self, ExportSQL.self, Synth.self, Recalibrate.self, Monitor.self, Diff.self])
+        subcommands: [Inspect.self, Train.self, Score.self, Evaluate.self, Compare.self, Report.self, ExportSQL.self, Synth.self, Recalibrate.self, Monitor.self, Diff.self, TrainEngagement.self])
 }

@@ -26,12 +26,17 @@ struct Score: ParsableCommand {
     var out: String?
     @Option(help: "Add a reasons column: the N criteria that gave the most points and the N that cost the most.")
     var explain: Int = 0
+    @Option(help: "Activity events (CSV: lead_id, event, timestamp) for the card's event criteria; scores as of --as-of.")
+    var events: String?
+    @Option(help: "With --events: the moment to score as of (2026-12-01 or an ISO 8601 date-time; default now). Only events strictly before it count.")
+    var asOf: String?
 
     func validate() throws {
         guard explain >= 0 else { throw ValidationError("--explain must be 0 or more") }
     }
 
     func run() throws {
+        if let events { return try runAsOf(events: events) }
         try reportingFailure {
             try checkOutputPaths(out, inputs: [card, leads])
             let scorer = try RuleScorer(path: card)
