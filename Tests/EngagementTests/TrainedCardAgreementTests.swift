@@ -45,21 +45,20 @@ final class TrainedCardAgreementTests: XCTestCase {
         let query = try CardSQL(card: card, dialect: .sqlite).query(table: "leads", eventsTable: "events", asOf: asOf)
         let script = ".import --csv '\(leadsPath)' leads\n.import --csv '\(eventsPath)' events\n.mode csv\n"
             + "SELECT lead_id, points FROM (\n\(query.dropLast())\n) AS exported;\n"
-        let database = folder.appendingPathComponent("leads.db").path
+        let database = folder.appendingPathComponent("leads.db").path, scriptPath = folder.appendingPathComponent("score.sql").path
+        try script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", "-bail", database]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        (process.standardInput, process.standardOutput, process.standardError) = (input, output, errors)
+        process.arguments = ["sqlite3", "-bail", database, ".read '\(scriptPath)'"]
+        let output = Pipe(), errors = Pipe()
+        (process.standardOutput, process.standardError) = (output, errors)
         try process.run()
-        input.fileHandleForWriting.write(Data(script.utf8))
-        try input.fileHandleForWriting.close()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let problems = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         XCTAssertEqual(problems, "")
         var fromSQL: [String: Int] = [:]
-        for line in text.split(separator: "\n") {
+        for line in text.split(whereSeparator: \.isNewline) { // sqlite3 ends CSV lines with CR LF
             let fields = line.split(separator: ",")
             fromSQL[String(fields[0])] = Int(fields[1].trimmingCharacters(in: .whitespacesAndNewlines))
         }
