@@ -22,7 +22,7 @@ public struct EngagementOptions: Sendable, Equatable {
 
     public init(plan: SnapshotPlan = SnapshotPlan(), halfLifeGrid: [Double?] = Self.defaultHalfLives, capGrid: [Double?] = [1, 2, 3, 4, 6, 10, nil],
                 rounds: Int = 2, trainFraction: Double = 0.6, validationFraction: Double = 0.2, maximumPoints: Int = 100,
-                numericBins: Int = 4, strength: Double = 1e-4) {
+                numericBins: Int = 8, strength: Double = 1e-4) {
         self.plan = plan
         self.halfLifeGrid = halfLifeGrid
         self.capGrid = capGrid
