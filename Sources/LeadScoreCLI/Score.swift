@@ -52,6 +52,9 @@ struct Score: ParsableCommand {
             }
             progress.finish()
             for note in report.absenceNotes { printError("warning: \(note)") }
+            if !scorer.card.eventCriteria.isEmpty {
+                printError("warning: the card has event criteria; without --events (and --as-of) every lead scores as if it had no events")
+            }
             let summary = summarize(report, card: scorer.card, destination: out ?? "stdout")
             // The summary never mixes into scored leads that go to standard output (no --out, --out /dev/stdout).
             if output.isStandardOutput { printError(summary) } else { print(summary) }

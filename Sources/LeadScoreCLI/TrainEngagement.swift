@@ -19,9 +19,11 @@ struct TrainEngagement: ParsableCommand {
             every other column is a fit attribute. Events CSV: lead_id, event, timestamp (other columns ignored).
 
             Example:
-              leadscore synth --events 20000 leads.csv
-              leadscore train-engagement leads.csv --events leads.events.csv --out card.json
-              leadscore score card.json leads.csv --events leads.events.csv --as-of 2026-01-31
+              leadscore synth --events 500 leads.csv
+              leadscore train-engagement leads.csv --events leads.events.csv \\
+                  --out card.json --rounds 1
+              leadscore score card.json leads.csv --events leads.events.csv \\
+                  --as-of 2026-01-31 --out scored.csv
             """)
 
     @Argument(help: "The leads (CSV).") var leads: String
