@@ -23,6 +23,9 @@
 //   LeadCSV, LeadData, FeatureEncoding, ModelCore, LinearModels, BoostedStumps, Evaluation, PointExport,
 //     ScoreCardFormat, CardOperations, CardHoldout → CardTraining (the training pipeline)
 //   CardTraining, Evaluation, PointExport, ScoreCardFormat, LeadData → CardBacktest (rolling-origin backtests)
+//   LeadCSV → Engagement (leads + events → point-in-time snapshots and decayed counts; no trainer)
+//   Engagement, LeadData, LinearModels, FeatureEncoding, Evaluation, ScoreCardFormat → EngagementTraining
+//     (learned per-event points, half-lives and caps → a card with event criteria)
 //   CardTraining, RuleScoring and the modules whose values it prints → leadscore (CLI: parses and prints)
 import PackageDescription
 
@@ -54,6 +57,8 @@ let package = Package(
         .library(name: "CardBacktest", targets: ["CardBacktest"]),
         .library(name: "LeadDatabase", targets: ["LeadDatabase"]),
         .library(name: "DatabaseScoring", targets: ["DatabaseScoring"]),
+        .library(name: "Engagement", targets: ["Engagement"]),
+        .library(name: "EngagementTraining", targets: ["EngagementTraining"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -101,6 +106,13 @@ let package = Package(
         .target(name: "CardHoldout", dependencies: ["LeadData", "LeadCSV", "ScoreCardFormat"]),
         .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "ProbabilityCalibration", "Evaluation", "ScoreCardFormat", "LeadMath"]),
 
+        // MARK: Engagement: leads + activity events → point-in-time snapshots (no trainer), and learning
+        // per-event points, half-lives and caps from them
+        .target(name: "Engagement", dependencies: ["LeadCSV"]),
+        .target(name: "EngagementTraining", dependencies: [
+            "Engagement", "LeadData", "LinearModels", "FeatureEncoding", "Evaluation", "ScoreCardFormat",
+        ]),
+
         // MARK: Training: the pipeline from leads to a card, composed of the modules above
         .target(name: "CardTraining", dependencies: [
             "LeadCSV", "LeadData", "FeatureEncoding", "ModelCore", "LinearModels", "BoostedStumps", "Evaluation", "PointExport", "ScoreCardFormat", "CardOperations", "CardHoldout",
@@ -122,6 +134,7 @@ let package = Package(
                 "CardHoldout",
                 "CardBacktest",
                 "LeadDatabase", "DatabaseScoring",
+                "Engagement", "EngagementTraining",
             ],
             path: "Sources/LeadScoreCLI"
         ),
@@ -147,7 +160,7 @@ let package = Package(
         .testTarget(name: "LinearModelsTests", dependencies: ["LinearModels", "LeadData", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BoostedStumpsTests", dependencies: ["BoostedStumps", "LeadData", "TestSupport"]),
         .testTarget(name: "ScoreCardFormatTests", dependencies: ["ScoreCardFormat", "TestSupport"]),
-        .testTarget(name: "RuleScoringTests", dependencies: ["RuleScoring", "ScoreCardFormat", "TestSupport"]),
+        .testTarget(name: "RuleScoringTests", dependencies: ["RuleScoring", "ScoreCardFormat", "TestSupport", "LeadData", "LeadCSV"]),
         .testTarget(name: "PointExportTests", dependencies: ["PointExport", "ModelCore", "LeadData"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LeadData", "LeadCSV", "BoostedStumps", "LinearModels", "FeatureEncoding", "PointExport", "RuleScoring", "ScoreCardFormat", "CardTraining", "TestSupport"]),
         .testTarget(name: "CardTrainingTests", dependencies: ["CardTraining", "CardHoldout", "LeadData", "PointExport", "ScoreCardFormat", "TestSupport"],
@@ -159,6 +172,7 @@ let package = Package(
         .testTarget(name: "CardHoldoutTests", dependencies: ["CardHoldout", "LeadData", "ScoreCardFormat"]),
         .testTarget(name: "CardBacktestTests", dependencies: ["CardBacktest", "CardTraining", "LeadData", "TestSupport"]),
         .testTarget(name: "LeadDatabaseTests", dependencies: ["LeadDatabase", "CSQLite", "CLibPQ", "DatabaseScoring", "LeadCSV", "LeadData", "CardTraining", "RuleScoring", "ScoreCardFormat", "LeadScoreCLI", "TestSupport"]),
+        .testTarget(name: "EngagementTests", dependencies: ["Engagement", "EngagementTraining", "LeadData", "LeadCSV", "ScoreCardFormat", "RuleScoring", "TestSupport"]),
     ]
 )
 

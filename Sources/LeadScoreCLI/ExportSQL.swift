@@ -1,4 +1,5 @@
 import ArgumentParser
+import LeadCSV
 import RuleScoring
 import ScoreCardFormat
 
@@ -23,10 +24,19 @@ struct ExportSQL: ParsableCommand {
     @Argument(help: "The score card (JSON).") var card: String
     @Option(help: "SQL dialect: \(SQLDialect.allCases.map(\.rawValue).joined(separator: ", ")).") var dialect: SQLDialect
     @Option(help: "The table of leads; dots separate schema and table (analytics.leads).") var table = "leads"
+    @Option(help: "For a card with event criteria: the table of activity events (columns as the card's \"events\" names them).") var eventsTable = "events"
+    @Option(help: "For a card with event criteria: the moment to score as of (2026-12-01 or an ISO 8601 date-time); required then.") var asOf: String?
 
     func run() throws {
         try reportingFailure {
-            print(try CardSQL(card: try ScoreCard.load(path: card), dialect: dialect).query(table: table))
+            let loaded = try ScoreCard.load(path: card)
+            let sql = CardSQL(card: loaded, dialect: dialect)
+            guard !loaded.eventCriteria.isEmpty else { return print(try sql.query(table: table)) }
+            guard let asOf else { throw ValidationError("the card has event criteria: give --as-of (e.g. --as-of 2026-12-01) and, unless it is \"events\", --events-table") }
+            guard let moment = Array(asOf.utf8).withUnsafeBufferPointer({ ISODate.parse($0) }) else {
+                throw ValidationError("--as-of \"\(asOf)\" is not a date; write 2026-12-01 or 2026-12-01T09:00:00Z")
+            }
+            print(try sql.query(table: table, eventsTable: eventsTable, asOf: moment))
         }
     }
 }

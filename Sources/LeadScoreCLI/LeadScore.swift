@@ -10,5 +10,5 @@ struct LeadScore: ParsableCommand {
         abstract: "Learn lead-scoring point cards from historical converted/lost leads.",
         version: version,
         subcommands: [Inspect.self, Train.self, Score.self, Evaluate.self, Compare.self, Report.self, ExportSQL.self, Synth.self, Recalibrate.self, Monitor.self, Diff.self,
-                      BacktestCommand.self])
+                      BacktestCommand.self, TrainEngagement.self])
 }

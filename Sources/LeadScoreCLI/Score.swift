@@ -43,12 +43,17 @@ struct Score: ParsableCommand {
     var excel = false
     @OptionGroup var source: SourceOptions
     @OptionGroup var sink: ScoreSinkOptions
+    @Option(help: "Activity events (CSV: lead_id, event, timestamp) for the card's event criteria; scores as of --as-of.")
+    var events: String?
+    @Option(help: "With --events: the moment to score as of (2026-12-01 or an ISO 8601 date-time; default now). Only events strictly before it count.")
+    var asOf: String?
 
     func validate() throws {
         guard explain >= 0 else { throw ValidationError("--explain must be 0 or more") }
     }
 
     func run() throws {
+        if let events { return try runAsOf(events: events) }
         try reportingFailure {
             if let table = try sink.table(out) { return try scoreIntoTable(table) }
             try checkOutputPaths(out, inputs: [card, leads])
@@ -78,6 +83,9 @@ struct Score: ParsableCommand {
             for note in report.absenceNotes { printError("warning: \(note)") }
             // Checks go to standard error: standard output may be the scored leads themselves.
             if let text = CardDataWarnings.text(report.findings, path: card) { printError(text) }
+            if !scorer.card.eventCriteria.isEmpty {
+                printError("warning: the card has event criteria; without --events (and --as-of) every lead scores as if it had no events")
+            }
             let summary = summarize(report, card: scorer.card, destination: out ?? "stdout")
             // The summary never mixes into scored leads that go to standard output (no --out, --out /dev/stdout).
             if output.isStandardOutput { printError(summary) } else { printText(summary) }

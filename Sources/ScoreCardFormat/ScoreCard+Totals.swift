@@ -2,23 +2,31 @@
 /// reach — which tiers and the calibration table are checked against.
 extension ScoreCard {
     /// The subtotal of each declared group, in `groups` order, after its caps.
-    /// - Parameter criterionPoints: the points each criterion gave, in `criteria` order.
-    public func groupSubtotals(criterionPoints: [Int]) -> [Int] {
+    /// - Parameters:
+    ///   - criterionPoints: the points each criterion gave, in `criteria` order.
+    ///   - eventPoints: the points each event criterion gave, in `eventCriteria` order (none: no events).
+    public func groupSubtotals(criterionPoints: [Int], eventPoints: [Int] = []) -> [Int] {
         var subtotals = [Int](repeating: 0, count: groups.count)
         for (criterion, points) in zip(criteria, criterionPoints) {
             if let group = groupIndex(of: criterion) { subtotals[group] += points }
+        }
+        for (criterion, points) in zip(eventCriteria, eventPoints) {
+            if let name = criterion.group, let group = groups.firstIndex(where: { $0.name == name }) { subtotals[group] += points }
         }
         return zip(groups, subtotals).map { $0.capped($1) }
     }
 
     /// `basePoints` + the capped group subtotals + the points of ungrouped criteria, kept within
     /// `0…maximumPoints`.
-    public func total(criterionPoints: [Int]) -> Int {
+    public func total(criterionPoints: [Int], eventPoints: [Int] = []) -> Int {
         var ungrouped = 0
         for (criterion, points) in zip(criteria, criterionPoints) where groupIndex(of: criterion) == nil {
             ungrouped += points
         }
-        return clampTotal(basePoints + ungrouped + groupSubtotals(criterionPoints: criterionPoints).reduce(0, +))
+        for (criterion, points) in zip(eventCriteria, eventPoints) where !groups.contains(where: { $0.name == criterion.group }) {
+            ungrouped += points
+        }
+        return clampTotal(basePoints + ungrouped + groupSubtotals(criterionPoints: criterionPoints, eventPoints: eventPoints).reduce(0, +))
     }
 
     /// Keeps a raw total within the score range: the score range is the cap on the total.
@@ -29,9 +37,11 @@ extension ScoreCard {
     public func reachableTotals() -> [Int] {
         var buckets: [[Int]] = groups.map { group in
             let members = criteria.filter { $0.group == group.name }
-            return Array(Set(sums(of: members).map(group.capped))).sorted()
+            let events = eventCriteria.filter { $0.group == group.name }.map(\.reachablePoints)
+            return Array(Set(events.reduce(sums(of: members)) { Self.minkowskiSum($0, $1) }.map(group.capped))).sorted()
         }
-        buckets.append(sums(of: criteria.filter { criterion in groupIndex(of: criterion) == nil }))
+        let ungroupedEvents = eventCriteria.filter { criterion in !groups.contains { $0.name == criterion.group } }.map(\.reachablePoints)
+        buckets.append(ungroupedEvents.reduce(sums(of: criteria.filter { criterion in groupIndex(of: criterion) == nil })) { Self.minkowskiSum($0, $1) })
         return Self.reachableTotals(basePoints: basePoints, choices: buckets, maximumPoints: maximumPoints)
     }
 

@@ -20,6 +20,7 @@ extension ScoreCard {
             criterion.check(index: index, missingValues: missingValues, groups: groups, into: &list)
         }
         checkDuplicateFeatures(&list)
+        checkEventCriteria(&list)
         checkControlCharacters(&list)
         // Tiers and calibration are judged against the reachable totals, which mean nothing while a
         // criterion is broken; report the criteria first.
@@ -33,8 +34,8 @@ extension ScoreCard {
     }
 
     private func checkHeader(_ list: inout ProblemList) {
-        if version != Self.currentVersion {
-            list.add("version", "card version \(version) is not supported; this LeadScore reads version \(Self.currentVersion)")
+        if !Self.supportedVersions.contains(version) {
+            list.add("version", "card version \(version) is not supported; this LeadScore reads versions 1 and 2")
         }
         if name.isEmpty { list.add("name", "must not be empty") }
         if maximumPoints < 1 || maximumPoints > Self.pointsLimit {
@@ -62,7 +63,7 @@ extension ScoreCard {
             if let low = group.minimumPoints, let high = group.maximumPoints, low > high {
                 list.add(location + ".minimumPoints", "\(low) is above maximumPoints \(high)")
             }
-            if !criteria.contains(where: { $0.group == group.name }) {
+            if !criteria.contains(where: { $0.group == group.name }), !eventCriteria.contains(where: { $0.group == group.name }) {
                 list.add(location, "no criterion belongs to it; remove it or set \"group\": \(CardLocation.quoted(group.name)) on its criteria")
             }
         }

@@ -12,8 +12,11 @@
 public struct ScoreCard: Sendable, Equatable {
     /// The value of the JSON `format` field, so a card is recognisable among other JSON files.
     public static let formatName = "leadscore-card"
-    /// The only version this code reads and writes.
-    public static let currentVersion = 1
+    /// The newest version this code reads and writes: 2 added event criteria. A card is written with the
+    /// lowest version that holds it (`requiredVersion`), so cards without events stay version 1.
+    public static let currentVersion = 2
+    /// Every version this code reads.
+    public static let supportedVersions = 1...2
 
     /// Card format version; a reader refuses versions it does not know rather than misread them.
     public var version: Int
@@ -36,6 +39,10 @@ public struct ScoreCard: Sendable, Equatable {
     public var groups: [CriterionGroup]
     /// The criteria, in display order; each scores one feature.
     public var criteria: [Criterion]
+    /// Points from activity events as of a moment, with decay (version 2); empty on most cards.
+    public var eventCriteria: [EventCriterion]
+    /// The events table's columns (version 2); `nil` means the defaults when there are event criteria.
+    public var events: EventSource?
     /// From the highest threshold down; the lowest must cover the lowest reachable total. May be empty.
     public var tiers: [Tier]
     /// From total points to a probability of converting; `nil` for a card without one.
@@ -49,9 +56,12 @@ public struct ScoreCard: Sendable, Equatable {
     public init(
         name: String, description: String? = nil, missingValues: [String] = [""], decimalSeparator: String = ".", basePoints: Int = 0,
         maximumPoints: Int = 100, groups: [CriterionGroup] = [], criteria: [Criterion], tiers: [Tier] = [],
-        calibration: Calibration? = nil, provenance: Provenance? = nil, metrics: CardMetrics? = nil
+        calibration: Calibration? = nil, provenance: Provenance? = nil, metrics: CardMetrics? = nil,
+        eventCriteria: [EventCriterion] = [], events: EventSource? = nil
     ) {
-        self.version = Self.currentVersion
+        self.eventCriteria = eventCriteria
+        self.events = events
+        self.version = eventCriteria.isEmpty && events == nil ? 1 : 2
         self.name = name
         self.description = description
         self.missingValues = missingValues

@@ -81,7 +81,7 @@ final class ScoreCommandTests: XCTestCase {
         try #"{"format": "leadscore-card", "version": 7, "name": "x", "criteria": []}"#.write(toFile: future, atomically: true, encoding: .utf8)
         let version = try runLeadScore(["export-sql", future, "--dialect", "sqlite"])
         XCTAssertEqual(version.status, 1)
-        XCTAssertEqual(version.errors, "error: \(future): version: card version 7 is not supported; this LeadScore reads version 1 (a newer LeadScore wrote it: upgrade)\n")
+        XCTAssertEqual(version.errors, "error: \(future): version: card version 7 is not supported; this LeadScore reads versions 1 and 2 (a newer LeadScore wrote it: upgrade)\n")
     }
 
     func testABadRowStopsScoringWithoutAPartialFile() throws {

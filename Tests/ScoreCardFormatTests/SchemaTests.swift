@@ -33,10 +33,18 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(try ScoreCard(json: Data(text.utf8)), card)
     }
 
+    func testAVersionTwoCardWithEventCriteriaMatchesTheSchema() throws {
+        let card = try ScoreCard(json: Data(EventCriterionTests.eventCard.utf8))
+        XCTAssertEqual(try schemaAccepts([EventCriterionTests.eventCard, String(decoding: try card.jsonData(), as: UTF8.self)]), [true, true])
+    }
+
     func testCardsBrokenInShapeFailBoth() throws {
         let broken = [
             smallCard(replacing: #""points": 10, "label": "1–3 visits""#, with: #""points": 2.5, "label": "1–3 visits""#),
-            smallCard(replacing: #""version": 1"#, with: #""version": 2"#),
+            smallCard(replacing: #""version": 1"#, with: #""version": 3"#),
+            // Event criteria need version 2 (schema: if/then; Swift: the decoder), and a cap.
+            smallCard(replacing: #""criteria": ["#, with: #""eventCriteria": [{"event": "webinar", "label": "webinar", "pointsPerEvent": 5, "maximumPoints": 10}], "criteria": ["#),
+            smallCard(replacing: #""version": 1"#, with: #""version": 2, "eventCriteria": [{"event": "webinar", "label": "webinar", "pointsPerEvent": 5}]"#),
             smallCard(replacing: #""name": "small""#, with: #""name": "small", "notes": "x""#),
             smallCard(replacing: #"{"otherwise": true, "points": 0, "label": "no demo"}"#, with: #"{"otherwise": true, "missing": true, "points": 0, "label": "no demo"}"#),
             smallCard(replacing: #"{"range": {"greaterThan": 3}"#, with: #"{"range": {"greaterThan": 3, "atLeast": null}"#),

@@ -31,8 +31,8 @@ final class ValidationTests: XCTestCase {
     }
 
     func testUnknownVersionAndFormat() {
-        let version = problems(smallCard(replacing: #""version": 1"#, with: #""version": 2"#))
-        XCTAssertTrue(version.contains("version: card version 2 is not supported; this LeadScore reads version 1 (a newer LeadScore wrote it: upgrade)"), version)
+        let version = problems(smallCard(replacing: #""version": 1"#, with: #""version": 3"#))
+        XCTAssertTrue(version.contains("version: card version 3 is not supported; this LeadScore reads versions 1 and 2 (a newer LeadScore wrote it: upgrade)"), version)
         let format = problems(smallCard(replacing: #""format": "leadscore-card""#, with: #""format": "scorecard""#))
         XCTAssertTrue(format.contains(#"format: is "scorecard"; a LeadScore card says "leadscore-card""#), format)
     }
