@@ -27,13 +27,13 @@ struct LeakageWarnings {
         do {
             report = try screen.screen(dataset, rows: rows, seed: seed)
         } catch {
-            problem = "no leakage screen: \(error)"
+            problem = CLIFlagText.flags(in: "no leakage screen: \(error)")
         }
     }
 
     /// With `--strict`, the error that stops training when a column is flagged.
     func check(_ options: LeakageOptions) throws {
-        guard options.strict, let warning = report?.warning else { return }
+        guard options.strict, let warning = report?.warning(leavingOut: LeakageFlags.exclude) else { return }
         let finding = warning.hasPrefix("WARNING: ") ? String(warning.dropFirst("WARNING: ".count)) : warning
         throw ValidationErrorMessage(finding + "\n--strict: stopped before training; leave the columns out, or drop --strict to train anyway")
     }
@@ -41,9 +41,9 @@ struct LeakageWarnings {
     /// The block `train` prints first: the warning, placeholders, and the columns left out.
     var trainPreamble: String? {
         var blocks: [String] = []
-        if let warning = report?.warning { blocks.append(warning) }
+        if let warning = report?.warning(leavingOut: LeakageFlags.exclude) { blocks.append(warning) }
         if let problem { blocks.append("note: \(problem)") }
-        blocks += placeholders.map { "note: \($0.text)" }
+        blocks += placeholders.map { "note: \($0.text(readingAsMissing: LeakageFlags.missing))" }
         if !leftOut.isEmpty {
             blocks.append((["Columns left out of the model:"] + leftOut.map { "  " + CLIFlagText.flags(in: $0.text) }).joined(separator: "\n"))
         }
@@ -64,10 +64,10 @@ struct LeakageWarnings {
                              column.reasons.map(\.label).joined(separator: ", ")])
             }
             lines.append(TextColumns.render(rows, indent: 2))
-            if let warning = report.warning { lines += ["", warning] }
+            if let warning = report.warning(leavingOut: LeakageFlags.exclude) { lines += ["", warning] }
         }
         if let problem { lines += ["", "note: \(problem)"] }
-        if !placeholders.isEmpty { lines += [""] + placeholders.map { "note: \($0.text)" } }
+        if !placeholders.isEmpty { lines += [""] + placeholders.map { "note: \($0.text(readingAsMissing: LeakageFlags.missing))" } }
         return lines.joined(separator: "\n")
     }
 
@@ -87,9 +87,9 @@ struct LeakageWarnings {
         func encode(to encoder: any Encoder) throws {
             try base.encode(to: encoder)
             var container = encoder.container(keyedBy: Key.self)
-            try container.encodeIfPresent(warnings.report, forKey: .leakage)
+            try container.encodeIfPresent(warnings.report.map(LeakageJSON.init), forKey: .leakage)
             try container.encodeIfPresent(warnings.problem, forKey: .leakageProblem)
-            try container.encode(warnings.placeholders, forKey: .placeholders)
+            try container.encode(warnings.placeholders.map(PlaceholderJSON.init), forKey: .placeholders)
             try container.encode(warnings.leftOut, forKey: .leftOutColumns)
         }
     }
@@ -110,9 +110,66 @@ struct LeakageWarnings {
                        + " Each column was measured alone on held-out training leads (rule: docs/leakage.md)."),
             .table(table),
         ]
-        if let exclude = report.excludeOption {
+        if let exclude = report.excludeOption(leavingOut: LeakageFlags.exclude) {
             blocks.append(.paragraph("Unless each is known before the outcome, train without them: \(exclude)"))
         }
         return [ReportDocument.Section(title: "Possible leakage", blocks: blocks)]
+    }
+}
+
+/// The screen's advice in this tool's flags: the library words it in `LoadOptions` terms and takes these
+/// closures to name the flags instead, built from the column names themselves (shell-quoted).
+enum LeakageFlags {
+    static let exclude: LeakageAdvice.LeaveOut = { names in "--exclude " + CLIFlagText.quoted(names.joined(separator: ",")) }
+    static let missing: LeakageAdvice.ReadAsMissing = { value in "pass " + missingOption(value) }
+    static func missingOption(_ value: String) -> String { "--missing " + CLIFlagText.quoted(value) }
+}
+
+/// `LeakageReport` as `--json` shows it: the library's fields, with the advice in flags.
+private struct LeakageJSON: Encodable {
+    var report: LeakageReport
+    enum Key: String, CodingKey { case columns, flagged, placeholders, trainingRows, heldOutRows, thresholds, excludeOption, warning }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(report.columns.map(ColumnJSON.init), forKey: .columns)
+        try container.encode(report.flagged.map(\.column), forKey: .flagged)
+        try container.encode(report.placeholders.map(PlaceholderJSON.init), forKey: .placeholders)
+        try container.encode(report.trainingRows, forKey: .trainingRows)
+        try container.encode(report.heldOutRows, forKey: .heldOutRows)
+        try container.encode(report.thresholds, forKey: .thresholds)
+        try container.encodeIfPresent(report.excludeOption(leavingOut: LeakageFlags.exclude), forKey: .excludeOption)
+        try container.encodeIfPresent(report.warning(leavingOut: LeakageFlags.exclude), forKey: .warning)
+    }
+}
+
+/// `ColumnScreening` as `--json` shows it: `suggestedAction` names the flag.
+private struct ColumnJSON: Encodable {
+    var column: ColumnScreening
+    enum Key: String, CodingKey { case column, role, heldOutAUC, informationValue, reasons, verdict, suggestedAction }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(column.column, forKey: .column)
+        try container.encode(column.role, forKey: .role)
+        try container.encodeIfPresent(column.heldOutAUC, forKey: .heldOutAUC)
+        try container.encode(column.informationValue, forKey: .informationValue)
+        try container.encode(column.reasons, forKey: .reasons)
+        try container.encode(column.verdict, forKey: .verdict)
+        try container.encodeIfPresent(column.suggestedAction(leavingOut: LeakageFlags.exclude), forKey: .suggestedAction)
+    }
+}
+
+/// `PlaceholderFinding` as `--json` shows it, with the flag that reads the value as missing.
+private struct PlaceholderJSON: Encodable {
+    var finding: PlaceholderFinding
+    enum Key: String, CodingKey { case value, columns, suggestedOption, text }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(finding.value, forKey: .value)
+        try container.encode(finding.columns, forKey: .columns)
+        try container.encode(LeakageFlags.missingOption(finding.value), forKey: .suggestedOption)
+        try container.encode(finding.text(readingAsMissing: LeakageFlags.missing), forKey: .text)
     }
 }

@@ -147,12 +147,16 @@ public struct ColumnScreening: Sendable, Equatable, Encodable {
         try container.encodeIfPresent(suggestedAction, forKey: .suggestedAction)
     }
 
-    /// What to do, for a flagged column: leave it out unless it is known before the outcome.
-    public var suggestedAction: String? {
+    /// What to do, for a flagged column: leave it out unless it is known before the outcome, in the
+    /// library's terms (`LoadOptions.excluded`).
+    public var suggestedAction: String? { suggestedAction(leavingOut: LeakageAdvice.loadOptions) }
+
+    /// What to do, with `leavingOut` saying how to leave columns out: a command-line tool names its flag.
+    public func suggestedAction(leavingOut: LeakageAdvice.LeaveOut) -> String? {
         switch verdict {
         case .none: return nil
-        case .likelyLeak: return "leave it out: --exclude \(shellQuoted(column))"
-        case .suspect: return "check it is known before the outcome; if not, --exclude \(shellQuoted(column))"
+        case .likelyLeak: return "leave it out: \(leavingOut([column]))"
+        case .suspect: return "check it is known before the outcome; if not, \(leavingOut([column]))"
         }
     }
 }
@@ -167,6 +171,12 @@ public struct PlaceholderFinding: Sendable, Equatable, Encodable {
         public var share: Double
         /// Whether the placeholder is the column's most common value (the usual sign of a default left unchanged).
         public var isMostCommonValue: Bool
+
+        public init(column: String, share: Double, isMostCommonValue: Bool) {
+            self.column = column
+            self.share = share
+            self.isMostCommonValue = isMostCommonValue
+        }
     }
 
     /// The placeholder text, e.g. `Select`.
@@ -174,32 +184,67 @@ public struct PlaceholderFinding: Sendable, Equatable, Encodable {
     /// Every column it occurs in, with its share there.
     public var columns: [Use]
 
-    private enum Key: String, CodingKey { case value, columns, suggestedOption, text }
+    public init(value: String, columns: [Use]) {
+        self.value = value
+        self.columns = columns
+    }
+
+    private enum Key: String, CodingKey { case value, columns, text }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Key.self)
         try container.encode(value, forKey: .value)
         try container.encode(columns, forKey: .columns)
-        try container.encode(suggestedOption, forKey: .suggestedOption)
         try container.encode(text, forKey: .text)
     }
 
-    /// The flag that reads it as missing.
-    public var suggestedOption: String { "--missing \(shellQuoted(value))" }
+    /// What reads it as missing, in the library's terms (`LoadOptions.missingTokens`).
+    public var suggestedOption: String { LeakageAdvice.loadOptionsMissing(value) }
 
-    /// One line for a person.
-    public var text: String {
+    /// One line for a person, in the library's terms.
+    public var text: String { text(readingAsMissing: LeakageAdvice.loadOptionsMissing) }
+
+    /// One line for a person, with `readingAsMissing` saying how to read a value as missing (a
+    /// command-line tool names its flag).
+    public func text(readingAsMissing: LeakageAdvice.ReadAsMissing) -> String {
         let most = columns.filter(\.isMostCommonValue).count
         let uses = columns.prefix(6).map { "\($0.column) \(LeakageReason.percent($0.share))" }.joined(separator: ", ")
         let plural = columns.count == 1 ? "" : "s"
         let commonest = most == 0 ? "" : (most == columns.count ? (columns.count == 1 ? ", its most common value" : ", the most common value in each")
                                                                   : ", the most common value in \(most)")
         return "\"\(value)\" looks like a placeholder for no answer in \(columns.count) column\(plural)\(commonest) (\(uses)\(columns.count > 6 ? ", …" : ""));"
-            + " if it means no answer, pass \(suggestedOption)"
+            + " if it means no answer, \(readingAsMissing(value))"
     }
 }
 
-/// `text` quoted for a POSIX shell, so a suggested flag can be pasted whatever the column is called.
-func shellQuoted(_ text: String) -> String {
-    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+/// How advice names the two remedies the screen suggests, leaving columns out and reading a value as
+/// missing. The library speaks of its own options (`LoadOptions.excluded`, `LoadOptions.missingTokens`); a
+/// command-line tool passes closures that name its flags, built from the column names and values themselves
+/// (never parsed back out of text, since a column may be called anything).
+public enum LeakageAdvice {
+    /// Words that leave the named columns out of the features.
+    public typealias LeaveOut = @Sendable ([String]) -> String
+    /// Words that read a value as missing.
+    public typealias ReadAsMissing = @Sendable (String) -> String
+
+    /// `add "Tags" and "Lead Quality" to the excluded columns (LoadOptions.excluded)`.
+    public static let loadOptions: LeaveOut = { names in
+        "add \(listed(names)) to the excluded columns (LoadOptions.excluded)"
+    }
+
+    /// `add "Select" to the missing-value texts (LoadOptions.missingTokens)`.
+    public static let loadOptionsMissing: ReadAsMissing = { value in
+        "add \(quoted(value)) to the missing-value texts (LoadOptions.missingTokens)"
+    }
+
+    /// Names in double quotes (a quote or backslash in a name escaped), joined as a person writes a list.
+    static func listed(_ names: [String]) -> String {
+        let quotedNames = names.map(quoted)
+        guard quotedNames.count > 1 else { return quotedNames.first ?? "" }
+        return quotedNames.dropLast().joined(separator: ", ") + " and " + quotedNames.last!
+    }
+
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
 }

@@ -33,15 +33,22 @@ public struct LeakageReport: Sendable, Equatable, Encodable {
         columns.filter { $0.verdict != .none }.sorted { $0.verdict > $1.verdict }
     }
 
-    /// The flag that leaves every flagged column out, e.g. `--exclude 'Tags,Lead Quality'`.
-    public var excludeOption: String? {
+    /// The advice that leaves every flagged column out, in the library's terms
+    /// (`add "Tags" and "Lead Quality" to the excluded columns (LoadOptions.excluded)`); `nil` when none is flagged.
+    public var excludeOption: String? { excludeOption(leavingOut: LeakageAdvice.loadOptions) }
+
+    /// The advice that leaves every flagged column out, worded by `leavingOut` (a tool's flag).
+    public func excludeOption(leavingOut: LeakageAdvice.LeaveOut) -> String? {
         let names = flagged.map(\.column)
-        return names.isEmpty ? nil : "--exclude \(shellQuoted(names.joined(separator: ",")))"
+        return names.isEmpty ? nil : leavingOut(names)
     }
 
-    /// A loud, specific warning for people: which columns, why, their single-column AUC and what to do;
-    /// `nil` when nothing is flagged.
-    public var warning: String? {
+    /// A loud, specific warning for people: which columns, why, their single-column AUC and what to do
+    /// (in the library's terms); `nil` when nothing is flagged.
+    public var warning: String? { warning(leavingOut: LeakageAdvice.loadOptions) }
+
+    /// The warning, with what to do worded by `leavingOut` (a tool's flag).
+    public func warning(leavingOut: LeakageAdvice.LeaveOut) -> String? {
         let flagged = self.flagged
         guard !flagged.isEmpty else { return nil }
         let likely = flagged.count { $0.verdict == .likelyLeak }
@@ -54,8 +61,8 @@ public struct LeakageReport: Sendable, Equatable, Encodable {
             lines.append("  \(finding.column) — \(finding.verdict.rawValue); alone: held-out AUC \(auc), information value \(String(format: "%.2f", finding.informationValue))")
             lines += finding.reasons.map { "      · \($0.text)" }
         }
-        if let excludeOption {
-            lines.append("  What to do: unless each is known before the outcome, train without them: \(excludeOption)")
+        if let exclude = excludeOption(leavingOut: leavingOut) {
+            lines.append("  What to do: unless each is known before the outcome, train without them: \(exclude)")
         }
         return lines.joined(separator: "\n")
     }

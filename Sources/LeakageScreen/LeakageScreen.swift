@@ -167,7 +167,7 @@ public enum LeakageScreenError: Error, Sendable, Equatable, CustomStringConverti
 
     public var description: String {
         switch self {
-        case .noOutcome: return "the leakage screen needs the outcome; name it with --target"
+        case .noOutcome: return "the leakage screen needs the outcome; name its column when loading the leads (LoadOptions.target)"
         case .tooFewLeads(let converted, let lost):
             return "too few leads to screen columns for leakage (\(converted) converted, \(lost) lost); both training and held-out leads need both outcomes"
         }

@@ -85,7 +85,7 @@ final class BacktestTests: XCTestCase {
         XCTAssertNil(report.periods[1].auc)
         XCTAssertNil(report.periods[2].auc)
         XCTAssertEqual(report.periods[3].trainingLeads, 370)
-        XCTAssertNotNil(report.periods[3].auc)
+        XCTAssertNotNil(report.periods[3].auc, report.text())
         let text = report.text()
         XCTAssertTrue(text.contains("2024-02: only 10 leads"), text)
         XCTAssertTrue(text.contains("2024-03: every lead converted"), text)

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import LeadCSV
 import LeadData
+import LeakageScreen
 @testable import LeadScoreCLI
 
 /// The library's notes and errors name `LoadOptions` fields; the CLI prints the flag that does the same.
@@ -50,5 +51,16 @@ final class LibraryTermsTests: XCTestCase {
         XCTAssertNotEqual(result.status, 0)
         XCTAssertTrue(result.errors.contains("--target names a column \"converted\" that the header does not have (did you mean \"Converted\"?)"), result.errors)
         XCTAssertFalse(result.errors.contains("LoadOptions"), result.errors)
+    }
+
+    /// The leakage screen's advice names `LoadOptions`; the CLI words the same remedy as flags, quoted for a
+    /// POSIX shell from the column names themselves, whatever they contain.
+    func testLeakageAdviceNamesShellQuotedFlags() {
+        XCTAssertEqual(LeakageFlags.exclude(["Rep's status", "Tags"]), "--exclude 'Rep'\\''s status,Tags'")
+        XCTAssertEqual(LeakageFlags.missing("-- Select --"), "pass --missing '-- Select --'")
+        XCTAssertEqual(LeakageAdvice.loadOptions(["Rep's status", "Tags"]), "add \"Rep's status\" and \"Tags\" to the excluded columns (LoadOptions.excluded)")
+        let finding = PlaceholderFinding(value: "Select", columns: [.init(column: "City", share: 0.3, isMostCommonValue: true)])
+        XCTAssertTrue(finding.text.hasSuffix("add \"Select\" to the missing-value texts (LoadOptions.missingTokens)"), finding.text)
+        XCTAssertTrue(finding.text(readingAsMissing: LeakageFlags.missing).hasSuffix("if it means no answer, pass --missing 'Select'"))
     }
 }

@@ -36,7 +36,7 @@ final class RealDataTests: XCTestCase {
         XCTAssertEqual(select.value, "Select")
         XCTAssertEqual(select.columns.map(\.column), ["Specialization", "How did you hear about X Education", "Lead Profile", "City"])
         XCTAssertEqual(select.columns.filter(\.isMostCommonValue).count, 3, "City's most common value is Mumbai")
-        XCTAssertEqual(select.suggestedOption, "--missing 'Select'")
+        XCTAssertEqual(select.suggestedOption, "add \"Select\" to the missing-value texts (LoadOptions.missingTokens)")
     }
 
     func testXEducationWithoutTheSuggestedColumnsIsClean() throws {

@@ -122,9 +122,9 @@ final class ThresholdTests: XCTestCase {
         // "Select" is 2 of 200 values (1 %), then 1 of 200.
         let found = try leads(select: 2).screen().placeholders
         XCTAssertEqual(found, [PlaceholderFinding(value: "Select", columns: [.init(column: "City", share: 0.01, isMostCommonValue: false)])])
-        XCTAssertEqual(found.first?.suggestedOption, "--missing 'Select'")
+        XCTAssertEqual(found.first?.suggestedOption, "add \"Select\" to the missing-value texts (LoadOptions.missingTokens)")
         XCTAssertEqual(try leads(select: 1).screen().placeholders, [])
         XCTAssertEqual(try leads(select: 60).screen().placeholders.first?.text,
-                       "\"Select\" looks like a placeholder for no answer in 1 column, its most common value (City 30.0%); if it means no answer, pass --missing 'Select'")
+                       "\"Select\" looks like a placeholder for no answer in 1 column, its most common value (City 30.0%); if it means no answer, add \"Select\" to the missing-value texts (LoadOptions.missingTokens)")
     }
 }

@@ -95,7 +95,7 @@ final class EventSQLTests: XCTestCase {
         XCTAssertEqual(tallies.unreadableTimes, 2)
         XCTAssertEqual(tallies.eventsAtOrAfter, 2)
         let reasons = scorer.score(["level": "vp"], id: "A", events: tallies).reasons(limit: 3).map(\.description)
-        XCTAssertEqual(reasons, ["+20 Job level: VP", "+7 webinar 30 days ago", "−10 unsubscribed 699 days ago"])
+        XCTAssertEqual(reasons, ["Job level: VP +20", "webinar 30 days ago +7", "unsubscribed 699 days ago −10"])
     }
 
     func testExportedQueryAgreesWithTheScorerInSQLite() throws {
