@@ -51,22 +51,24 @@ public struct CardTrainer: Sendable {
         let meter = ProgressMeter(progress)
         try meter.begin(.loading(file: path))
         let leads = try Dataset.load(csv: path, options: loadOptions)
-        return try train(loaded: leads, csv: path, loadOptions: loadOptions, testCSV: testPath, meter: meter)
+        return try train(loaded: consume leads, csv: path, loadOptions: loadOptions, testCSV: testPath, meter: meter)
     }
 
     /// Trains on `leads`, already loaded from `path` with `loadOptions` (so a caller that screened them
     /// first, for leakage say, does not read the file twice); the card records the file's name and SHA-256.
-    public func train(loaded leads: Dataset, csv path: String, loadOptions: LoadOptions, testCSV testPath: String? = nil) throws -> TrainingResult {
+    /// Pass the leads with `consume` when they are not needed afterwards: above `Holdout.crossFittingRows`
+    /// training then releases them column by column as it splits them (`Dataset.partitioned(into:)`).
+    public func train(loaded leads: consuming Dataset, csv path: String, loadOptions: LoadOptions, testCSV testPath: String? = nil) throws -> TrainingResult {
         try options.validate()
-        return try train(loaded: leads, csv: path, loadOptions: loadOptions, testCSV: testPath, meter: ProgressMeter(progress))
+        return try train(loaded: consume leads, csv: path, loadOptions: loadOptions, testCSV: testPath, meter: ProgressMeter(progress))
     }
 
     /// Trains on `leads` read from somewhere other than a file, a database say: the card records `source`
     /// (which must not hold a password) as its data, without a SHA-256, and is named after `name` (a table).
-    public func train(loaded leads: Dataset, source: String, name: String, loadOptions: LoadOptions, test: Dataset? = nil) throws -> TrainingResult {
+    public func train(loaded leads: consuming Dataset, source: String, name: String, loadOptions: LoadOptions, test: Dataset? = nil) throws -> TrainingResult {
         try options.validate()
         let fingerprint = DataFingerprint(file: source, rows: leads.rowCount, positiveRate: leads.positiveRate)
-        var result = try train(leads, test: test, testDescription: test.map { "test from \($0.source)" }, readAs: loadOptions,
+        var result = try train(consume leads, test: test, testDescription: test.map { "test from \($0.source)" }, readAs: loadOptions,
                                fingerprint: fingerprint, meter: ProgressMeter(progress))
         if let model = result.card.name.range(of: " · ", options: .backwards) { result.card.name = name + result.card.name[model.lowerBound...] }
         return result
@@ -77,12 +79,13 @@ public struct CardTrainer: Sendable {
     public func rowsBeforeTest(_ leads: Dataset, separateTest: Bool = false) throws -> [Int] {
         if separateTest { return Array(0..<leads.rowCount) }
         do {
-            let (parts, _) = try plan(leads, separateTest: false)
+            // Only the split: building the holdout's datasets here would copy every column just to read rows.
+            let parts = try leads.split(options.split.method(seed: options.seed), validationFraction: 0.2, testFraction: 0.2)
             return (parts.train + parts.validation).sorted()
         } catch { throw TrainingError.splitting(data: leads.source, error) }
     }
 
-    private func train(loaded leads: Dataset, csv path: String, loadOptions: LoadOptions, testCSV testPath: String?,
+    private func train(loaded leads: consuming Dataset, csv path: String, loadOptions: LoadOptions, testCSV testPath: String?,
                        meter: ProgressMeter) throws -> TrainingResult {
         let test = try testPath.map { path in
             try meter.begin(.loading(file: path))
@@ -90,7 +93,7 @@ public struct CardTrainer: Sendable {
         }
         let fingerprint = DataFingerprint(file: URL(fileURLWithPath: path).lastPathComponent, sha256: try SHA256.hexDigest(ofFile: path),
                                           rows: leads.rowCount, positiveRate: leads.positiveRate)
-        return try train(leads, test: test, testDescription: testPath.map { "test from \($0)" },
+        return try train(consume leads, test: test, testDescription: testPath.map { "test from \($0)" },
                          readAs: loadOptions, fingerprint: fingerprint, meter: meter)
     }
 
@@ -108,28 +111,37 @@ public struct CardTrainer: Sendable {
                          fingerprint: fingerprint, meter: ProgressMeter(progress))
     }
 
-    private func train(_ dataset: Dataset, test separateTest: Dataset?, testDescription: String?, readAs: LoadOptions,
+    private func train(_ dataset: consuming Dataset, test separateTest: Dataset?, testDescription: String?, readAs: LoadOptions,
                        fingerprint: DataFingerprint, meter: ProgressMeter) throws -> TrainingResult {
         let data = dataset.source
         guard dataset.labels != nil else { throw TrainingError.noOutcome(data: data) }
         if let separateTest, separateTest.labels == nil { throw TrainingError.noOutcome(data: separateTest.source) }
         let seed = options.seed
-        let (parts, holdout): (DataSplit, Holdout)
-        do {
-            (parts, holdout) = try plan(dataset, separateTest: separateTest != nil)
-        } catch { throw TrainingError.splitting(data: data, error) }
-        let test = separateTest ?? dataset.selecting(parts.test)
-        let splitText = testDescription ?? parts.method
-        let fitStarted = meter.elapsed
-        var fitted: TrainedModel
+        // What the card and report need of the loaded leads besides their parts, kept before they are given up.
+        let (outcome, loadNotes, dateColumn) = (dataset.outcome, dataset.notes, dataset.columns.first { $0.role == .date }?.name)
+        var fitStarted: Duration?
         var choice: ModelChoice?
+        let (parts, holdout, test): (DataSplit, Holdout, Dataset)
+        do {
+            if options.model == .auto {
+                let parts = try dataset.split(options.split.method(seed: seed), validationFraction: separateTest == nil ? 0.2 : 0.25,
+                                              testFraction: separateTest == nil ? 0.2 : 0)
+                let leads = separateTest == nil ? dataset.selecting((parts.train + parts.validation).sorted()) : dataset
+                fitStarted = meter.elapsed
+                do {
+                    choice = try chooseModel(leads, meter: meter)
+                } catch let failure as TrainingModelFailure {
+                    throw TrainingError.fitting(data: data, model: failure.model, failure.error)
+                }
+            }
+            (parts, holdout, test) = try plan(consuming: consume dataset, separateTest: separateTest)
+        } catch let error as SplitError { throw TrainingError.splitting(data: data, error) }
+        let splitText = testDescription ?? parts.method
+        let fitFrom = fitStarted ?? meter.elapsed  // auto's comparison counts as fitting, the split does not
+        var fitted: TrainedModel
         do {
             var model = options.model
-            if model == .auto {
-                let leads = separateTest == nil ? dataset.selecting((parts.train + parts.validation).sorted()) : dataset
-                choice = try chooseModel(leads, meter: meter)
-                model = choice!.chosen
-            }
+            if let choice { model = choice.chosen }
             fitted = try TrainedModel.fit(model, holdout, seed: seed, monotone: model == .stumps ? options.monotone.mapValues(\.rawValue) : [:],
                                           rounds: options.rounds, learningRate: options.learningRate, meter: meter)
             if let choice { fitted.note += "; " + choice.description }
@@ -138,7 +150,7 @@ public struct CardTrainer: Sendable {
         } catch let error as SplitError {
             throw TrainingError.splitting(data: data, error)
         }
-        let fitSeconds = (meter.elapsed - fitStarted) / .seconds(1)
+        let fitSeconds = (meter.elapsed - fitFrom) / .seconds(1)
         try meter.begin(.exporting)
         let export = CardExport(scale: options.scale, tiers: options.tiers, calibration: options.calibration,
                                 missingValues: readAs.allMissingTokens,
@@ -146,7 +158,7 @@ public struct CardTrainer: Sendable {
                                 pruneUnhelpful: options.pruneUnhelpful,
                                 shapes: options.monotone.mapValues { $0 == .increasing ? .increasing : .decreasing })
         let provenance = Provenance(
-            data: fingerprint, target: dataset.outcome?.column, positiveLabel: dataset.outcome?.positiveLabel,
+            data: fingerprint, target: outcome?.column, positiveLabel: outcome?.positiveLabel,
             trainer: fitted.record, created: ISO8601DateFormatter().string(from: Date()), leadscoreVersion: Self.version,
             // How the file was split, so evaluate/compare/report find its held-out rows again (CardHoldout).
             split: SplitRecord(options.split.method(seed: seed), validationFraction: separateTest == nil ? 0.2 : 0.25,
@@ -160,9 +172,9 @@ public struct CardTrainer: Sendable {
             // The training leads' distribution of totals and points, so `monitor` needs no baseline file.
             card = try card.withBaseline(from: holdout.fittingLeads)
             let modelMetrics = try MetricSet(probabilities: try fitted.model.predictProbability(test), outcomes: test.labels!)
-            var notes = dataset.notes
-            if !options.split.isTimeOrdered, separateTest == nil, let date = dataset.columns.first(where: { $0.role == .date }) {
-                notes.append("the leads have a date column '\(date.name)' but were split at random: time-aware training "
+            var notes = loadNotes
+            if !options.split.isTimeOrdered, separateTest == nil, let date = dateColumn {
+                notes.append("the leads have a date column '\(date)' but were split at random: time-aware training "
                              + "(TrainingOptions.Split.timeOrdered) tests and validates on the newest leads, as a deployed card is used")
             }
             let kept = card.tiers.count - 1, asked = options.tiers.specs.count

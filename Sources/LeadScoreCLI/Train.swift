@@ -119,10 +119,15 @@ struct Train: ParsableCommand {
             let warnings = LeakageWarnings(leads, rows: try trainer.rowsBeforeTest(leads, separateTest: testData != nil), seed: seed)
             try warnings.check(leakageOptions)
             if let preamble = warnings.trainPreamble { json ? printError(preamble) : printText(preamble) }
-            let result = try database.map { database in
-                try trainer.train(loaded: leads, source: database.description, name: database.rows.name, loadOptions: loadOptions,
-                                  test: try testData.map { try Dataset.load(csv: $0, options: loadOptions) })
-            } ?? trainer.train(loaded: leads, csv: data, loadOptions: loadOptions, testCSV: testData)
+            // `consume`: training releases the loaded leads as it splits them, so they are not held twice.
+            let result: TrainingResult
+            if let database {
+                let test = try testData.map { try Dataset.load(csv: $0, options: loadOptions) }
+                result = try trainer.train(loaded: consume leads, source: database.description, name: database.rows.name,
+                                           loadOptions: loadOptions, test: test)
+            } else {
+                result = try trainer.train(loaded: consume leads, csv: data, loadOptions: loadOptions, testCSV: testData)
+            }
             try result.card.write(toPath: out)
             if let report {
                 progress.step("writing the report")

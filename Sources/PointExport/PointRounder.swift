@@ -110,13 +110,14 @@ public struct PointRounder: Sendable {
                     guard !rows.isEmpty else { continue }
                     for step in [-1, 1] where (low...high).contains(points[c][piece] + step) {
                         var change = 0.0
-                        for row in rows {
+                        for index in rows {
+                            let row = Int(index)
                             let residual = link.intercept + link.slope * Double(totals[row]) - modelLogOdds[row]
                             change += weights[row] * link.slope * Double(step) * (2 * residual + link.slope * Double(step))
                         }
                         if change < -1e-12 {
                             points[c][piece] += step
-                            for row in rows { totals[row] += step }
+                            for row in rows { totals[Int(row)] += step }
                             moved = true
                             break
                         }
@@ -162,7 +163,9 @@ private struct Criterion {
     let shape: FeatureShape
     let order: Int
     let pieceOfRow: [Int32]
-    let rowsOfPiece: [[Int]]
+    /// Rows of each piece, as 32-bit indices sized exactly: this is held for every training row and
+    /// criterion at once while rounding, the peak of `train` on large files (issue 21).
+    let rowsOfPiece: [[Int32]]
     /// Log-odds relative to the baseline piece (the lowest one, or the most common with negatives allowed).
     let shifted: [Double]
     /// The log-odds that become 0 points.
@@ -176,8 +179,14 @@ private struct Criterion {
         self.shape = shape
         order = dataset.columns.firstIndex { $0.name == shape.feature } ?? Int.max
         pieceOfRow = shape.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount)
-        var rows = [[Int]](repeating: [], count: shape.pieces.count)
-        for (row, piece) in pieceOfRow.enumerated() where piece >= 0 { rows[Int(piece)].append(row) }
+        var counts = [Int](repeating: 0, count: shape.pieces.count)
+        for piece in pieceOfRow where piece >= 0 { counts[Int(piece)] += 1 }
+        var rows = counts.map { count in
+            var rows = [Int32]()
+            rows.reserveCapacity(count)
+            return rows
+        }
+        for (row, piece) in pieceOfRow.enumerated() where piece >= 0 { rows[Int(piece)].append(Int32(row)) }
         rowsOfPiece = rows
         let values = shape.pieces.map(\.logOdds)
         let mostCommon = rows.indices.max { rows[$0].count < rows[$1].count } ?? 0

@@ -1,0 +1,38 @@
+import XCTest
+import CardOperations
+import CardTraining
+import LeadData
+import ScoreCardFormat
+
+/// Issue 21: the card's monitoring baseline is now counted lead by lead while scoring (no per-lead table);
+/// it must equal the one `CardLeads` gives (the table every other card operation reads), on a trained
+/// card with numeric, yes/no and categorical criteria, and on leads with categories the card has not
+/// seen (`otherwise`), one of them with a control character (left out, list marked incomplete).
+final class StreamedBaselineTests: XCTestCase {
+    func testStreamedBaselineEqualsTheScoredTablesBaseline() throws {
+        let leads = SyntheticLeads(rows: 3_000, seed: 11, noiseColumns: 1).generate().dataset
+        var options = TrainingOptions(model: .logistic)
+        options.seed = 3
+        let card = try CardTrainer(options: options).train(leads).card
+        XCTAssertTrue(card.criteria.contains { $0.type == .numeric })
+        XCTAssertTrue(card.criteria.contains { $0.type == .categorical })
+        // New categories on the same leads: the first two levels of every categorical column renamed.
+        var shifted = leads
+        for index in shifted.columns.indices {
+            guard case .categorical(let codes, var levels) = shifted.columns[index].values, levels.count > 2 else { continue }
+            levels[0] = "never seen"
+            levels[1] = "bell\u{7}"
+            shifted.columns[index].values = .categorical(codes: codes, levels: levels)
+        }
+        for data in [leads, shifted] {
+            let streamed = try baselineDistribution(card, leads: data, description: "training leads")
+            let table = baselineDistribution(CardLeads: try CardLeads(card: card, leads: data), description: "training leads")
+            XCTAssertEqual(streamed, table)
+            XCTAssertEqual(streamed.rows, data.rowCount)
+        }
+        let unseen = try baselineDistribution(card, leads: shifted)
+        XCTAssertTrue(unseen.criteria.contains { $0.otherwiseCategories?.contains("never seen") == true },
+                      "the renamed level must be listed as scored otherwise")
+        XCTAssertTrue(unseen.criteria.contains { $0.otherwiseCategoriesTruncated == true })
+    }
+}
