@@ -9,7 +9,7 @@ extension CardTrainer {
     /// Boosting and the penalised logistic fit share an effect out among correlated columns, and a noise
     /// column fitted beside a real one takes a little of it: removing the left-out criteria's points
     /// afterwards leaves the kept ones under-weighted. Fitted again without them, the kept criteria take
-    /// the whole effect (online shoppers without PageValues, stumps card: test AUC 0.7616 → see
+    /// the whole effect (online shoppers without PageValues, stumps card: test AUC 0.7616 → 0.7648, see
     /// Benchmarks/accuracy/CARDS-18.md). Selection is not judged again on the refit: the card keeps exactly
     /// the criteria the first fit's held-out test chose, so a noise column cannot slip back in.
     func refitWithoutUnselected(_ fitted: TrainedModel, kind: TrainingOptions.Model, holdout: Holdout, export: CardExport,
