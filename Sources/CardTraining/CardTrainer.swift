@@ -150,13 +150,23 @@ public struct CardTrainer: Sendable {
         } catch let error as SplitError {
             throw TrainingError.splitting(data: data, error)
         }
-        let fitSeconds = (meter.elapsed - fitFrom) / .seconds(1)
-        try meter.begin(.exporting)
-        let export = CardExport(scale: options.scale, tiers: options.tiers, calibration: options.calibration,
+        var export = CardExport(scale: options.scale, tiers: options.tiers, calibration: options.calibration,
                                 missingValues: readAs.allMissingTokens,
                                 decimalSeparator: String(UnicodeScalar(readAs.decimalSeparator)),
                                 pruneUnhelpful: options.pruneUnhelpful,
                                 shapes: options.monotone.mapValues { $0 == .increasing ? .increasing : .decreasing })
+        var unselected: [String] = []
+        if options.refitAfterSelection {
+            (fitted, unselected) = try refitWithoutUnselected(fitted, kind: choice?.chosen ?? options.model, holdout: holdout, export: export,
+                                                              data: data, meter: meter)
+            // Selection was made on the first fit; the refitted model keeps every criterion it chose.
+            if !unselected.isEmpty {
+                export.selectCriteria = false
+                if let choice { fitted.note += "; " + choice.description }
+            }
+        }
+        let fitSeconds = (meter.elapsed - fitFrom) / .seconds(1)
+        try meter.begin(.exporting)
         let provenance = Provenance(
             data: fingerprint, target: outcome?.column, positiveLabel: outcome?.positiveLabel,
             trainer: fitted.record, created: ISO8601DateFormatter().string(from: Date()), leadscoreVersion: Self.version,
@@ -167,6 +177,7 @@ public struct CardTrainer: Sendable {
         do {
             var (card, points) = try export.card(from: try fitted.model.additiveModel(), name: "\(stem) · \(fitted.name)",
                                                  train: holdout.fittingLeads, heldOut: fitted.heldOut, provenance: provenance)
+            points.droppedFeatures = unselected + points.droppedFeatures
             let testDescription = "test: \(test.rowCount) leads (\(splitText))"
             card.metrics = try CardExport.metrics(of: card, points: points, on: test, description: testDescription)
             // The training leads' distribution of totals and points, so `monitor` needs no baseline file.

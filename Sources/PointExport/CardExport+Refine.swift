@@ -12,6 +12,39 @@ extension CardExport {
         return found
     }
 
+    /// Each held-out part's model (on the card's sentinel pieces) and its leads: the card's model on a
+    /// validation split, every fold's own model on its fold.
+    static func heldOutParts(_ model: AdditiveModel, heldOut: HeldOutLeads, train: Dataset,
+                             separate: (AdditiveModel) -> AdditiveModel) -> [(model: AdditiveModel, leads: Dataset)] {
+        switch heldOut {
+        case .validation(let leads): return [(model, leads)]
+        case .crossFitted(let folds): return folds.map { (separate($0.model.centred(on: train)), $0.leads) }
+        }
+    }
+
+    /// The features criterion selection (`CriterionSelection`) leaves out of `model`, judged on
+    /// `heldOut` exactly as `card(from:…)` judges them; empty when selection is off.
+    ///
+    /// A trainer refits its model without them before asking for the card (`CardTrainer`): a model fitted
+    /// with noise columns beside the real ones shares the real effects out among them, so removing the
+    /// noise's points afterwards leaves the real criteria under-weighted (online shoppers without
+    /// PageValues, stumps: see Benchmarks/accuracy/CARDS-18.md).
+    public func unselectedFeatures(of model: AdditiveModel, train: Dataset, heldOut: HeldOutLeads) -> [String] {
+        guard selectCriteria else { return [] }
+        let sentinels = Self.sentinels(of: model, in: train)
+        let separate = { (model: AdditiveModel) -> AdditiveModel in
+            var copy = model
+            copy.shapes = copy.shapes.map { $0.separatingSentinels(sentinels[$0.feature] ?? []) }
+            return copy
+        }
+        let model = separate(model.centred(on: train))
+        let features = model.shapes.map(\.feature)
+        guard let contributions = OutOfFoldContributions(Self.heldOutParts(model, heldOut: heldOut, train: train, separate: separate),
+                                                         features: features) else { return [] }
+        return CriterionSelection(falseDiscoveryRate: falseDiscoveryRate).tests(contributions, features: features)
+            .filter { !$0.kept }.map(\.feature)
+    }
+
     /// The model the card is rounded from, judged on held-out leads before any rounding: sentinel values
     /// get pieces of their own, criteria that do not beat noise are removed (`CriterionSelection`), and
     /// each numeric criterion takes the simplest shape that fits as well (`ShapeChoice`) or the one the
@@ -25,19 +58,15 @@ extension CardExport {
             return copy
         }
         var model = separate(model)
-        var parts: [(model: AdditiveModel, leads: Dataset)]
-        switch heldOut {
-        case .validation(let leads): parts = [(model, leads)]
-        case .crossFitted(let folds): parts = folds.map { (separate($0.model.centred(on: train)), $0.leads) }
-        }
+        var parts = Self.heldOutParts(model, heldOut: heldOut, train: train, separate: separate)
         guard selectCriteria || chooseShapes || !shapes.isEmpty,
               var contributions = OutOfFoldContributions(parts, features: model.shapes.map(\.feature)) else {
             return (model, heldOut, [])
         }
         var dropped: [String] = []
         if selectCriteria {
-            let tests = CriterionSelection(falseDiscoveryRate: falseDiscoveryRate).tests(contributions, features: model.shapes.map(\.feature))
-            dropped = tests.filter { !$0.kept }.map(\.feature)
+            dropped = CriterionSelection(falseDiscoveryRate: falseDiscoveryRate).tests(contributions, features: model.shapes.map(\.feature))
+                .filter { !$0.kept }.map(\.feature)
             for feature in dropped { contributions.remove(feature) }
         }
         let remove = { (model: inout AdditiveModel) in model.shapes.removeAll { dropped.contains($0.feature) } }
