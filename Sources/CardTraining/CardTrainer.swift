@@ -140,11 +140,12 @@ public struct CardTrainer: Sendable {
         }
         let fitSeconds = (meter.elapsed - fitStarted) / .seconds(1)
         try meter.begin(.exporting)
-        let export = CardExport(scale: options.scale, tiers: options.tiers, calibration: options.calibration,
+        var export = CardExport(scale: options.scale, tiers: options.tiers, calibration: options.calibration,
                                 missingValues: readAs.allMissingTokens,
                                 decimalSeparator: String(UnicodeScalar(readAs.decimalSeparator)),
                                 pruneUnhelpful: options.pruneUnhelpful,
                                 shapes: options.monotone.mapValues { $0 == .increasing ? .increasing : .decreasing })
+        export.calibrationLeads = holdout.calibrationLeads
         let provenance = Provenance(
             data: fingerprint, target: dataset.outcome?.column, positiveLabel: dataset.outcome?.positiveLabel,
             trainer: fitted.record, created: ISO8601DateFormatter().string(from: Date()), leadscoreVersion: Self.version,
@@ -185,7 +186,7 @@ public struct CardTrainer: Sendable {
 extension CardTrainer {
     /// The test leads and how the leads before them fit and are held out: 20 % test (none with a separate
     /// test set); then 4-fold cross-fitting on the rest; in time order (a fold must not learn from the
-    /// future) fitting on the oldest 60 %, validating on the next 20 % and refitting on both (`.recent`);
+    /// future) validating on each of the newest windows with the leads before it and refitting on all (`.recent`);
     /// above `Holdout.crossFittingRows` leads fitting on a random 60 % and validating on the next 20 %.
     func plan(_ dataset: Dataset, separateTest: Bool) throws(SplitError) -> (DataSplit, Holdout) {
         let seed = options.seed
@@ -193,13 +194,33 @@ extension CardTrainer {
                                       testFraction: separateTest ? 0 : 0.2)
         var development: Dataset { separateTest ? dataset : dataset.selecting((parts.train + parts.validation).sorted()) }
         if options.split.isTimeOrdered {
-            return (parts, .recent(train: dataset.selecting(parts.train), validation: dataset.selecting(parts.validation), all: development))
+            let leads = development
+            return (parts, .recent(windows: try recentWindows(leads), all: leads))
         }
         if parts.train.count + parts.validation.count > Holdout.crossFittingRows {
             return (parts, .split(train: dataset.selecting(parts.train), validation: dataset.selecting(parts.validation)))
         }
         let leads = development
         return (parts, .folds(leads: leads, heldOut: try leads.stratifiedFolds(Holdout.foldCount, seed: seed)))
+    }
+
+    /// The rolling-origin windows of `leads` (the leads before test): the newest `Holdout.recentWindowCount`
+    /// spans of `Holdout.recentWindowFraction` each, oldest first, each with every older lead to fit on.
+    /// A window whose part lacks an outcome class is left out; the newest always stays.
+    func recentWindows(_ leads: Dataset) throws(SplitError) -> [RecentWindow] {
+        let method = options.split.method(seed: options.seed)
+        var windows: [RecentWindow] = []
+        for newer in (0..<Holdout.recentWindowCount).reversed() {
+            let cut = try leads.split(method, validationFraction: Holdout.recentWindowFraction,
+                                      testFraction: Holdout.recentWindowFraction * Double(newer))
+            let window = RecentWindow(fit: leads.selecting(cut.train), validation: leads.selecting(cut.validation))
+            let bothClasses = [window.fit, window.validation].allSatisfy { part in
+                let positives = part.labels?.reduce(0) { $0 + Int($1) } ?? 0
+                return positives > 0 && positives < part.rowCount
+            }
+            if bothClasses || newer == 0 { windows.append(window) }
+        }
+        return windows
     }
 
     /// `auto`: which trainer to use, judged on leads neither was tuned on. The leads before test are split
