@@ -93,7 +93,7 @@ enum RecentValidation {
 
     /// `model` with its intercept moved so its mean log loss on `leads` is least (the slope left at 1):
     /// what a window's model would score once the card's points → probability is refitted on that window.
-    /// Newton's method on the one offset; the model unchanged without outcomes or with one class only.
+    /// Damped Newton's method on the one offset (convex in it); the model unchanged without outcomes or with one class only.
     static func refittingIntercept(_ model: AdditiveModel, on leads: Dataset) -> AdditiveModel {
         guard let labels = leads.labels, leads.rowCount > 0 else { return model }
         let positives = labels.reduce(0) { $0 + Int($1) }
@@ -108,7 +108,9 @@ enum RecentValidation {
                 curvature += p * (1 - p)
             }
             guard curvature > 0 else { break }
-            let step = gradient / curvature
+            // Newton's step, at most one unit of log-odds: from a far-off start (σ near 0 or 1) the full
+            // step overshoots where the curvature vanishes.
+            let step = max(-1, min(1, gradient / curvature))
             shift -= step
             if abs(step) < 1e-10 { break }
         }
