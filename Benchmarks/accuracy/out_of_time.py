@@ -316,9 +316,11 @@ def markdown(results, meta):
              f"- **LeadScore** commit {v.get('leadscore_commit', '?')}, release build. **Peers** (`../shared/tools/peers.py`, fitted on all "
              "train rows with their defaults): " + ", ".join(f"{k} {v[k]}" for k in v if k not in ("python", "leadscore_commit"))
              + f", Python {v['python']}.",
-             "- **LeadScore `--time`**: `train TRAIN --test-data TEST --time DATE`: the newest quarter of TRAIN validates "
-             "(early stopping or the L2 strength, shapes, points → probability, tiers), the model is then refitted on all of "
-             "TRAIN with what the validation chose (docs/training.md). **Without `--time`**: the default stratified 4-fold cross-fitting of TRAIN.",
+             "- **LeadScore `--time`**: `train TRAIN --test-data TEST --time DATE`: rolling origin over the newest 80 % of TRAIN in "
+             "four 20 % windows, each judged by a model of only the leads before it (its intercept refitted on the window): "
+             "together they choose the rounds or the L2 strength, the criteria and the shapes; the newest window alone fits "
+             "points → probability and the tiers; the model is then refitted on all of TRAIN with what the windows chose "
+             "(docs/training.md). **Without `--time`**: the default stratified 4-fold cross-fitting of TRAIN.",
              "- **Metrics** on TEST: the cards' from `leadscore score` output through peers.py's `metrics()`; LeadScore's models from "
              "`train`'s report (same definitions). ECE: 10 equal-width bins.",
              "- **Recalibration**: TEST in time order; `leadscore recalibrate CARD TEST.csv --holdout 0.8` refits points → probability "
