@@ -205,12 +205,15 @@ extension CardTrainer {
     }
 
     /// The rolling-origin windows of `leads` (the leads before test): the newest `Holdout.recentWindowCount`
-    /// spans of `Holdout.recentWindowFraction` each, oldest first, each with every older lead to fit on.
+    /// spans of `Holdout.recentWindowFraction` each (fewer when a span would hold under
+    /// `Holdout.minimumWindowLeads`), oldest first, each with every older lead to fit on.
     /// A window whose part lacks an outcome class is left out; the newest always stays.
     func recentWindows(_ leads: Dataset) throws(SplitError) -> [RecentWindow] {
         let method = options.split.method(seed: options.seed)
         var windows: [RecentWindow] = []
-        for newer in (0..<Holdout.recentWindowCount).reversed() {
+        let windowLeads = Int(Double(leads.rowCount) * Holdout.recentWindowFraction)
+        let count = min(Holdout.recentWindowCount, max(1, windowLeads / Holdout.minimumWindowLeads))
+        for newer in (0..<count).reversed() {
             let cut = try leads.split(method, validationFraction: Holdout.recentWindowFraction,
                                       testFraction: Holdout.recentWindowFraction * Double(newer))
             let window = RecentWindow(fit: leads.selecting(cut.train), validation: leads.selecting(cut.validation))

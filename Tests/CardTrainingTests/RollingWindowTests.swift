@@ -23,15 +23,16 @@ final class RollingWindowTests: XCTestCase {
     }
 
     func testWindowsLookOnlyForwardAndTheNewestCalibrates() throws {
-        let (leads, times) = datedLeads()
+        let (leads, times) = datedLeads(rows: 15_000)
         let trainer = CardTrainer(options: TrainingOptions(split: .timeOrdered(column: "created_at")))
         let (parts, holdout) = try trainer.plan(leads, separateTest: false)
-        XCTAssertEqual(parts.test.count, 200)
+        XCTAssertEqual(parts.test.count, 3_000)
         guard case .recent(let windows, let all) = holdout else { return XCTFail("not time-aware: \(holdout.description)") }
-        XCTAssertEqual(all.rowCount, 800)
-        // Four windows of 20 % of the 800 leads before test, oldest first: 160 each, fitted on 160 … 640.
-        XCTAssertEqual(windows.map(\.validation.rowCount), [160, 160, 160, 160])
-        XCTAssertEqual(windows.map(\.fit.rowCount), [160, 320, 480, 640])
+        XCTAssertEqual(all.rowCount, 12_000)
+        // Four windows of 20 % of the 12 000 leads before test, oldest first: 2 400 each (at least
+        // `Holdout.minimumWindowLeads`), fitted on 2 400 … 9 600.
+        XCTAssertEqual(windows.map(\.validation.rowCount), [2_400, 2_400, 2_400, 2_400])
+        XCTAssertEqual(windows.map(\.fit.rowCount), [2_400, 4_800, 7_200, 9_600])
         let timesOf = { (part: Dataset) -> [Double] in
             guard case .date(let values) = part.column(named: "created_at")!.values else { return [] }
             return values
@@ -45,11 +46,23 @@ final class RollingWindowTests: XCTestCase {
         for (older, newer) in zip(windows, windows.dropFirst()) {
             XCTAssertLessThan(timesOf(older.validation).max()!, timesOf(newer.validation).min()!)
         }
-        // The newest window is the newest 160 leads before test, and it alone calibrates.
-        let beforeTest = times.indices.filter { !parts.test.contains($0) }.map { times[$0] }.sorted()
-        XCTAssertEqual(timesOf(windows[3].validation).sorted(), Array(beforeTest.suffix(160)))
-        XCTAssertEqual(holdout.calibrationLeads, 160)
-        XCTAssertEqual(holdout.heldOutCount, 640)
+        // The newest window is the newest 2 400 leads before test, and it alone calibrates.
+        let testRows = Set(parts.test)
+        let beforeTest = times.indices.filter { !testRows.contains($0) }.map { times[$0] }.sorted()
+        XCTAssertEqual(timesOf(windows[3].validation).sorted(), Array(beforeTest.suffix(2_400)))
+        XCTAssertEqual(holdout.calibrationLeads, 2_400)
+        XCTAssertEqual(holdout.heldOutCount, 9_600)
+    }
+
+    /// Few leads, one window: 20 % of 1 600 leads before test is 320, under `Holdout.minimumWindowLeads`,
+    /// so the newest 320 alone validate and calibrate (`calibrationLeads` nil: all held-out leads do).
+    func testFewLeadsGetOneWindow() throws {
+        let (leads, _) = datedLeads(rows: 2_000)
+        let (_, holdout) = try CardTrainer(options: TrainingOptions(split: .timeOrdered(column: "created_at"))).plan(leads, separateTest: false)
+        guard case .recent(let windows, _) = holdout else { return XCTFail("not time-aware") }
+        XCTAssertEqual(windows.map(\.validation.rowCount), [320])
+        XCTAssertEqual(windows.map(\.fit.rowCount), [1_280])
+        XCTAssertNil(holdout.calibrationLeads)
     }
 
     /// Pooled by leads: window A (1 lead) is best at round 2, window B (3 leads) at round 1; a window that
