@@ -195,7 +195,13 @@ extension CardTrainer {
         var development: Dataset { separateTest ? dataset : dataset.selecting((parts.train + parts.validation).sorted()) }
         if options.split.isTimeOrdered {
             let leads = development
-            return (parts, .recent(windows: try recentWindows(leads), all: leads))
+            var windows = try recentWindows(leads)
+            if windows.count == 1 {
+                // Too few leads for rolling windows: the validation part of the split above (a quarter of
+                // the leads before test with a separate test file, else a fifth of all), as one window.
+                windows = [RecentWindow(fit: dataset.selecting(parts.train), validation: dataset.selecting(parts.validation))]
+            }
+            return (parts, .recent(windows: windows, all: leads))
         }
         if parts.train.count + parts.validation.count > Holdout.crossFittingRows {
             return (parts, .split(train: dataset.selecting(parts.train), validation: dataset.selecting(parts.validation)))

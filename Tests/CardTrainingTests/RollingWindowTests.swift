@@ -55,13 +55,14 @@ final class RollingWindowTests: XCTestCase {
     }
 
     /// Few leads, one window: 20 % of 1 600 leads before test is 320, under `Holdout.minimumWindowLeads`,
-    /// so the newest 320 alone validate and calibrate (`calibrationLeads` nil: all held-out leads do).
+    /// so the split's validation part (the 400 leads before test, a fifth of all) alone validates and
+    /// calibrates (`calibrationLeads` nil: all held-out leads do).
     func testFewLeadsGetOneWindow() throws {
         let (leads, _) = datedLeads(rows: 2_000)
         let (_, holdout) = try CardTrainer(options: TrainingOptions(split: .timeOrdered(column: "created_at"))).plan(leads, separateTest: false)
         guard case .recent(let windows, _) = holdout else { return XCTFail("not time-aware") }
-        XCTAssertEqual(windows.map(\.validation.rowCount), [320])
-        XCTAssertEqual(windows.map(\.fit.rowCount), [1_280])
+        XCTAssertEqual(windows.map(\.validation.rowCount), [400])
+        XCTAssertEqual(windows.map(\.fit.rowCount), [1_200])
         XCTAssertNil(holdout.calibrationLeads)
     }
 

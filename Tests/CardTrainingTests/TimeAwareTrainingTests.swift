@@ -27,7 +27,7 @@ final class TimeAwareTrainingTests: XCTestCase {
         // The newest 20 % test; the 20 % before them validate (too few leads for more than one window of
         // `Holdout.minimumWindowLeads`); the card's model refits on all 1 600.
         XCTAssertEqual(timed.report.rows.fit, 1_600)
-        XCTAssertEqual(timed.report.rows.heldOut, 320)
+        XCTAssertEqual(timed.report.rows.heldOut, 400)
         XCTAssertEqual(timed.report.rows.test, 400)
         XCTAssertFalse(timed.card.criteria.isEmpty)
         let times = try XCTUnwrap({ if case .date(let values) = leads.column(named: "created_at")!.values { return values } else { return nil } }())
