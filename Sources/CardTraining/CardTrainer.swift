@@ -211,14 +211,14 @@ extension CardTrainer {
     }
 
     /// The rolling-origin windows of `leads` (the leads before test): the newest `Holdout.recentWindowCount`
-    /// spans of `Holdout.recentWindowFraction` each (fewer when a span would hold under
+    /// spans of `Holdout.recentWindowFraction` each (only the newest when a span would hold under
     /// `Holdout.minimumWindowLeads`), oldest first, each with every older lead to fit on.
     /// A window whose part lacks an outcome class is left out; the newest always stays.
     func recentWindows(_ leads: Dataset) throws(SplitError) -> [RecentWindow] {
         let method = options.split.method(seed: options.seed)
         var windows: [RecentWindow] = []
         let windowLeads = Int(Double(leads.rowCount) * Holdout.recentWindowFraction)
-        let count = min(Holdout.recentWindowCount, max(1, windowLeads / Holdout.minimumWindowLeads))
+        let count = windowLeads >= Holdout.minimumWindowLeads ? Holdout.recentWindowCount : 1
         for newer in (0..<count).reversed() {
             let cut = try leads.split(method, validationFraction: Holdout.recentWindowFraction,
                                       testFraction: Holdout.recentWindowFraction * Double(newer))

@@ -29,8 +29,8 @@ enum Holdout {
     /// (online shoppers, `RecentValidation`) left criterion selection too weak to keep real effects: card
     /// test AUC 0.682 (Benchmarks/accuracy/OUT-OF-TIME.md has the figures with four).
     static let recentWindowCount = foldCount
-    /// The fewest leads a window may hold: with fewer leads before test, fewer windows (at least one, the
-    /// newest). Four windows of a few dozen leads each (a monthly backtest's first periods, 240 leads)
+    /// The fewest leads a window may hold: with fewer leads before test, one window (the split's validation
+    /// part, `CardTrainer.plan`). Four windows of a few dozen leads each (a monthly backtest's first periods, 240 leads)
     /// fitted the oldest on 48 leads and judged criteria on noise: those cards ranked no better than chance.
     static let minimumWindowLeads = 500
     static let recentWindowFraction = 0.2
