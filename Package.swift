@@ -21,7 +21,7 @@
 //     → CardOperations (recalibrate, monitor, diff)
 //   LeadData, LeadCSV, ScoreCardFormat → CardHoldout (a card's held-out rows of its training file)
 //   LeadCSV, LeadData, FeatureEncoding, ModelCore, LinearModels, BoostedStumps, Evaluation, PointExport,
-//     ScoreCardFormat, CardOperations, CardHoldout → CardTraining (the training pipeline)
+//     ScoreCardFormat, CardOperations, CardHoldout, LeadMath → CardTraining (the training pipeline)
 //   CardTraining, Evaluation, PointExport, ScoreCardFormat, LeadData → CardBacktest (rolling-origin backtests)
 //   LeadCSV → Engagement (leads + events → point-in-time snapshots and decayed counts; no trainer)
 //   Engagement, LeadData, LinearModels, FeatureEncoding, Evaluation, ScoreCardFormat → EngagementTraining
@@ -116,7 +116,7 @@ let package = Package(
         // MARK: Training: the pipeline from leads to a card, composed of the modules above
         .target(name: "CardTraining", dependencies: [
             "LeadCSV", "LeadData", "FeatureEncoding", "ModelCore", "LinearModels", "BoostedStumps", "Evaluation", "PointExport", "ScoreCardFormat", "CardOperations", "CardHoldout",
-            "ProbabilityCalibration",
+            "ProbabilityCalibration", "LeadMath",
         ]),
         // MARK: Rolling-origin backtests: a card per period, trained on the leads before it
         .target(name: "CardBacktest", dependencies: ["CardTraining", "Evaluation", "PointExport", "ScoreCardFormat", "LeadData"]),

@@ -155,6 +155,7 @@ public struct CardTrainer: Sendable {
                                 decimalSeparator: String(UnicodeScalar(readAs.decimalSeparator)),
                                 pruneUnhelpful: options.pruneUnhelpful,
                                 shapes: options.monotone.mapValues { $0 == .increasing ? .increasing : .decreasing })
+        export.calibrationLeads = holdout.calibrationLeads
         var unselected: [String] = []
         if options.refitAfterSelection {
             (fitted, unselected) = try refitWithoutUnselected(fitted, kind: choice?.chosen ?? options.model, holdout: holdout, export: export,
@@ -208,7 +209,7 @@ public struct CardTrainer: Sendable {
 extension CardTrainer {
     /// The test leads and how the leads before them fit and are held out: 20 % test (none with a separate
     /// test set); then 4-fold cross-fitting on the rest; in time order (a fold must not learn from the
-    /// future) fitting on the oldest 60 %, validating on the next 20 % and refitting on both (`.recent`);
+    /// future) validating on each of the newest windows with the leads before it and refitting on all (`.recent`);
     /// above `Holdout.crossFittingRows` leads fitting on a random 60 % and validating on the next 20 %.
     func plan(_ dataset: Dataset, separateTest: Bool) throws(SplitError) -> (DataSplit, Holdout) {
         let seed = options.seed
@@ -216,13 +217,42 @@ extension CardTrainer {
                                       testFraction: separateTest ? 0 : 0.2)
         var development: Dataset { separateTest ? dataset : dataset.selecting((parts.train + parts.validation).sorted()) }
         if options.split.isTimeOrdered {
-            return (parts, .recent(train: dataset.selecting(parts.train), validation: dataset.selecting(parts.validation), all: development))
+            let leads = development
+            var windows = try recentWindows(leads)
+            if windows.count == 1 {
+                // Too few leads for rolling windows: the validation part of the split above (a quarter of
+                // the leads before test with a separate test file, else a fifth of all), as one window.
+                windows = [RecentWindow(fit: dataset.selecting(parts.train), validation: dataset.selecting(parts.validation))]
+            }
+            return (parts, .recent(windows: windows, all: leads))
         }
         if parts.train.count + parts.validation.count > Holdout.crossFittingRows {
             return (parts, .split(train: dataset.selecting(parts.train), validation: dataset.selecting(parts.validation)))
         }
         let leads = development
         return (parts, .folds(leads: leads, heldOut: try leads.stratifiedFolds(Holdout.foldCount, seed: seed)))
+    }
+
+    /// The rolling-origin windows of `leads` (the leads before test): the newest `Holdout.recentWindowCount`
+    /// spans of `Holdout.recentWindowFraction` each (only the newest when a span would hold under
+    /// `Holdout.minimumWindowLeads`), oldest first, each with every older lead to fit on.
+    /// A window whose part lacks an outcome class is left out; the newest always stays.
+    func recentWindows(_ leads: Dataset) throws(SplitError) -> [RecentWindow] {
+        let method = options.split.method(seed: options.seed)
+        var windows: [RecentWindow] = []
+        let windowLeads = Int(Double(leads.rowCount) * Holdout.recentWindowFraction)
+        let count = windowLeads >= Holdout.minimumWindowLeads ? Holdout.recentWindowCount : 1
+        for newer in (0..<count).reversed() {
+            let cut = try leads.split(method, validationFraction: Holdout.recentWindowFraction,
+                                      testFraction: Holdout.recentWindowFraction * Double(newer))
+            let window = RecentWindow(fit: leads.selecting(cut.train), validation: leads.selecting(cut.validation))
+            let bothClasses = [window.fit, window.validation].allSatisfy { part in
+                let positives = part.labels?.reduce(0) { $0 + Int($1) } ?? 0
+                return positives > 0 && positives < part.rowCount
+            }
+            if bothClasses || newer == 0 { windows.append(window) }
+        }
+        return windows
     }
 
     /// `auto`: which trainer to use, judged on leads neither was tuned on. The leads before test are split

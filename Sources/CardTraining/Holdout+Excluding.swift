@@ -23,8 +23,9 @@ extension Holdout {
             return .split(train: train.excluding(features: features), validation: validation.excluding(features: features))
         case .folds(let leads, let heldOut):
             return .folds(leads: leads.excluding(features: features), heldOut: heldOut)
-        case .recent(let train, let validation, let all):
-            return .recent(train: train.excluding(features: features), validation: validation.excluding(features: features),
+        case .recent(let windows, let all):
+            return .recent(windows: windows.map { RecentWindow(fit: $0.fit.excluding(features: features),
+                                                               validation: $0.validation.excluding(features: features)) },
                            all: all.excluding(features: features))
         }
     }

@@ -127,7 +127,7 @@ struct TrainedModel {
                 "solver": .text(model.diagnostics.solver.rawValue), "iterations": .number(Double(model.diagnostics.iterations)),
             ]),
             note: "L2 strength \(strength) (1/C) chosen on held-out leads from \(logisticStrengths)"
-                + (holdout.isRecent ? RecentValidation.strengthNote : "")
+                + (holdout.isRecent ? RecentValidation.strengthNote(windows: holdout.partCount) : "")
                 + (sampledRows.map { " fitted to \($0) of the \(holdout.fittingLeads.rowCount) training leads" } ?? "")
                 + "; \(model.diagnostics.iterations) Newton iterations"
                 + (warnings.isEmpty ? "" : "; " + warnings.joined(separator: "; ")),
@@ -143,7 +143,7 @@ struct TrainedModel {
         var booster = StumpBooster(rounds: rounds, learningRate: learningRate, seed: seed, earlyStoppingPatience: 50, monotoneConstraints: monotone)
         booster.roundObserver = { round, rounds in meter.round(round, of: rounds) }
         var fits = holdout.partCount
-        if case .recent = holdout { fits += 1 }
+        if case .recent = holdout { fits += 1 }  // the refit on all
         try meter.begin(.fitting(model: "boosted stumps"), total: booster.rounds * fits)
         let model: any ProbabilisticClassifier, members: [StumpModel], loss: Double
         switch holdout {
@@ -151,22 +151,28 @@ struct TrainedModel {
             let single = try fitting("boosted stumps") { try booster.fit(train, validation: validation) }
             (model, members) = (single, [single])
             loss = single.history.validationLoss.isEmpty ? .infinity : single.history.validationLoss[single.history.keptRounds]
-        case .recent(let train, let validation, let all):
-            // Every round on the older leads, then the round count whose scores, once the points → probability
-            // link is refitted on the newest leads, fit them best (`RecentValidation`).
+        case .recent(let windows, let all):
+            // Every round on each window's older leads; then the round count whose scores, once the points →
+            // probability link is refitted on each window, fit the windows best pooled (`RecentValidation`).
             var full = booster
             full.earlyStoppingPatience = nil
-            let run = try fitting("boosted stumps") { try full.fit(train) }
-            let (kept, recentLoss, losses) = try fitting("boosted stumps") { try RecentValidation.bestRounds(run, validation: validation) }
-            let older = StumpModel(mapper: run.mapper, intercept: run.intercept, stumps: Array(run.stumps.prefix(kept)),
-                                   trainingRowCounts: run.trainingRowCounts,
-                                   history: TrainingHistory(trainingLoss: run.history.trainingLoss, validationLoss: losses,
-                                                            keptRounds: kept, stopReason: run.history.stopReason))
+            var runs: [StumpModel] = [], windowLosses: [[Double]] = []
+            for window in windows {
+                let run = try fitting("boosted stumps") { try full.fit(window.fit) }
+                runs.append(run)
+                windowLosses.append(try fitting("boosted stumps") { try RecentValidation.bestRounds(run, validation: window.validation).losses })
+            }
+            let (kept, recentLoss) = RecentValidation.pooledBest(windowLosses, rows: windows.map(\.validation.rowCount))
+            members = zip(runs, windowLosses).map { run, losses in
+                StumpModel(mapper: run.mapper, intercept: run.intercept, stumps: Array(run.stumps.prefix(kept)),
+                           trainingRowCounts: run.trainingRowCounts,
+                           history: TrainingHistory(trainingLoss: run.history.trainingLoss, validationLoss: losses,
+                                                    keptRounds: min(kept, run.stumps.count), stopReason: run.history.stopReason))
+            }
             // The rounds validation kept, now on every lead before test (the newest included).
             var refit = booster
             (refit.rounds, refit.earlyStoppingPatience) = (max(kept, 1), nil)
             model = try fitting("boosted stumps") { try refit.fit(all) }
-            members = [older]
             loss = recentLoss
         case .folds(let leads, let folds):
             let average = try fitting("boosted stumps") { try booster.fitFolds(leads, heldOut: folds) }
@@ -187,14 +193,16 @@ struct TrainedModel {
                 "earlyStoppingPatience": 50, "seed": .number(Double(seed)),
             ].merging(monotone.isEmpty ? [:] : ["monotone": .text(monotone.sorted { $0.key < $1.key }
                 .map { "\($0.key) \($0.value > 0 ? "increasing" : "decreasing")" }.joined(separator: ", "))]) { first, _ in first }),
-            note: members.count == 1 ? "\(kept[0]) stumps kept" + (holdout.isRecent ? RecentValidation.roundsNote : "")
+            note: holdout.isRecent ? "\(members[0].history.keptRounds) of \(booster.rounds) stumps kept" + RecentValidation.roundsNote(windows: members.count)
+                : members.count == 1 ? "\(kept[0]) stumps kept"
                 : "average of \(members.count) fold models; stumps kept: \(kept.joined(separator: ", "))",
             heldOutLogLoss: loss,
             parts: members.enumerated().map { index, member in
                 let history = member.history
                 let heldOut: Int, fit: Int
                 switch holdout {
-                case .split(let train, let validation), .recent(let train, let validation, _): (fit, heldOut) = (train.rowCount, validation.rowCount)
+                case .split(let train, let validation): (fit, heldOut) = (train.rowCount, validation.rowCount)
+                case .recent(let windows, _): (fit, heldOut) = (windows[index].fit.rowCount, windows[index].validation.rowCount)
                 case .folds(let leads, let folds): (fit, heldOut) = (leads.rowCount - folds[index].count, folds[index].count)
                 }
                 return TrainingReport.Fold(fitRows: fit, heldOutRows: heldOut,

@@ -86,7 +86,7 @@ public struct TrainingReport: Sendable, Equatable {
         rows = Rows(fit: holdout.fittingLeads.rowCount, heldOut: holdout.heldOutCount, test: testRows, folds: nil)
         switch holdout {
         case .split: tiersMeasuredOn = "the validation leads"
-        case .recent: tiersMeasuredOn = "the newest leads before test (validation), each by the model of the older leads, which never saw it"
+        case .recent: tiersMeasuredOn = "the newest leads before test (the newest validation window), each by the model of the older leads, which never saw it"
         case .folds(_, let folds):
             rows.folds = folds.count
             tiersMeasuredOn = "the training leads out of fold: each by a fold model that never saw it"

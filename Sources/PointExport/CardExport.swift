@@ -34,6 +34,10 @@ public struct CardExport: Sendable {
     public var shapes: [String: CriterionShape]
     /// Move cut points to round numbers where that costs no measurable log loss (`EdgeRounding`).
     public var roundCutPoints: Bool
+    /// Calibrate points → probability and choose the tiers on only the last this many held-out leads (in
+    /// `HeldOutLeads` order) while every held-out lead still judges criteria and shapes: the newest window
+    /// of time-aware training, so the card carries the latest base rate. `nil`: all of them.
+    public var calibrationLeads: Int? = nil
 
     /// Benjamini–Hochberg's q of criterion selection: of the criteria a card keeps, at most 5 % are
     /// expected to be noise.
@@ -79,7 +83,10 @@ public struct CardExport: Sendable {
                 scored = HeldOutPoints(heldOut, card: points, centredOn: train)!
             }
         }
-        let (heldOutTotals, heldOutLabels) = (scored.totals, scored.labels)
+        var (heldOutTotals, heldOutLabels) = (scored.totals, scored.labels)
+        if let newest = calibrationLeads, newest > 0, newest < heldOutTotals.count {
+            (heldOutTotals, heldOutLabels) = (Array(heldOutTotals.suffix(newest)), Array(heldOutLabels.suffix(newest)))
+        }
         let criteria = points.shapes.map { shape in
             let column = train.column(named: shape.feature)
             return shape.cardCriterion(integerValued: column?.isIntegerValued ?? false, smallest: column?.smallestValue)

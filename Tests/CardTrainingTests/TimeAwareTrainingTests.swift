@@ -24,7 +24,8 @@ final class TimeAwareTrainingTests: XCTestCase {
     func testNewestLeadsTestAndCalibrateAndTheModelLearnsFromAllBeforeTest() throws {
         let leads = try driftingLeads()
         let timed = try CardTrainer(options: TrainingOptions(model: .logistic, split: .timeOrdered(column: "created_at"))).train(leads)
-        // 60 % oldest fit, the next 20 % validate, the newest 20 % test; the card's model refits on the first 80 %.
+        // The newest 20 % test; the 20 % before them validate (too few leads for more than one window of
+        // `Holdout.minimumWindowLeads`); the card's model refits on all 1 600.
         XCTAssertEqual(timed.report.rows.fit, 1_600)
         XCTAssertEqual(timed.report.rows.heldOut, 400)
         XCTAssertEqual(timed.report.rows.test, 400)

@@ -67,7 +67,7 @@ final class TrainCommandTests: XCTestCase {
         XCTAssertEqual(try tierLeads(crossFitted), 1, accuracy: 1e-9)
         XCTAssertTrue((crossFitted["modelNote"] as? String ?? "").contains("average of 4 fold models"))
 
-        // The same leads with a creation order: the newest fifth tests, the fifth before it validates.
+        // The same leads with a creation order: the newest fifth tests, rolling windows before it validate.
         // (`--split time:created` is `--time created`.)
         let lines = try String(contentsOfFile: synthetic, encoding: .utf8).split(separator: "\n")
         let dated = folder.appendingPathComponent("dated.csv")
@@ -79,11 +79,13 @@ final class TrainCommandTests: XCTestCase {
         let timed = try summary(dated.path, ["--split", "time:created"])
         let timedRows = try XCTUnwrap(timed["rows"] as? [String: Int])
         XCTAssertEqual(timedRows["test"], 4_000)
-        // The card's model is refitted on the oldest 12 000 and the 4 000 validation leads (`--time`).
+        // Four rolling windows of 3 200 leads validate, each by a model of the leads before it; the card's
+        // model is refitted on all 16 000 leads before test (`--time`).
         XCTAssertEqual(timedRows["train"], 16_000)
-        XCTAssertEqual(timedRows["heldOut"], 4_000)
+        XCTAssertEqual(timedRows["heldOut"], 12_800)
         XCTAssertNil(timedRows["folds"])
-        XCTAssertEqual(timed["tiersMeasuredOn"] as? String, "the newest leads before test (validation), each by the model of the older leads, which never saw it")
+        XCTAssertEqual(timed["tiersMeasuredOn"] as? String,
+                       "the newest leads before test (the newest validation window), each by the model of the older leads, which never saw it")
     }
 
     func testUncappedCardsAddUpToTheMaximumAndDefaultOnesPastIt() throws {
