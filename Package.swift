@@ -178,7 +178,7 @@ let package = Package(
         .testTarget(name: "CardOperationsTests", dependencies: ["CardOperations", "ScoreCardFormat", "LeadData", "PointExport", "ProbabilityCalibration", "Evaluation", "RuleScoring"]),
         .testTarget(name: "CardHoldoutTests", dependencies: ["CardHoldout", "LeadData", "ScoreCardFormat"]),
         .testTarget(name: "CardBacktestTests", dependencies: ["CardBacktest", "CardTraining", "LeadData", "TestSupport"]),
-        .testTarget(name: "LeadDatabaseTests", dependencies: ["LeadDatabase", "InDatabaseTraining", "CSQLite", "CLibPQ", "DatabaseScoring", "LeadCSV", "LeadData", "CardTraining", "RuleScoring", "ScoreCardFormat", "LeadScoreCLI", "TestSupport"]),
+        .testTarget(name: "LeadDatabaseTests", dependencies: ["LeadDatabase", "InDatabaseTraining", "PointExport", "CSQLite", "CLibPQ", "DatabaseScoring", "LeadCSV", "LeadData", "CardTraining", "RuleScoring", "ScoreCardFormat", "LeadScoreCLI", "TestSupport"]),
         .testTarget(name: "EngagementTests", dependencies: ["Engagement", "EngagementTraining", "LeadData", "LeadCSV", "ScoreCardFormat", "RuleScoring", "TestSupport"]),
     ]
 )

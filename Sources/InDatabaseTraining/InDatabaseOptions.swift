@@ -29,9 +29,9 @@ public struct InDatabaseOptions: Sendable, Equatable {
     /// Added to every bin's Hessian sum: bins with few rows move less (L2 on the bin's value).
     public var binPenalty: Double
 
-    /// Defaults: the standard scale, tiers and Platt calibration; 32 bins; up to 40 passes.
+    /// Defaults: the standard scale, tiers and Platt calibration; 16 bins (as the logistic trainer bins); up to 40 passes.
     public init(scale: PointScale = PointScale(), tiers: TierRule = .standard, calibration: TotalsCalibrationMethod = .platt,
-                seed: UInt64 = 1, splitKey: String? = nil, numericBins: Int = 32, minimumCategoryCount: Int = 10,
+                seed: UInt64 = 1, splitKey: String? = nil, numericBins: Int = 16, minimumCategoryCount: Int = 10,
                 maximumCategories: Int = 100, maximumPasses: Int = 40, patience: Int = 4, shrinkage: Double = 0.5, binPenalty: Double = 5) {
         self.scale = scale
         self.tiers = tiers

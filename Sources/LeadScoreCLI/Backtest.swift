@@ -58,9 +58,11 @@ struct BacktestCommand: ParsableCommand {
             let options = BacktestOptions(
                 timeColumn: time, every: BacktestOptions.period(every)!, window: window.flatMap(BacktestOptions.window) ?? .all,
                 training: TrainingOptions(model: model.choice, tiers: try tierOptions.rule()), minimumTestLeads: minLeads)
-            let report = try Backtest(options: options, progress: { index, count, label in
+            var report = try Backtest(options: options, progress: { index, count, label in
                 progress.step("period \(index + 1) of \(count): \(label)")
             }).run(leads, readAs: loadOptions)
+            // A database is named by its address (without password) and table or query, not a file name.
+            if try dataOptions.source.database(data) != nil { report.data = try dataOptions.dataName(data) }
             progress.finish()
             if let html { try writeAtomically(Data(BacktestPage(report: report).html().utf8), toPath: html) }
             print(json ? try jsonText(report) : report.text())
