@@ -81,7 +81,11 @@ struct TrainingQueries {
     /// bins are computed once per row, and the passes' margins once per combination. PostgreSQL computes
     /// it as a hash aggregate and never pulls it apart into the outer query (which would evaluate every
     /// bin's `CASE` again inside every margin).
+    /// With one model (many leads, where the combinations approach the rows in number and grouping them
+    /// would cost a hash table of nearly every row each pass) the rows themselves, `n` = 1, their bins
+    /// computed once per row (`OFFSET 0`).
     func cells(_ bins: [String]) -> String {
+        if models == 1 { return "(SELECT *, 1 AS n FROM \(binned(bins)) OFFSET 0) AS cells" }
         let names = (["part", "y"] + bins.indices.map { "b\($0)" }).joined(separator: ", ")
         return "(SELECT \(names), count(*) AS n FROM \(binned(bins)) GROUP BY \(names)) AS cells"
     }

@@ -70,9 +70,10 @@ struct TrainingRun {
 
         // Cells → the leads the card's export reads, then the card.
         progress?("reading leads per combination of bins")
-        let cells = try session.rows(queries.combinations(bins), doing: "counting leads per combination of bins")
-        let leads = RepresentativeLeads(features: features, cells: cells, source: source,
+        var leads = RepresentativeLeads(features: features, source: source,
                                         outcome: Outcome(column: target, positiveLabel: positive, negativeLabel: negative, droppedMissing: dropped))
+        try session.forEachRow(queries.combinations(bins), doing: "counting leads per combination of bins") { leads.add($0) }
+        progress?("\(leads.combinationCount) combinations of bins received")
         let model = fit.model(features: features)
         let training: Dataset, heldOut: HeldOutLeads
         if queries.models == 1 {

@@ -63,6 +63,23 @@ package final class AggregateSession {
     /// What a column's database type says it holds.
     package enum ColumnKind: Sendable, Equatable { case number, boolean, date, text }
 
+    /// Runs one query and hands each row to `body` as text (NULL as `nil`) without keeping them all: for
+    /// a result of many rows (leads per combination of bins).
+    package func forEachRow(_ sql: String, _ parameters: [String?] = [], doing: String, _ body: ([String?]) throws -> Void) throws {
+        let result = try connection.execute(sql, parameters, doing: doing, expecting: PGRES_TUPLES_OK)
+        defer { PQclear(result) }
+        queryCount += 1
+        let count = Int(PQntuples(result)), width = PQnfields(result)
+        rowsReceived += count
+        var row = [String?](repeating: nil, count: Int(width))
+        for index in 0..<Int32(count) {
+            for column in 0..<width {
+                row[Int(column)] = PQgetisnull(result, index, column) != 0 ? nil : String(cString: PQgetvalue(result, index, column))
+            }
+            try body(row)
+        }
+    }
+
     /// Runs one query (values already bound as parameters or written as escaped literals) and returns
     /// its rows as text, NULL as `nil`.
     package func rows(_ sql: String, _ parameters: [String?] = [], doing: String) throws(DatabaseError) -> [[String?]] {
