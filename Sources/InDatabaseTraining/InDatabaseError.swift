@@ -16,6 +16,8 @@ public enum InDatabaseError: Error, Sendable, CustomStringConvertible {
     case noFeatures(source: String)
     /// Too few leads, or one outcome only, in the training or validation part.
     case tooFewLeads(source: String, detail: String)
+    /// The card could not be made or checked from the fitted model (no signal left after rounding, say).
+    case cardFailed(source: String, detail: String)
     /// A column named in the options (key, exclusions) is not in the source.
     case missingColumn(column: String, source: String, option: String)
 
@@ -34,6 +36,8 @@ public enum InDatabaseError: Error, Sendable, CustomStringConvertible {
             return "\(source): no column left to learn from once the outcome, identifiers, dates and exclusions are set aside"
         case .tooFewLeads(let source, let detail):
             return "\(source): \(detail)"
+        case .cardFailed(let source, let detail):
+            return "\(source): the card could not be made from the model trained in the database: \(detail)"
         case .missingColumn(let column, let source, let option):
             return "\(source): no column '\(column)' (named by \(option)); check its spelling"
         }

@@ -62,7 +62,7 @@ public struct InDatabaseTrainer: Sendable {
         } catch let error as DatabaseError {
             throw .database(error)
         } catch {
-            throw .tooFewLeads(source: source.description, detail: "\(error)")
+            throw .cardFailed(source: source.description, detail: "\(error)")
         }
     }
 }

@@ -105,7 +105,7 @@ struct TrainingRun {
             (card, points) = try export.card(from: model, name: "\(session.source.rows.name) · \(InDatabaseTrainer.trainerName)",
                                              train: training, heldOut: heldOut, provenance: provenance)
         } catch {
-            throw InDatabaseError.tooFewLeads(source: source, detail: "the card could not be made from the model: \(error)")
+            throw InDatabaseError.cardFailed(source: source, detail: "\(error)")
         }
 
         // Test figures: the card's own SQL on the test rows.
