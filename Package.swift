@@ -8,6 +8,8 @@
 //     ProbabilityCalibration, ScoreCardFormat, PointExport
 //   CSQLite, CLibPQ, LeadCSV, LeadData → LeadDatabase (leads read from SQLite and PostgreSQL, as a CSV is read)
 //   LeadDatabase, RuleScoring → DatabaseScoring (scores written to a database table; no trainer)
+//   LeadDatabase, LeadData, ModelCore, PointExport, RuleScoring, ScoreCardFormat, CardOperations, Evaluation
+//     → InDatabaseTraining (a card trained by aggregate queries inside PostgreSQL; only aggregates leave it)
 //   OutputFiles (no dependencies) → LeadCSV, ScoreCardFormat, RuleScoring, CLI
 //   LeadCSV, LeadMath → LeadData → FeatureEncoding → ModelCore
 //   LeadData, FeatureEncoding, ModelCore, LinearAlgebra, LeadMath → LinearModels
@@ -57,6 +59,7 @@ let package = Package(
         .library(name: "CardBacktest", targets: ["CardBacktest"]),
         .library(name: "LeadDatabase", targets: ["LeadDatabase"]),
         .library(name: "DatabaseScoring", targets: ["DatabaseScoring"]),
+        .library(name: "InDatabaseTraining", targets: ["InDatabaseTraining"]),
         .library(name: "Engagement", targets: ["Engagement"]),
         .library(name: "EngagementTraining", targets: ["EngagementTraining"]),
     ],
@@ -87,6 +90,8 @@ let package = Package(
         .target(name: "FeatureEncoding", dependencies: ["LeadData"]),
         .target(name: "LeadDatabase", dependencies: ["CSQLite", "CLibPQ", "LeadCSV", "LeadData"]),
         .target(name: "DatabaseScoring", dependencies: ["LeadDatabase", "RuleScoring", "ScoreCardFormat", "LeadCSV", "OutputFiles"]),
+        .target(name: "InDatabaseTraining", dependencies: ["LeadDatabase", "LeadData", "ModelCore", "PointExport", "RuleScoring",
+                                                           "ScoreCardFormat", "CardOperations", "Evaluation"]),
 
         // MARK: Models
         .target(name: "ModelCore", dependencies: ["FeatureEncoding", "LeadMath"]),
@@ -133,7 +138,7 @@ let package = Package(
                 "OutputFiles",
                 "CardHoldout",
                 "CardBacktest",
-                "LeadDatabase", "DatabaseScoring",
+                "LeadDatabase", "DatabaseScoring", "InDatabaseTraining",
                 "Engagement", "EngagementTraining",
             ],
             path: "Sources/LeadScoreCLI"
@@ -145,6 +150,8 @@ let package = Package(
 
         // MARK: Benchmark harnesses (run by Benchmarks/logistic/run.sh and Benchmarks/stumps/compare.py, never by tests)
         .executableTarget(name: "LogisticJob", dependencies: ["LeadData", "FeatureEncoding", "LinearModels"], path: "Benchmarks/logistic/LogisticJob"),
+        .executableTarget(name: "InDatabaseCompare", dependencies: ["InDatabaseTraining", "CardTraining", "LeadDatabase", "LeadData"],
+                          path: "Benchmarks/in-database/Compare"),
         .executableTarget(name: "StumpsJob", dependencies: ["LeadData", "BoostedStumps"], path: "Benchmarks/stumps/StumpsJob"),
 
         // MARK: Tests
@@ -171,7 +178,7 @@ let package = Package(
         .testTarget(name: "CardOperationsTests", dependencies: ["CardOperations", "ScoreCardFormat", "LeadData", "PointExport", "ProbabilityCalibration", "Evaluation", "RuleScoring"]),
         .testTarget(name: "CardHoldoutTests", dependencies: ["CardHoldout", "LeadData", "ScoreCardFormat"]),
         .testTarget(name: "CardBacktestTests", dependencies: ["CardBacktest", "CardTraining", "LeadData", "TestSupport"]),
-        .testTarget(name: "LeadDatabaseTests", dependencies: ["LeadDatabase", "CSQLite", "CLibPQ", "DatabaseScoring", "LeadCSV", "LeadData", "CardTraining", "RuleScoring", "ScoreCardFormat", "LeadScoreCLI", "TestSupport"]),
+        .testTarget(name: "LeadDatabaseTests", dependencies: ["LeadDatabase", "InDatabaseTraining", "PointExport", "CSQLite", "CLibPQ", "DatabaseScoring", "LeadCSV", "LeadData", "CardTraining", "RuleScoring", "ScoreCardFormat", "LeadScoreCLI", "TestSupport"]),
         .testTarget(name: "EngagementTests", dependencies: ["Engagement", "EngagementTraining", "LeadData", "LeadCSV", "ScoreCardFormat", "RuleScoring", "TestSupport"]),
     ]
 )

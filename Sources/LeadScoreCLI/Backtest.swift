@@ -25,7 +25,7 @@ struct BacktestCommand: ParsableCommand {
                   --exclude lead_id,converted_at --every 180 --window 12months --json
             """)
 
-    @Argument(help: "CSV of historical leads with an outcome and a date column.") var data: String
+    @Argument(help: "Historical leads with an outcome and a date column: a CSV file, or a database (sqlite:PATH, postgresql://…, env:NAME) with --table or --query.") var data: String
     @OptionGroup var dataOptions: DataOptions
     @Option(help: ArgumentHelp("The leads' creation date (ISO 8601).", valueName: "column")) var time: String
     @Option(help: ArgumentHelp("Period length: month, quarter, or a number of days.", valueName: "month|quarter|N")) var every: String = "month"
@@ -53,14 +53,16 @@ struct BacktestCommand: ParsableCommand {
             var loadOptions = try dataOptions.loadOptions()
             // The time column is read as a date even where inference would not, and is never a feature.
             loadOptions.roles[time] = loadOptions.roles[time] ?? .date
-            progress.step("loading \(data)")
-            let leads = try Dataset.load(csv: data, options: loadOptions)
+            progress.step("loading \(try dataOptions.dataName(data))")
+            let leads = try dataOptions.dataset(data, options: loadOptions)
             let options = BacktestOptions(
                 timeColumn: time, every: BacktestOptions.period(every)!, window: window.flatMap(BacktestOptions.window) ?? .all,
                 training: TrainingOptions(model: model.choice, tiers: try tierOptions.rule()), minimumTestLeads: minLeads)
-            let report = try Backtest(options: options, progress: { index, count, label in
+            var report = try Backtest(options: options, progress: { index, count, label in
                 progress.step("period \(index + 1) of \(count): \(label)")
             }).run(leads, readAs: loadOptions)
+            // A database is named by its address (without password) and table or query, not a file name.
+            if try dataOptions.source.database(data) != nil { report.data = try dataOptions.dataName(data) }
             progress.finish()
             if let html { try writeAtomically(Data(BacktestPage(report: report).html().utf8), toPath: html) }
             print(json ? try jsonText(report) : report.text())

@@ -61,6 +61,10 @@ struct Train: ParsableCommand {
     @Option(help: ArgumentHelp("Also write a report on the card's test leads: HTML, or a notebook when the name ends in .ipynb (see `leadscore report`).", valueName: "file"))
     var report: String?
     @Flag(help: "Print the summary as JSON.") var json = false
+    @Flag(help: "With a postgresql://… source: train inside the database — only aggregates leave it (docs/in-database.md).")
+    var inDatabase = false
+    @Option(help: ArgumentHelp("With --in-database: the column whose hash splits training, validation and test (default: the whole row).", valueName: "column"))
+    var splitKey: String?
 
     func validate() throws {
         guard dataOptions.target != nil else { throw ValidationError("name the outcome column with --target") }
@@ -105,6 +109,7 @@ struct Train: ParsableCommand {
     func run() throws {
         try reportingFailure {
             try checkOutputPaths(out, report, inputs: [data] + (testData.map { [$0] } ?? []))
+            if inDatabase { return try trainInDatabase() }
             let progress = Progress()
             defer { progress.finish() }
             let trainer = CardTrainer(options: try trainingOptions(), progress: progress.training)
