@@ -13,6 +13,9 @@ struct TrainingState {
     let options: EngagementOptions
     let snapshots: Snapshots
     let trainRows: [Int], validationRows: [Int], testRows: [Int]
+    /// Training and validation leads (never the test leads): what the half-life search may read.
+    let searchLeads: [Int]
+    let observedUntil: Double
     let fitEncodings: [FitEncoding]
     let typeTimes: [(start: [Int], time: [Double])]
     var featureCache: [Int: [Decay: [Double]]] = [:]
@@ -22,11 +25,13 @@ struct TrainingState {
         self.leads = leads
         self.events = events
         self.options = options
-        snapshots = try Snapshots(leads: leads, plan: options.plan, observedUntil: max(leads.latestTime, events.latestTime))
+        observedUntil = max(leads.latestTime, events.latestTime)
+        snapshots = try Snapshots(leads: leads, plan: options.plan, observedUntil: observedUntil)
         let order = (0..<leads.count).sorted { (leads.created[$0], $0) < (leads.created[$1], $1) }
         let trainEnd = Int(Double(order.count) * options.trainFraction)
         let validationEnd = min(order.count, trainEnd + Int(Double(order.count) * options.validationFraction))
         let trainLeads = Array(order[..<trainEnd])
+        searchLeads = Array(order[..<validationEnd])
         trainRows = snapshots.indices(ofLeads: trainLeads)
         validationRows = snapshots.indices(ofLeads: Array(order[trainEnd..<validationEnd]))
         testRows = snapshots.indices(ofLeads: Array(order[validationEnd...]))

@@ -57,13 +57,15 @@ struct TrainEngagement: ParsableCommand {
             try result.card.write(toPath: out)
             var lines = [
                 "\(timeline.count) leads, \(log.count) events, \(result.snapshots) snapshots (train \(result.trainSnapshots), validation \(result.validationSnapshots), test \(result.testSnapshots)); \(result.fits) fits in \(String(format: "%.1f", Date().timeIntervalSince(started))) s",
-                "event type         half-life   cap    log-odds/event",
+                "half-lives searched on \(result.hazardSteps) lead-days (every conversion, \(Int(options.negativeShare * 100)) % of the rest) of the training and validation leads",
+                "event type         half-life   cap    log-odds/event (label)  (daily hazard)",
             ]
             for event in result.eventTypes {
                 let halfLife = event.halfLifeDays.map { String(format: "%.1f d", $0) } ?? "no decay"
                 let cap = event.cap.map { String(format: "%.1f", $0) } ?? "-"
                 lines.append("  " + event.event.padding(toLength: 17, withPad: " ", startingAt: 0) + halfLife.padding(toLength: 12, withPad: " ", startingAt: 0)
-                             + cap.padding(toLength: 7, withPad: " ", startingAt: 0) + String(format: "%.3f", event.logOddsPerEvent))
+                             + cap.padding(toLength: 7, withPad: " ", startingAt: 0) + String(format: "%.3f", event.logOddsPerEvent).padding(toLength: 24, withPad: " ", startingAt: 0)
+                             + (event.stepLogOddsPerEvent.map { String(format: "%.3f", $0) } ?? "-"))
             }
             lines.append(String(format: "test AUC: model %.4f, card %.4f (newest 20 %% of leads)", result.testModelAUC, result.testCardAUC))
             lines.append("wrote \(out)")
