@@ -16,11 +16,11 @@ final class HalfLifeRecoveryTests: XCTestCase {
             SyntheticEvents.EventTruth(event: "page_view", ratePerDay: 0.3, logOddsPerEvent: 0.6, halfLifeDays: 4, cap: 4),
             SyntheticEvents.EventTruth(event: "demo_request", ratePerDay: 0.04, logOddsPerEvent: 1.2, halfLifeDays: 40, cap: 2),
         ]
-        let generated = SyntheticEvents(leads: 4000, seed: 3, spanDays: 365, events: truth, dailyBaseLogOdds: -6).generate()
+        let generated = SyntheticEvents(leads: 3000, seed: 3, spanDays: 365, events: truth, dailyBaseLogOdds: -6).generate()
         try generated.writeCSV(leads: leadsPath, events: eventsPath)
         let leads = try LeadTimeline(csv: leadsPath)
         let events = try EventLog(csv: eventsPath, leads: leads)
-        let options = EngagementOptions(halfLifeGrid: [1, 2, 4, 8, 16, 32, 64, 128, nil], capGrid: [2, 4, nil], rounds: 2, goldenSteps: 4)
+        let options = EngagementOptions(halfLifeGrid: [1, 3, 10, 30, 100, nil], capGrid: [2, 4, nil], rounds: 2, goldenSteps: 4)
         let result = try EngagementTrainer.train(leads: leads, events: events, options: options)
         for expected in truth {
             let learned = try XCTUnwrap(result.eventTypes.first { $0.event == expected.event })
