@@ -50,6 +50,7 @@ let package = Package(
         .library(name: "CardTraining", targets: ["CardTraining"]),
         .executable(name: "logistic-job", targets: ["LogisticJob"]),
         .executable(name: "stumps-job", targets: ["StumpsJob"]),
+        .executable(name: "events-job", targets: ["EventsJob"]),
         .library(name: "LeakageScreen", targets: ["LeakageScreen"]),
         .library(name: "CardDataChecks", targets: ["CardDataChecks"]),
         .library(name: "CardOperations", targets: ["CardOperations"]),
@@ -146,6 +147,7 @@ let package = Package(
         // MARK: Benchmark harnesses (run by Benchmarks/logistic/run.sh and Benchmarks/stumps/compare.py, never by tests)
         .executableTarget(name: "LogisticJob", dependencies: ["LeadData", "FeatureEncoding", "LinearModels"], path: "Benchmarks/logistic/LogisticJob"),
         .executableTarget(name: "StumpsJob", dependencies: ["LeadData", "BoostedStumps"], path: "Benchmarks/stumps/StumpsJob"),
+        .executableTarget(name: "EventsJob", dependencies: ["Engagement"], path: "Benchmarks/events/EventsJob"),
 
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["LeadData"], path: "Tests/TestSupport"),

@@ -39,7 +39,7 @@ struct TrainingState {
             throw EngagementError(.badSetting, message: "too few snapshots to train, validate and test (\(snapshots.count) in all); give more leads")
         }
         fitEncodings = leads.fit.map { FitEncoding($0, trainingLeads: trainLeads, bins: options.numericBins) }
-        typeTimes = events.types.indices.map { events.times(ofType: $0) }
+        typeTimes = events.timesByType()
     }
 
     mutating func feature(type: Int, decay: Decay) -> [Double] {
