@@ -1,8 +1,8 @@
 /// Leads laid out by fit (who they are: A the most fit points, then B, C) against engagement (what they did:
 /// 1 the most engagement points, then 2, 3), the grid CRM teams read as "A1 … C3", with each cell's lead
 /// count and conversion rate. Bands hold about equal shares of the leads by points; leads with the same
-/// points always share a band, so a band can be larger than its share or empty (many leads with no
-/// engagement points all fall in the last engagement band).
+/// points always share a band, so a band can be larger than its share or empty (when most leads have no
+/// engagement points, they fill one band together).
 public struct FitEngagementMatrix: Sendable, Equatable {
     /// One fit band × engagement band.
     public struct Cell: Sendable, Equatable {
@@ -40,25 +40,19 @@ public struct FitEngagementMatrix: Sendable, Equatable {
         }
     }
 
-    /// Band `k`'s floor: the lowest points such that the bands so far hold at most the top `(k + 1)/bands`
-    /// share of the leads, a group of tied leads that would straddle the boundary going to the band below;
-    /// a floor no lower than the band above's leaves the band empty (`Int.max`).
+    /// Band `k`'s floor: the bands so far hold the top `(k + 1)/bands` share of the leads, moved to the
+    /// nearest boundary between tied groups (the smaller share when two are as near), so tied leads never
+    /// split; a band left with no leads gets the floor `Int.max`.
     static func floors(_ values: [Int], bands: Int) -> [Int] {
         let sorted = values.sorted(by: >)
-        var floors: [Int] = []
+        // Where a band may end: after any lead whose points differ from the next lead's.
+        let boundaries = [0] + sorted.indices.filter { $0 == sorted.count - 1 || sorted[$0] != sorted[$0 + 1] }.map { $0 + 1 }
+        var floors: [Int] = [], taken = 0
         for band in 0..<(bands - 1) {
-            let target = (sorted.count * (band + 1) + bands - 1) / bands
-            var floor = Int.max
-            var position = min(target, sorted.count) - 1
-            while position >= 0 {
-                if position == sorted.count - 1 || sorted[position] != sorted[position + 1] {
-                    floor = sorted[position]
-                    break
-                }
-                position -= 1
-            }
-            let above = floors.last { $0 != .max } ?? .max
-            floors.append(floor < above ? floor : .max)
+            let target = Double(sorted.count * (band + 1)) / Double(bands)
+            let end = boundaries.min { abs(Double($0) - target) < abs(Double($1) - target) || (abs(Double($0) - target) == abs(Double($1) - target) && $0 < $1) } ?? 0
+            floors.append(end > taken ? sorted[end - 1] : .max)
+            taken = max(taken, end)
         }
         floors.append(.min)
         return floors

@@ -11,8 +11,9 @@ final class FitEngagementMatrixTests: XCTestCase {
         let matrix = FitEngagementMatrix(fit: fit, engagement: engagement, converted: converted)
         // Fit: top third ends at 70, two thirds at 40.
         XCTAssertEqual(matrix.fitFloors, [70, 40, .min])
-        // Engagement sorted 12, 8, 4, 4, 0, 0, 0, 0, 0: the top third would split the two 4s, so it ends at 8;
-        // two thirds would split the zeros, so the second band ends at 4.
+        // Engagement sorted 12, 8, 4, 4, 0, 0, 0, 0, 0: a third (3 leads) would split the two 4s; ends after 2 or
+        // after 4 leads are as near, the smaller wins (floor 8); two thirds (6) would split the zeros: after 4
+        // leads is nearer than after 9 (floor 4).
         XCTAssertEqual(matrix.engagementFloors, [8, 4, .min])
         XCTAssertEqual(FitEngagementMatrix.range(band: 0, floors: matrix.fitFloors, top: matrix.fitTop), "70–90")
         XCTAssertEqual(FitEngagementMatrix.range(band: 1, floors: matrix.fitFloors, top: matrix.fitTop), "40–69")
@@ -31,14 +32,17 @@ final class FitEngagementMatrixTests: XCTestCase {
     }
 
     func testTiedPointsShareABandAndLeaveTheNextEmpty() {
-        // Eight of nine leads have no engagement points: they stay together in band 3, and band 2 is empty.
+        // Eight of nine leads have no engagement points: they stay together in band 2 (ending after 9 leads is
+        // nearer two thirds than ending after 1), and band 3 is empty. Fit: five leads at 20, four at 0.
         let engagement = [30, 0, 0, 0, 0, 0, 0, 0, 0]
-        let matrix = FitEngagementMatrix(fit: Array(1...9), engagement: engagement, converted: Array(repeating: false, count: 9))
-        XCTAssertEqual(matrix.engagementFloors, [30, .max, .min])
-        XCTAssertEqual(matrix.cells.map { $0.map(\.leads).reduce(0, +) }, [3, 3, 3])
-        XCTAssertEqual(matrix.cells.reduce(0) { $0 + $1[0].leads }, 1)
-        XCTAssertEqual(matrix.cells.reduce(0) { $0 + $1[1].leads }, 0)
-        XCTAssertEqual(FitEngagementMatrix.range(band: 2, floors: matrix.engagementFloors, top: matrix.engagementTop), "up to 29")
-        XCTAssertNil(FitEngagementMatrix.range(band: 1, floors: matrix.engagementFloors, top: matrix.engagementTop))
+        let fit = [20, 20, 20, 20, 20, 0, 0, 0, 0]
+        let matrix = FitEngagementMatrix(fit: fit, engagement: engagement, converted: Array(repeating: false, count: 9))
+        XCTAssertEqual(matrix.engagementFloors, [30, 0, .min])
+        XCTAssertEqual(matrix.cells.map { $0.map(\.leads) }, [[1, 4, 0], [0, 0, 0], [0, 4, 0]])
+        // A third of nine is 3: ending after the five 20s (5) is nearer than after none (0); two thirds (6): 5 again, so B is empty.
+        XCTAssertEqual(matrix.fitFloors, [20, .max, .min])
+        XCTAssertNil(FitEngagementMatrix.range(band: 1, floors: matrix.fitFloors, top: matrix.fitTop))
+        XCTAssertEqual(FitEngagementMatrix.range(band: 0, floors: matrix.fitFloors, top: matrix.fitTop), "20")
+        XCTAssertEqual(FitEngagementMatrix.range(band: 2, floors: matrix.fitFloors, top: matrix.fitTop), "up to 19")
     }
 }
