@@ -21,6 +21,10 @@ struct Report: ParsableCommand {
             measured unless --all-rows says otherwise (then the figures are labelled in-sample). \
             --target defaults to the card's own.
 
+            A card with event criteria (train-engagement) needs --events and --as-of: every lead open at \
+            that moment is scored as of it and counts as converted when it converts within --horizon; the \
+            page then shows the fit × engagement matrix (A1 … C3: lead counts and conversion per cell).
+
             Examples:
               leadscore train datasets/synthetic/leads.csv --target converted \\
                   --out card.json

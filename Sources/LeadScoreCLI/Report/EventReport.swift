@@ -117,7 +117,7 @@ struct EventReport {
             for engagementBand in 0..<bands {
                 let cell = matrix.cells[fitBand][engagementBand]
                 let name = FitEngagementMatrix.name(fitBand: fitBand, engagementBand: engagementBand)
-                cells.append("\(name): \(ReportNumber.count(cell.leads)) leads, " + (cell.conversionRate.map { "\(ReportNumber.percent($0)) converted" } ?? "–"))
+                cells.append("\(name): \(ReportNumber.count(cell.leads)) \(cell.leads == 1 ? "lead" : "leads"), " + (cell.conversionRate.map { "\(ReportNumber.percent($0)) converted" } ?? "–"))
             }
             return .cells(cells)
         }
