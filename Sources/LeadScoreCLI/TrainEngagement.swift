@@ -65,7 +65,7 @@ struct TrainEngagement: ParsableCommand {
                 lines.insert("half-lives searched on \(result.hazardSteps) lead-days (every conversion, \(Int(options.negativeShare * 100)) % of the rest) of the training and validation leads", at: 1)
             }
             for event in result.eventTypes {
-                let halfLife = event.halfLifeDays.map { String(format: "%.1f d", $0) } ?? "no decay"
+                let halfLife = event.halfLifeDays.map { String(format: "%.1f d", $0) } ?? (decay == "hubspot" ? "−25 %/30 d" : "no decay")
                 let cap = event.cap.map { String(format: "%.1f", $0) } ?? "-"
                 lines.append("  " + event.event.padding(toLength: 17, withPad: " ", startingAt: 0) + halfLife.padding(toLength: 12, withPad: " ", startingAt: 0)
                              + cap.padding(toLength: 7, withPad: " ", startingAt: 0) + String(format: "%.3f", event.logOddsPerEvent).padding(toLength: 24, withPad: " ", startingAt: 0)
