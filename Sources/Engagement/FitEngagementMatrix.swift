@@ -9,6 +9,7 @@ public struct FitEngagementMatrix: Sendable, Equatable {
         public var leads: Int
         public var converted: Int
 
+        /// A cell with these counts (tests and callers that build a grid of their own).
         public init(leads: Int, converted: Int) {
             self.leads = leads
             self.converted = converted

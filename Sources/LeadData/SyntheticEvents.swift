@@ -27,6 +27,7 @@ public struct SyntheticEvents: Sendable {
         /// The decayed count is capped here before it is multiplied.
         public var cap: Double
 
+        /// A type of one's own, so tests can generate logs whose half-lives they choose.
         public init(event: String, ratePerDay: Double, logOddsPerEvent: Double, halfLifeDays: Double?, cap: Double) {
             self.event = event
             self.ratePerDay = ratePerDay
