@@ -52,6 +52,7 @@ let package = Package(
         .library(name: "CardTraining", targets: ["CardTraining"]),
         .executable(name: "logistic-job", targets: ["LogisticJob"]),
         .executable(name: "stumps-job", targets: ["StumpsJob"]),
+        .executable(name: "events-job", targets: ["EventsJob"]),
         .library(name: "LeakageScreen", targets: ["LeakageScreen"]),
         .library(name: "CardDataChecks", targets: ["CardDataChecks"]),
         .library(name: "CardOperations", targets: ["CardOperations"]),
@@ -153,6 +154,7 @@ let package = Package(
         .executableTarget(name: "InDatabaseCompare", dependencies: ["InDatabaseTraining", "CardTraining", "LeadDatabase", "LeadData"],
                           path: "Benchmarks/in-database/Compare"),
         .executableTarget(name: "StumpsJob", dependencies: ["LeadData", "BoostedStumps"], path: "Benchmarks/stumps/StumpsJob"),
+        .executableTarget(name: "EventsJob", dependencies: ["Engagement"], path: "Benchmarks/events/EventsJob"),
 
         // MARK: Tests
         .target(name: "TestSupport", dependencies: ["LeadData"], path: "Tests/TestSupport"),

@@ -59,6 +59,27 @@ public struct Snapshots: Sendable {
         }
     }
 
+    /// The snapshots for which `keep(index)` holds, still ordered by lead then time (so `DecayedCounts`
+    /// walks them), each keeping its weight; `censored` is carried over.
+    public func subset(keeping keep: (Int) -> Bool) -> Snapshots {
+        var kept = self
+        kept.lead = []
+        kept.asOf = []
+        kept.label = []
+        kept.weight = []
+        kept.start = [0]
+        for leadIndex in 0..<(start.count - 1) {
+            for snapshot in start[leadIndex]..<start[leadIndex + 1] where keep(snapshot) {
+                kept.lead.append(lead[snapshot])
+                kept.asOf.append(asOf[snapshot])
+                kept.label.append(label[snapshot])
+                kept.weight.append(weight[snapshot])
+            }
+            kept.start.append(kept.asOf.count)
+        }
+        return kept
+    }
+
     /// Indices of the snapshots of the given leads, in order.
     public func indices(ofLeads leads: [Int]) -> [Int] {
         leads.flatMap { start[$0]..<start[$0 + 1] }

@@ -19,10 +19,20 @@ public struct EngagementOptions: Sendable, Equatable {
     public var numericBins: Int
     /// L2 strength of the logistic fits (λ).
     public var strength: Double
+    /// Half-lives are searched on the conversion hazard over steps this long (`HazardSearch`): one day,
+    /// the finest grain a daily activity log supports.
+    public var hazardStep: TimeSpan
+    /// Share of non-converting lead-steps kept for the half-life search (every converting one is kept).
+    public var negativeShare: Double
+    /// Length of the calendar periods whose own base rate the half-life search controls for; `nil`: none.
+    public var calendarPeriod: TimeSpan?
+    /// Golden-section steps per event type and round after the grid.
+    public var goldenSteps: Int
 
     public init(plan: SnapshotPlan = SnapshotPlan(), halfLifeGrid: [Double?] = Self.defaultHalfLives, capGrid: [Double?] = [1, 2, 3, 4, 6, 10, nil],
                 rounds: Int = 2, trainFraction: Double = 0.6, validationFraction: Double = 0.2, maximumPoints: Int = 100,
-                numericBins: Int = 8, strength: Double = 1e-4) {
+                numericBins: Int = 8, strength: Double = 1e-4, hazardStep: TimeSpan = TimeSpan(days: 1), negativeShare: Double = 0.1,
+                calendarPeriod: TimeSpan? = TimeSpan(days: 30), goldenSteps: Int = 6) {
         self.plan = plan
         self.halfLifeGrid = halfLifeGrid
         self.capGrid = capGrid
@@ -32,6 +42,10 @@ public struct EngagementOptions: Sendable, Equatable {
         self.maximumPoints = maximumPoints
         self.numericBins = numericBins
         self.strength = strength
+        self.hazardStep = hazardStep
+        self.negativeShare = negativeShare
+        self.calendarPeriod = calendarPeriod
+        self.goldenSteps = goldenSteps
     }
 
     /// 1 day to a year, roughly ×1.4 apart, and no decay.

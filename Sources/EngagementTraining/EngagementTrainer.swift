@@ -10,12 +10,12 @@ import ScoreCardFormat
 /// 1. Leads are split by creation time: the oldest `trainFraction` train, the next `validationFraction`
 ///    choose half-lives and caps, the newest are the test set (leads are scored forward in time).
 /// 2. Point-in-time snapshots of every lead (`Snapshots`), weighted 1/n per lead.
-/// 3. A weighted logistic regression (the BLAS/LAPACK solver of `LinearModels`) on fit attributes plus, per
-///    event type, `min(cap, decayed count)`. The half-life and cap of each type are chosen coordinate-wise:
-///    for each type in turn, every half-life of the grid (and "no decay") is fitted on training snapshots
-///    and judged by the weighted log loss on validation snapshots, the other types held; then the cap.
-///    After the last round a parabola through the best half-life and its grid neighbours (in log days)
-///    proposes one more, kept if it validates better.
+/// 3. The half-life and cap of each type are chosen on the daily conversion hazard of the training and
+///    validation leads, with a calendar-period control (`HazardSearch`: held-out two-fold log loss, a grid
+///    then a golden-section search per type). With a fixed decay (the comparisons) only the caps are
+///    chosen, by weighted log loss on validation snapshots.
+///    The card's model: a weighted logistic regression (the BLAS/LAPACK solver of `LinearModels`) of the
+///    H-day label on fit attributes plus, per event type, `min(cap, decayed count)`.
 /// 4. Refit on training + validation snapshots; coefficients become integer points (the largest
 ///    reachable total ≈ `maximumPoints`), and a logistic calibration of the card's totals.
 public enum EngagementTrainer {
@@ -28,6 +28,8 @@ public enum EngagementTrainer {
         public var snapshots: Int, trainSnapshots: Int, validationSnapshots: Int, testSnapshots: Int
         public var censoredLeads: Int
         public var fits: Int
+        /// Lead-steps the half-life search used (0 when the decay was fixed).
+        public var hazardSteps = 0
     }
 
     /// One event type's learned settings.
@@ -39,6 +41,9 @@ public enum EngagementTrainer {
         public var cap: Double?
         /// Log-odds per (decayed) event on the snapshot label.
         public var logOddsPerEvent: Double
+        /// Log-odds per (decayed) event on the conversion hazard of one step (a day) the half-life was
+        /// searched on; `nil` when the decay was fixed.
+        public var stepLogOddsPerEvent: Double? = nil
     }
 
     /// Every decay the search may give an event type (for the comparisons: one fixed decay for all).
@@ -51,63 +56,37 @@ public enum EngagementTrainer {
                              decayChoice: DecayChoice = .learned, cardName: String = "Fit and engagement") throws -> Result {
         var state = try TrainingState(leads: leads, events: events, options: options)
         let eventCount = events.types.count
-        var decays = [Decay](repeating: .halfLife(days: 14), count: eventCount)
-        var caps = [Double?](repeating: nil, count: eventCount)
-        if case .fixed(let decay) = decayChoice { decays = [Decay](repeating: decay, count: eventCount) }
-        var best = try state.validationLoss(decays: decays, caps: caps)
-        for round in 0..<max(options.rounds, 1) {
-            for type in 0..<eventCount {
-                if decayChoice == .learned {
-                    var losses: [(Double?, Double)] = []
-                    for halfLife in options.halfLifeGrid {
-                        var trial = decays
-                        trial[type] = halfLife.map { .halfLife(days: $0) } ?? .none
-                        let loss = try state.validationLoss(decays: trial, caps: caps)
-                        losses.append((halfLife, loss))
+        switch decayChoice {
+        case .learned:
+            // Half-lives and caps from the daily hazard (`HazardSearch`); the card's points from the H-day label.
+            var search = try HazardSearch(leads: leads, searchLeads: state.searchLeads, typeTimes: state.typeTimes, eventNames: events.types,
+                                          fitEncodings: state.fitEncodings, options: options, observedUntil: state.observedUntil)
+            let (decays, caps) = try search.search(options: options)
+            let stepLogOdds = try search.stepLogOdds(decays: decays, caps: caps)
+            state.fits += search.fits
+            var result = try state.finish(decays: decays, caps: caps, cardName: cardName)
+            for index in result.eventTypes.indices { result.eventTypes[index].stepLogOddsPerEvent = stepLogOdds[index] }
+            result.hazardSteps = search.snapshots.count
+            return result
+        case .fixed(let decay):
+            // Every type decays alike; only the caps are chosen, on validation snapshots of the H-day label.
+            let decays = [Decay](repeating: decay, count: eventCount)
+            var caps = [Double?](repeating: nil, count: eventCount)
+            var best = try state.validationLoss(decays: decays, caps: caps)
+            for _ in 0..<max(options.rounds, 1) {
+                for type in 0..<eventCount {
+                    for cap in options.capGrid {
+                        var trial = caps
+                        trial[type] = cap
+                        let loss = try state.validationLoss(decays: decays, caps: trial)
                         if loss < best {
                             best = loss
-                            decays = trial
+                            caps = trial
                         }
-                    }
-                    if round == options.rounds - 1, case .halfLife(let chosen) = decays[type],
-                       let refined = Self.parabolaVertex(losses: losses, at: chosen) {
-                        var trial = decays
-                        trial[type] = .halfLife(days: refined)
-                        let loss = try state.validationLoss(decays: trial, caps: caps)
-                        if loss < best {
-                            best = loss
-                            decays = trial
-                        }
-                    }
-                }
-                for cap in options.capGrid {
-                    var trial = caps
-                    trial[type] = cap
-                    let loss = try state.validationLoss(decays: decays, caps: trial)
-                    if loss < best {
-                        best = loss
-                        caps = trial
                     }
                 }
             }
+            return try state.finish(decays: decays, caps: caps, cardName: cardName)
         }
-        return try state.finish(decays: decays, caps: caps, cardName: cardName)
-    }
-
-    /// The vertex of the parabola through the best grid half-life and its neighbours, in log days, when
-    /// it lies strictly between them.
-    static func parabolaVertex(losses: [(Double?, Double)], at chosen: Double) -> Double? {
-        let finite = losses.compactMap { pair in pair.0.map { (log($0), pair.1) } }.sorted { $0.0 < $1.0 }
-        guard let position = finite.firstIndex(where: { abs($0.0 - log(chosen)) < 1e-12 }), position > 0, position < finite.count - 1 else {
-            return nil
-        }
-        let (x0, y0) = finite[position - 1], (x1, y1) = finite[position], (x2, y2) = finite[position + 1]
-        let denominator = (x0 - x1) * (x0 - x2) * (x1 - x2)
-        let a = (x2 * (y1 - y0) + x1 * (y0 - y2) + x0 * (y2 - y1)) / denominator
-        let b = (x2 * x2 * (y0 - y1) + x1 * x1 * (y2 - y0) + x0 * x0 * (y1 - y2)) / denominator
-        guard a > 0 else { return nil }
-        let vertex = -b / (2 * a)
-        guard vertex > x0, vertex < x2 else { return nil }
-        return exp(vertex)
     }
 }

@@ -13,6 +13,9 @@ struct TrainingState {
     let options: EngagementOptions
     let snapshots: Snapshots
     let trainRows: [Int], validationRows: [Int], testRows: [Int]
+    /// Training and validation leads (never the test leads): what the half-life search may read.
+    let searchLeads: [Int]
+    let observedUntil: Double
     let fitEncodings: [FitEncoding]
     let typeTimes: [(start: [Int], time: [Double])]
     var featureCache: [Int: [Decay: [Double]]] = [:]
@@ -22,11 +25,13 @@ struct TrainingState {
         self.leads = leads
         self.events = events
         self.options = options
-        snapshots = try Snapshots(leads: leads, plan: options.plan, observedUntil: max(leads.latestTime, events.latestTime))
+        observedUntil = max(leads.latestTime, events.latestTime)
+        snapshots = try Snapshots(leads: leads, plan: options.plan, observedUntil: observedUntil)
         let order = (0..<leads.count).sorted { (leads.created[$0], $0) < (leads.created[$1], $1) }
         let trainEnd = Int(Double(order.count) * options.trainFraction)
         let validationEnd = min(order.count, trainEnd + Int(Double(order.count) * options.validationFraction))
         let trainLeads = Array(order[..<trainEnd])
+        searchLeads = Array(order[..<validationEnd])
         trainRows = snapshots.indices(ofLeads: trainLeads)
         validationRows = snapshots.indices(ofLeads: Array(order[trainEnd..<validationEnd]))
         testRows = snapshots.indices(ofLeads: Array(order[validationEnd...]))
@@ -34,7 +39,7 @@ struct TrainingState {
             throw EngagementError(.badSetting, message: "too few snapshots to train, validate and test (\(snapshots.count) in all); give more leads")
         }
         fitEncodings = leads.fit.map { FitEncoding($0, trainingLeads: trainLeads, bins: options.numericBins) }
-        typeTimes = events.types.indices.map { events.times(ofType: $0) }
+        typeTimes = events.timesByType()
     }
 
     mutating func feature(type: Int, decay: Decay) -> [Double] {

@@ -26,6 +26,15 @@ public struct SyntheticEvents: Sendable {
         public var halfLifeDays: Double?
         /// The decayed count is capped here before it is multiplied.
         public var cap: Double
+
+        /// A type of one's own, so tests can generate logs whose half-lives they choose.
+        public init(event: String, ratePerDay: Double, logOddsPerEvent: Double, halfLifeDays: Double?, cap: Double) {
+            self.event = event
+            self.ratePerDay = ratePerDay
+            self.logOddsPerEvent = logOddsPerEvent
+            self.halfLifeDays = halfLifeDays
+            self.cap = cap
+        }
     }
 
     /// Everything the generator used.
@@ -64,11 +73,19 @@ public struct SyntheticEvents: Sendable {
     /// Seconds since 1970 of the first creation day (2024-01-01 by default).
     public var start: Double
 
-    public init(leads: Int, seed: UInt64 = 1, spanDays: Int = 730, start: Double = 19_723 * 86_400) {
+    /// The event types' truth (`eventTruth` unless a test asks for others).
+    public var events: [EventTruth]
+    /// Daily conversion log-odds before fit, season and events.
+    public var dailyBaseLogOdds: Double
+
+    public init(leads: Int, seed: UInt64 = 1, spanDays: Int = 730, start: Double = 19_723 * 86_400,
+                events: [EventTruth] = Self.eventTruth, dailyBaseLogOdds: Double = -7.6) {
         self.leads = leads
         self.seed = seed
         self.spanDays = spanDays
         self.start = start
+        self.events = events
+        self.dailyBaseLogOdds = dailyBaseLogOdds
     }
 
     /// The generated data: one entry per lead, and the events ordered by lead then time.
@@ -89,8 +106,8 @@ public struct SyntheticEvents: Sendable {
 
     public func generate() -> Generated {
         var random = SeededGenerator(seed: seed)
-        let types = Self.eventTruth
-        let base = -7.6, amplitude = 0.35, lossPerDay = 1.0 / 90
+        let types = events
+        let base = dailyBaseLogOdds, amplitude = 0.35, lossPerDay = 1.0 / 90
         let end = observedUntil
         var out = Generated(
             leadIDs: [], created: [], jobLevel: [], leadSource: [], companySize: [], converted: [], convertedAt: [], closedAt: [],

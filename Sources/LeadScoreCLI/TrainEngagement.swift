@@ -12,8 +12,10 @@ struct TrainEngagement: ParsableCommand {
             Every lead is snapshotted every --snapshot from its creation until its outcome; a snapshot's \
             features use only events strictly before it, its label is "converts within --horizon after it", \
             and each lead's snapshots share a weight of 1. Leads are split by creation time: the oldest 60 % \
-            train, the next 20 % choose half-lives and caps, the newest 20 % are the test set whose AUC the \
-            card records.
+            train, the next 20 % validate, the newest 20 % are the test set whose AUC the card records. \
+            Half-lives and caps are learned on the daily conversion hazard of the training and validation \
+            leads (a lead-day per row, a calendar-month term for the season, two-fold held-out log loss); \
+            the card's points on the --horizon label.
 
             Leads CSV: lead_id, created_at, converted (1, 0, or empty while open), converted_at, closed_at; \
             every other column is a fit attribute. Events CSV: lead_id, event, timestamp (other columns ignored).
@@ -34,7 +36,7 @@ struct TrainEngagement: ParsableCommand {
     @Option(help: "Rounds of the coordinate-wise search over event types.") var rounds = 2
     @Option(help: "Top of the card's score range.") var maximumPoints = 100
     @Option(help: "The card's name.") var name = "Fit and engagement"
-    @Option(help: "Decay of every event type: learned (a half-life per type, chosen on validation snapshots), none (points forever) or hubspot (−25 % per 30 days, for comparison; the card then keeps no decay).")
+    @Option(help: "Decay of every event type: learned (a half-life and cap per type, from the daily conversion hazard of the training and validation leads), none (points forever) or hubspot (−25 % per 30 days, for comparison; the card then keeps no decay).")
     var decay = "learned"
 
     func run() throws {
@@ -57,13 +59,17 @@ struct TrainEngagement: ParsableCommand {
             try result.card.write(toPath: out)
             var lines = [
                 "\(timeline.count) leads, \(log.count) events, \(result.snapshots) snapshots (train \(result.trainSnapshots), validation \(result.validationSnapshots), test \(result.testSnapshots)); \(result.fits) fits in \(String(format: "%.1f", Date().timeIntervalSince(started))) s",
-                "event type         half-life   cap    log-odds/event",
+                "event type         half-life   cap    log-odds/event (label)  (daily hazard)",
             ]
+            if result.hazardSteps > 0 {
+                lines.insert("half-lives searched on \(result.hazardSteps) lead-days (every conversion, \(Int(options.negativeShare * 100)) % of the rest) of the training and validation leads", at: 1)
+            }
             for event in result.eventTypes {
-                let halfLife = event.halfLifeDays.map { String(format: "%.1f d", $0) } ?? "no decay"
+                let halfLife = event.halfLifeDays.map { String(format: "%.1f d", $0) } ?? (decay == "hubspot" ? "−25 %/30 d" : "no decay")
                 let cap = event.cap.map { String(format: "%.1f", $0) } ?? "-"
                 lines.append("  " + event.event.padding(toLength: 17, withPad: " ", startingAt: 0) + halfLife.padding(toLength: 12, withPad: " ", startingAt: 0)
-                             + cap.padding(toLength: 7, withPad: " ", startingAt: 0) + String(format: "%.3f", event.logOddsPerEvent))
+                             + cap.padding(toLength: 7, withPad: " ", startingAt: 0) + String(format: "%.3f", event.logOddsPerEvent).padding(toLength: 24, withPad: " ", startingAt: 0)
+                             + (event.stepLogOddsPerEvent.map { String(format: "%.3f", $0) } ?? "-"))
             }
             lines.append(String(format: "test AUC: model %.4f, card %.4f (newest 20 %% of leads)", result.testModelAUC, result.testCardAUC))
             lines.append("wrote \(out)")

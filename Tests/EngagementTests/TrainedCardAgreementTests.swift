@@ -19,7 +19,7 @@ final class TrainedCardAgreementTests: XCTestCase {
 
         let leads = try LeadTimeline(csv: leadsPath)
         let events = try EventLog(csv: eventsPath, leads: leads)
-        let options = EngagementOptions(halfLifeGrid: [2, 10, 40, nil], capGrid: [nil, 3], rounds: 1)
+        let options = EngagementOptions(halfLifeGrid: [2, 10, 40, nil], capGrid: [nil, 3], rounds: 1, goldenSteps: 2)
         let result = try EngagementTrainer.train(leads: leads, events: events, options: options)
         let card = result.card
         XCTAssertEqual(card.version, 2)

@@ -96,7 +96,7 @@ extension ReportDocument {
         return text
     }
 
-    private static func cardTable(_ card: ScoreCard) -> Table {
+    static func cardTable(_ card: ScoreCard) -> Table {
         let all = card.criteria.flatMap { $0.conditions.map(\.points) }
         let span = min(0, all.min() ?? 0)...max(0, all.max() ?? 0)
         var rows: [Row] = []
