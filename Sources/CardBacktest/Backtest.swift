@@ -18,11 +18,11 @@ public enum BacktestError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .noOutcome(let data):
-            return "\(data): the leads have no outcome column; name it with --target (LoadOptions.target)"
+            return "\(data): the leads have no outcome column; name its column when loading the leads (LoadOptions.target)"
         case .unknownColumn(let column, let data):
             return "\(data): no column named '\(column)' to order the leads by"
         case .notADate(let column, let role, let data):
-            return "\(data): column '\(column)' is \(role.rawValue); a backtest needs dates (ISO 8601) there — load it with --role '\(column)=date'"
+            return "\(data): column '\(column)' is \(role.rawValue); a backtest needs dates (ISO 8601) there — give \"\(column)\" the role date (LoadOptions.roles)"
         case .noTimes(let column, let data):
             return "\(data): column '\(column)' has no date in any row"
         }

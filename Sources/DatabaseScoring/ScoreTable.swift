@@ -40,7 +40,7 @@ extension RuleScorer {
     package func score<Records: RecordSource & ~Copyable>(records reader: inout Records, name: String, into table: ScoreTable, idColumn: String,
                                                          reasons: Int, scoredAt: Date) throws -> CSVScoringReport {
         guard let idIndex = reader.header.firstIndex(of: idColumn) else {
-            throw ScoreTableInputError(description: "\(name) has no column \"\(idColumn)\" to take the lead id from; name the id column with --id (columns: \(reader.header.joined(separator: ", ")))")
+            throw ScoreTableInputError(description: "\(name) has no column \"\(idColumn)\" to take the lead id from; name the id column as idColumn (columns: \(reader.header.joined(separator: ", ")))")
         }
         let rows = rowScorer(header: reader.header)
         let version = SHA256.hexDigest(of: try card.jsonData()).prefix(16)

@@ -22,7 +22,7 @@ package final class AggregateSession {
         guard case .postgres(let url) = source.address.engine else {
             throw DatabaseError(.queryFailed, source: source.description,
                                 detail: "training inside the database needs PostgreSQL (or a PostgreSQL-compatible engine such as Citus)",
-                                advice: "give a postgresql://… address, or train without --in-database (the rows are then read into memory)")
+                                advice: "give a postgresql://… address, or load the rows into memory and train there (DatabaseSource.load, not InDatabaseTrainer)")
         }
         self.source = source
         connection = try PostgresConnection(address: source.address, url: url, source: source.description)

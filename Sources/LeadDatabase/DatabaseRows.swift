@@ -194,7 +194,7 @@ final class PostgresRows: DatabaseRows {
                 let typeName = try Self.typeName(type, connection: connection)
                 throw DatabaseError(.unusableType, source: connection.source,
                                     detail: "column \"\(name)\" is of type \(typeName), which no lead column can hold",
-                                    advice: "convert it in --query (e.g. \(SQLName.quoted(name))::text), or leave it out with --exclude '\(name)'")
+                                    advice: "convert it in the query (RowSelection.query; e.g. \(SQLName.quoted(name))::text), or add \"\(name)\" to the excluded columns (LoadOptions.excluded)")
             }
         }
     }

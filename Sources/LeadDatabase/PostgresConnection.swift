@@ -46,7 +46,7 @@ final class PostgresConnection {
         let state = result.flatMap { PQresultErrorField($0, Int32(UInt8(ascii: "C"))) }.map { String(cString: $0) } ?? ""
         switch state {
         case "42P01", "3F000":
-            return DatabaseError(.missingTable, source: source, detail: message, advice: "check the name given to --table or the query's FROM")
+            return DatabaseError(.missingTable, source: source, detail: message, advice: "check the table name (RowSelection.table) or the query's FROM (RowSelection.query)")
         case "42703":
             return DatabaseError(.missingColumn, source: source, detail: message, advice: "check the query's column names")
         case "25006":

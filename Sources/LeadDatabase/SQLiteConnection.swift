@@ -41,7 +41,7 @@ final class SQLiteConnection {
             return DatabaseError(.unreachable, source: source, detail: "cannot open the database (\(text))", advice: "check the path after sqlite:")
         default:
             if text.hasPrefix("no such table") {
-                return DatabaseError(.missingTable, source: source, detail: text, advice: "check the name given to --table or the query's FROM")
+                return DatabaseError(.missingTable, source: source, detail: text, advice: "check the table name (RowSelection.table) or the query's FROM (RowSelection.query)")
             }
             if text.hasPrefix("no such column") {
                 return DatabaseError(.missingColumn, source: source, detail: text, advice: "check the query's column names")

@@ -233,7 +233,7 @@ package final class ScoreTableWriter {
         guard missing.isEmpty else {
             throw DatabaseError(.wrongShape, source: source,
                                 detail: "the table exists but lacks the column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")) that scoring writes (it has \(columns.joined(separator: ", ")))",
-                                advice: "name a new table with --out-table (it is created), or one with the columns \(ScoreTable.columns.joined(separator: ", "))")
+                                advice: "name a new table (ScoreTable.table; it is created), or one with the columns \(ScoreTable.columns.joined(separator: ", "))")
         }
     }
 
@@ -241,6 +241,6 @@ package final class ScoreTableWriter {
     private static func shapeError(_ error: DatabaseError, source: String) -> DatabaseError {
         guard error.kind == .queryFailed else { return error }
         return DatabaseError(.wrongShape, source: source, detail: "the table cannot take the scores (\(error.detail))",
-                             advice: "lead_id must be its primary key or unique; name a new table with --out-table (it is created)")
+                             advice: "lead_id must be its primary key or unique; name a new table (ScoreTable.table; it is created)")
     }
 }

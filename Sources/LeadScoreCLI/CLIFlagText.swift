@@ -8,11 +8,16 @@ enum CLIFlagText {
     /// `text` with each phrase of library advice replaced by the `leadscore` flag that follows it.
     static func flags(in text: String) -> String {
         guard text.contains("LoadOptions") || text.contains("TrainingOptions") || text.contains("allRows")
-            || text.contains("all rows asked for") || text.contains("(a baseline file)") else { return text }
+            || text.contains("all rows asked for") || text.contains("(a baseline file)") || text.contains("RowSelection.")
+            || text.contains("ScoreTable.table") || text.contains("as idColumn") || text.contains("InDatabaseTrainer)") else { return text }
         var text = text
         text.replace(#/add ((?:"[^"]*"(?:, | and )?)+) to the missing-value texts \(LoadOptions\.missingTokens\)/#) { match in
             let values = match.output.1.matches(of: #/"([^"]*)"/#).map { "--missing \(quoted(String($0.output.1)))" }
             return "pass " + values.joined(separator: " ")
+        }
+        text.replace(#/add ((?:"(?:[^"\\]|\\.)*"(?:, | and )?)+) to the excluded columns \(LoadOptions\.excluded\)/#) { match in
+            let names = match.output.1.matches(of: #/"((?:[^"\\]|\\.)*)"/#).map { unescaped(String($0.output.1)) }
+            return "pass --exclude \(quoted(names.joined(separator: ",")))"
         }
         text.replace(#/give "([^"]*)" the role (\w+) \(LoadOptions\.roles\)/#) { match in
             "pass --role \(quoted("\(match.output.1)=\(match.output.2)"))"
@@ -44,9 +49,23 @@ enum CLIFlagText {
             ("(all rows asked for)", "(--all-rows)"),
             ("(measuring on all rows, allRows, is in-sample)", "(--all-rows measures on all, in-sample)"),
             ("compute the baseline from the training file (a baseline file)", "pass the training file with --baseline TRAIN.csv"),
+            ("check the table name (RowSelection.table) or the query's FROM (RowSelection.query)", "check the name given to --table or the FROM of --query"),
+            ("convert it in the query (RowSelection.query; e.g. ", "convert it in --query (e.g. "),
+            ("name a new table (ScoreTable.table; it is created)", "name a new table with --out-table (it is created)"),
+            ("name the id column as idColumn", "name the id column with --id"),
+            ("load the rows into memory and train there (DatabaseSource.load, not InDatabaseTrainer)", "train without --in-database (the rows are then read into memory)"),
         ]
         for (phrase, flag) in phrases { text = text.replacingOccurrences(of: phrase, with: flag) }
         return text
+    }
+
+    /// A name as the library writes it in double quotes, with its `\"` and `\\` escapes undone.
+    private static func unescaped(_ text: String) -> String {
+        var result = "", escaping = false
+        for character in text {
+            if escaping || character != "\\" { result.append(character); escaping = false } else { escaping = true }
+        }
+        return result
     }
 
     /// Single-quoted for a POSIX shell, so the suggestion can be pasted as printed.

@@ -3,6 +3,7 @@ import XCTest
 import LeadCSV
 import LeadData
 import LeakageScreen
+import CardBacktest
 @testable import LeadScoreCLI
 
 /// The library's notes and errors name `LoadOptions` fields; the CLI prints the flag that does the same.
@@ -62,5 +63,45 @@ final class LibraryTermsTests: XCTestCase {
         let finding = PlaceholderFinding(value: "Select", columns: [.init(column: "City", share: 0.3, isMostCommonValue: true)])
         XCTAssertTrue(finding.text.hasSuffix("add \"Select\" to the missing-value texts (LoadOptions.missingTokens)"), finding.text)
         XCTAssertTrue(finding.text(readingAsMissing: LeakageFlags.missing).hasSuffix("if it means no answer, pass --missing 'Select'"))
+    }
+
+    /// No library module words its advice as a `leadscore` flag: a string literal holding `--word` outside
+    /// the CLI target is a regression of issue 16 (a Swift caller has no flags). Doc comments may name them.
+    func testNoLibraryStringNamesACommandLineFlag() throws {
+        let sources = cliRepositoryRoot.appendingPathComponent("Sources")
+        let modules = try FileManager.default.contentsOfDirectory(atPath: sources.path).filter { $0 != "LeadScoreCLI" }
+        var offenders: [String] = []
+        for module in modules {
+            let folder = sources.appendingPathComponent(module)
+            for file in FileManager.default.enumerator(atPath: folder.path)?.compactMap({ $0 as? String }) ?? [] where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let code = line.trimmingCharacters(in: .whitespaces)
+                    guard !code.hasPrefix("//"), code.contains(#/"[^"]*--[a-z][^"]*"/#) else { continue }
+                    offenders.append("\(module)/\(file):\(number + 1): \(code)")
+                }
+            }
+        }
+        XCTAssertEqual(offenders, [], "library text names CLI flags")
+        XCTAssertGreaterThan(modules.count, 20, "the scan found the library modules")
+    }
+
+    /// Advice of the modules added since (backtest, database sources and tables) in library terms, printed
+    /// as flags.
+    func testBacktestAndDatabaseAdviceNameTheFlags() {
+        let noOutcome = BacktestError.noOutcome(data: "leads.csv")
+        XCTAssertFalse("\(noOutcome)".contains("--"), "\(noOutcome)")
+        XCTAssertTrue(CLIErrorText.message(noOutcome).hasSuffix("name its column with --target"), CLIErrorText.message(noOutcome))
+        let notADate = BacktestError.notADate(column: "signup day", role: .numeric, data: "leads.csv")
+        XCTAssertTrue("\(notADate)".hasSuffix(#"give "signup day" the role date (LoadOptions.roles)"#), "\(notADate)")
+        XCTAssertTrue(CLIErrorText.message(notADate).hasSuffix("pass --role 'signup day=date'"), CLIErrorText.message(notADate))
+        XCTAssertEqual(CLIFlagText.flags(in: #"x: check the table name (RowSelection.table) or the query's FROM (RowSelection.query)"#),
+                       "x: check the name given to --table or the FROM of --query")
+        XCTAssertEqual(CLIFlagText.flags(in: #"convert it in the query (RowSelection.query; e.g. "a"::text), or add "Rep's \"x\"" to the excluded columns (LoadOptions.excluded)"#),
+                       #"convert it in --query (e.g. "a"::text), or pass --exclude 'Rep'\''s "x"'"#)
+        XCTAssertEqual(CLIFlagText.flags(in: "leads has no column \"id\" to take the lead id from; name the id column as idColumn (columns: a)"),
+                       "leads has no column \"id\" to take the lead id from; name the id column with --id (columns: a)")
+        XCTAssertEqual(CLIFlagText.flags(in: "name a new table (ScoreTable.table; it is created), or one with the columns"),
+                       "name a new table with --out-table (it is created), or one with the columns")
     }
 }
