@@ -9,6 +9,7 @@ import ScoreCardFormat
 public enum BacktestError: Error, Equatable, CustomStringConvertible {
     /// The leads have no outcome column: set `LoadOptions.target`.
     case noOutcome(data: String)
+    /// The leads have no column with the time column's name (`BacktestOptions.timeColumn`), so cannot be ordered.
     case unknownColumn(String, data: String)
     /// The time column is not a date (load it with the role `date`).
     case notADate(column: String, role: ColumnRole, data: String)
@@ -41,10 +42,12 @@ public enum BacktestError: Error, Equatable, CustomStringConvertible {
 /// print(report.text())
 /// ```
 public struct Backtest {
+    /// How time is cut into periods and how each period's card is trained.
     public var options: BacktestOptions
     /// Called before each period is trained: its index, the number of periods, its label.
     public var progress: ((Int, Int, String) -> Void)?
 
+    /// A backtest with these options, calling `progress` before each period when it is given.
     public init(options: BacktestOptions, progress: ((Int, Int, String) -> Void)? = nil) {
         self.options = options
         self.progress = progress

@@ -41,7 +41,9 @@ public struct BacktestOptions: Sendable, Equatable {
 
     /// The date column (or a number that grows with time) that orders the leads.
     public var timeColumn: String
+    /// The length of each test period (a calendar month by default).
     public var every: Period
+    /// How much of the history before each period its card learns from (every earlier lead by default).
     public var window: Window
     /// How each period's card is trained. Its split is set to time order by `timeColumn`, so within the
     /// training leads the newest validate (`--time`).
@@ -50,8 +52,11 @@ public struct BacktestOptions: Sendable, Equatable {
     public var minimumTestLeads: Int
     /// A card is trained only on at least this many leads with at least `minimumTrainingPerClass` of each outcome.
     public var minimumTrainingLeads: Int
+    /// The fewest converted leads, and the fewest unconverted ones, a card is trained on.
     public var minimumTrainingPerClass: Int
 
+    /// Options for a backtest ordered by `timeColumn`: by default monthly periods, every earlier lead, and at
+    /// least 30 test leads and 100 training leads with 10 of each outcome.
     public init(timeColumn: String, every: Period = .month, window: Window = .all, training: TrainingOptions = TrainingOptions(),
                 minimumTestLeads: Int = 30, minimumTrainingLeads: Int = 100, minimumTrainingPerClass: Int = 10) {
         self.timeColumn = timeColumn

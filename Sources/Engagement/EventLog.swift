@@ -9,7 +9,9 @@ import LeadCSV
 public struct EventLog: Sendable {
     /// Which columns hold what.
     public struct Columns: Sendable, Equatable {
+        /// Header names of the lead id, event type and timestamp columns.
         public var lead = "lead_id", type = "event", time = "timestamp"
+        /// The default names: `lead_id`, `event`, `timestamp`.
         public init() {}
     }
 
@@ -17,12 +19,16 @@ public struct EventLog: Sendable {
     public var types: [String]
     /// Events of lead `i` are `start[i] ..< start[i + 1]`, in time order.
     public var start: [Int]
+    /// Per event (grouped by lead, in time order like `time`): its index in `types`.
     public var type: [UInt16]
+    /// Per event: when it happened, in seconds since 1970 (UTC).
     public var time: [Double]
     /// Events whose lead id is not in the leads table: left out, and counted so the caller can say so.
     public var unknownLeadEvents: Int
+    /// The latest event time (seconds since 1970); `-infinity` when there are no events.
     public var latestTime: Double
 
+    /// Number of events kept (those of known leads).
     public var count: Int { time.count }
 
     /// Builds the log from arrays (lead index, type index, time per event), in any order.

@@ -6,7 +6,9 @@
 public struct FitEngagementMatrix: Sendable, Equatable {
     /// One fit band × engagement band.
     public struct Cell: Sendable, Equatable {
+        /// Number of leads in the cell.
         public var leads: Int
+        /// How many of the cell's leads converted.
         public var converted: Int
 
         /// A cell with these counts (tests and callers that build a grid of their own).

@@ -8,32 +8,44 @@ import LeadCSV
 public struct LeadTimeline: Sendable {
     /// Which columns hold what.
     public struct Columns: Sendable, Equatable {
+        /// Header names of the required columns: lead id, creation time and outcome.
         public var id = "lead_id", created = "created_at", outcome = "converted"
+        /// Header names of the conversion and closing time columns; either may be absent (its times are then
+        /// NaN), though a converted lead needs its conversion time.
         public var convertedAt = "converted_at", closedAt = "closed_at"
+        /// The default names: `lead_id`, `created_at`, `converted`, `converted_at`, `closed_at`.
         public init() {}
     }
 
     /// A fit attribute: its values per lead (trimmed text, "" when empty) and whether every non-empty
     /// value is a number, so a trainer can bin it.
     public struct FitColumn: Sendable {
+        /// The column's header name.
         public var name: String
+        /// Per lead, in the table's order: the trimmed text, "" when empty.
         public var values: [String]
+        /// Whether every non-empty value reads as a number.
         public var isNumeric: Bool
     }
 
+    /// The path of the leads CSV, as given, for messages that name it.
     public var file: String
+    /// Lead ids in the order of the file; a lead's index is its position here.
     public var ids: [String]
     /// Lead id bytes → index, for events to find their lead without making a `String` per event.
     package var idCodes: ByteInterner
+    /// Per lead: when it was created, in seconds since 1970.
     public var created: [Double]
     /// `nil` for an open lead.
     public var converted: [Bool?]
     /// NaN when not known.
     public var convertedAt: [Double], closedAt: [Double]
+    /// The fit attributes: every column other than the five named ones, in header order.
     public var fit: [FitColumn]
     /// The latest time in the table (creation, conversion or closing).
     public var latestTime: Double
 
+    /// Number of leads.
     public var count: Int { ids.count }
 
     /// Index of the lead with this id.

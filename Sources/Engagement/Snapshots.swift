@@ -9,14 +9,18 @@ import Foundation
 public struct Snapshots: Sendable {
     /// Per snapshot, ordered by lead then as-of time.
     public var lead: [Int32]
+    /// Per snapshot: its as-of time, in seconds since 1970.
     public var asOf: [Double]
+    /// Per snapshot: 1 when the lead converts within the horizon after the as-of time, else 0.
     public var label: [UInt8]
+    /// Per snapshot: `1/n`, `n` being its lead's number of snapshots.
     public var weight: [Double]
     /// Snapshots of lead `i` are `start[i] ..< start[i + 1]`.
     public var start: [Int]
     /// Leads still open whose last weeks are left out because their label is not known yet.
     public var censored: Int
 
+    /// Number of snapshots.
     public var count: Int { asOf.count }
 
     /// - Parameter observedUntil: when the data ends, used when `plan.observedUntil` is `nil`.

@@ -1,11 +1,15 @@
 /// A length of time written the way people write one: `90d`, `12h`, `2w`, `45m`, `30s` (a number and a
 /// unit), kept in seconds because timestamps are seconds since 1970.
 public struct TimeSpan: Sendable, Equatable, CustomStringConvertible {
+    /// The length in seconds.
     public var seconds: Double
 
+    /// A span of this many seconds.
     public init(seconds: Double) { self.seconds = seconds }
+    /// A span of this many days (86 400 seconds each).
     public init(days: Double) { seconds = days * 86_400 }
 
+    /// The length in days, possibly fractional.
     public var days: Double { seconds / 86_400 }
 
     /// Parses `90d`, `12h`, `2w`, `45m`, `30s`, or a bare number of days.
@@ -45,6 +49,8 @@ public struct SnapshotPlan: Sendable, Equatable {
     /// A snapshot whose horizon passes it on a lead still open then has no known label and is left out.
     public var observedUntil: Double?
 
+    /// A plan with these settings; by default a snapshot every 7 days, a 90-day horizon, and the end taken
+    /// from the data.
     public init(every: TimeSpan = TimeSpan(days: 7), horizon: TimeSpan = TimeSpan(days: 90), observedUntil: Double? = nil) {
         self.every = every
         self.horizon = horizon

@@ -29,6 +29,7 @@ public struct EngagementOptions: Sendable, Equatable {
     /// Golden-section steps per event type and round after the grid.
     public var goldenSteps: Int
 
+    /// Options with these settings; each parameter sets the property of the same name.
     public init(plan: SnapshotPlan = SnapshotPlan(), halfLifeGrid: [Double?] = Self.defaultHalfLives, capGrid: [Double?] = [1, 2, 3, 4, 6, 10, nil],
                 rounds: Int = 2, trainFraction: Double = 0.6, validationFraction: Double = 0.2, maximumPoints: Int = 100,
                 numericBins: Int = 8, strength: Double = 1e-4, hazardStep: TimeSpan = TimeSpan(days: 1), negativeShare: Double = 0.1,

@@ -21,12 +21,17 @@ import ScoreCardFormat
 public enum EngagementTrainer {
     /// What training found and how it did on the test snapshots.
     public struct Result: Sendable {
+        /// The learned card: fit criteria, event criteria and a logistic calibration of its totals.
         public var card: ScoreCard
+        /// What was learned per event type, in the order of `EventLog.types`.
         public var eventTypes: [LearnedEvent]
         /// Weighted AUC on test snapshots: the logistic model and the card (integer points).
         public var testModelAUC: Double, testCardAUC: Double
+        /// Number of snapshots in all and in the training, validation and test sets.
         public var snapshots: Int, trainSnapshots: Int, validationSnapshots: Int, testSnapshots: Int
+        /// Open leads whose last snapshots were left out because their label is not known yet.
         public var censoredLeads: Int
+        /// How many logistic regressions the search and the final refit ran (the calibration not counted).
         public var fits: Int
         /// Lead-steps the half-life search used (0 when the decay was fixed).
         public var hazardSteps = 0
@@ -34,6 +39,7 @@ public enum EngagementTrainer {
 
     /// One event type's learned settings.
     public struct LearnedEvent: Sendable, Equatable {
+        /// The event type, as named in the events file (`EventLog.types`).
         public var event: String
         /// `nil`: no decay.
         public var halfLifeDays: Double?
@@ -48,10 +54,15 @@ public enum EngagementTrainer {
 
     /// Every decay the search may give an event type (for the comparisons: one fixed decay for all).
     public enum DecayChoice: Sendable, Equatable {
+        /// Each type's half-life and cap are learned on the daily conversion hazard (`HazardSearch`).
         case learned
+        /// Every type decays this way; only the caps are chosen, on validation snapshots.
         case fixed(Decay)
     }
 
+    /// Learns a card from the leads and their events, and reports how it did on the test snapshots.
+    /// - Throws: `EngagementError` when the settings cannot work (a zero snapshot interval, too few snapshots
+    ///   or conversions); errors of the logistic fits.
     public static func train(leads: LeadTimeline, events: EventLog, options: EngagementOptions = EngagementOptions(),
                              decayChoice: DecayChoice = .learned, cardName: String = "Fit and engagement") throws -> Result {
         var state = try TrainingState(leads: leads, events: events, options: options)

@@ -1,11 +1,16 @@
 /// One band of integer point totals: every lead with a total from `lowest` to `highest`, and no other.
 public struct PointBand: Sendable, Equatable, Codable {
+    /// The lowest point total in the band (inclusive).
     public var lowest: Int
+    /// The highest point total in the band (inclusive).
     public var highest: Int
+    /// Leads in this band.
     public var leads: Int
+    /// Of those, how many converted.
     public var converted: Int
     /// Share of all leads in this band.
     public var shareOfLeads: Double
+    /// Share of this band's leads that converted, 0…1.
     public var conversionRate: Double
     /// conversionRate / the conversion rate of all leads.
     public var lift: Double

@@ -14,6 +14,7 @@ public struct CSVStyle: Sendable, Equatable {
     /// Writes cells a spreadsheet would read as a formula as quoted text behind an apostrophe.
     public var neutralisesFormulas: Bool
 
+    /// A style from its three choices; `standard` and `excel` cover the usual cases.
     public init(byteOrderMark: Bool, crlf: Bool, neutralisesFormulas: Bool) {
         self.byteOrderMark = byteOrderMark
         self.crlf = crlf

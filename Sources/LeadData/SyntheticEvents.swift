@@ -17,6 +17,7 @@ import LeadCSV
 public struct SyntheticEvents: Sendable {
     /// One event type's truth.
     public struct EventTruth: Codable, Sendable, Equatable {
+        /// The event type's name, as written in the events file's `event` column.
         public var event: String
         /// Expected events per day of a lead's life.
         public var ratePerDay: Double
@@ -45,13 +46,18 @@ public struct SyntheticEvents: Sendable {
         public var lossPerDay: Double
         /// `base + amplitude · sin(2π · days since start / 365)`: the base rate moves with the season.
         public var seasonalAmplitude: Double
+        /// The fit attributes' effects on the daily conversion log-odds.
         public var fit: [SyntheticLeads.Effect]
+        /// Each event type's truth, in the order of `Generated.eventType` codes.
         public var events: [EventTruth]
         /// ISO dates: first creation day and the day the data ends.
         public var start: String
+        /// The day the data ends, as an ISO date.
         public var observedUntil: String
     }
 
+    /// The default event types, from frequent page views to rare demo requests: the rarer a type, the more
+    /// it counts and the more slowly it fades.
     public static let eventTruth: [EventTruth] = [
         EventTruth(event: "page_view", ratePerDay: 0.25, logOddsPerEvent: 0.45, halfLifeDays: 3, cap: 4),
         EventTruth(event: "email_click", ratePerDay: 0.08, logOddsPerEvent: 0.5, halfLifeDays: 7, cap: 3),
@@ -60,13 +66,16 @@ public struct SyntheticEvents: Sendable {
         EventTruth(event: "demo_request", ratePerDay: 0.005, logOddsPerEvent: 1.3, halfLifeDays: 60, cap: 2),
     ]
 
+    /// The fit effects the generator uses (job level, lead source, company size), on the daily conversion log-odds.
     public static let fitTruth: [SyntheticLeads.Effect] = [
         SyntheticLeads.Effect(feature: "job_level", levels: ["c_level": 0.7, "vp": 0.6, "director": 0.4, "manager": 0.15, "individual": 0, "student": -1.2], missing: 0),
         SyntheticLeads.Effect(feature: "lead_source", levels: ["web": 0, "referral": 0.8, "event": 0.4, "paid_search": 0.1, "cold_list": -0.8], missing: 0),
         SyntheticLeads.Effect(feature: "company_size", steps: [.init(upTo: 50, logOdds: 0), .init(upTo: 500, logOdds: 0.3), .init(upTo: nil, logOdds: 0.6)], missing: 0),
     ]
 
+    /// Number of leads to generate.
     public var leads: Int
+    /// Seed of the random generator: the same settings and seed give the same data.
     public var seed: UInt64
     /// Days over which leads are created; the data ends 30 days after the last creation day.
     public var spanDays: Int
@@ -78,6 +87,8 @@ public struct SyntheticEvents: Sendable {
     /// Daily conversion log-odds before fit, season and events.
     public var dailyBaseLogOdds: Double
 
+    /// A generator of `leads` leads created over `spanDays` days from `start` (seconds since 1970), with these
+    /// event types and base rate.
     public init(leads: Int, seed: UInt64 = 1, spanDays: Int = 730, start: Double = 19_723 * 86_400,
                 events: [EventTruth] = Self.eventTruth, dailyBaseLogOdds: Double = -7.6) {
         self.leads = leads
@@ -90,20 +101,29 @@ public struct SyntheticEvents: Sendable {
 
     /// The generated data: one entry per lead, and the events ordered by lead then time.
     public struct Generated: Sendable {
+        /// Lead ids, `L1`, `L2`, …; a lead's index is its position here.
         public var leadIDs: [String]
+        /// Per lead: when it was created, in seconds since 1970.
         public var created: [Double]
+        /// Per lead, the fit attributes: job level, lead source and company size (employees).
         public var jobLevel: [String], leadSource: [String], companySize: [Double]
         /// `nil` while the lead is still open when the data ends.
         public var converted: [Bool?]
         /// Seconds since 1970; `nil` when not applicable.
         public var convertedAt: [Double?], closedAt: [Double?]
+        /// Per event: its lead's index in `leadIDs`, its type's index in `truth.events`, and its time in
+        /// seconds since 1970.
         public var eventLead: [Int32], eventType: [UInt8], eventTime: [Double]
+        /// Everything the generator used, to compare learned settings with.
         public var truth: Truth
+        /// When the data ends, in seconds since 1970.
         public var observedUntil: Double
     }
 
+    /// When the data ends: 30 days after the last creation day, in seconds since 1970.
     public var observedUntil: Double { start + Double(spanDays + 30) * 86_400 }
 
+    /// Generates the leads and their events, day by day as described above; the same seed gives the same data.
     public func generate() -> Generated {
         var random = SeededGenerator(seed: seed)
         let types = events

@@ -112,7 +112,9 @@ public struct DatabaseAddress: Sendable, Equatable, CustomStringConvertible {
 
 /// What to read from a database: a whole table (`schema.table` or `table`) or the rows of a query.
 public enum RowSelection: Sendable, Equatable {
+    /// Every row of a table, by its name: `table`, or `schema.table` (split at the first dot).
     case table(String)
+    /// The rows a SELECT query returns; trailing semicolons are dropped.
     case query(String)
 
     /// The SELECT that reads the rows: the table's name quoted (so any name is safe), or the query without

@@ -172,6 +172,7 @@ public struct PlaceholderFinding: Sendable, Equatable, Encodable {
         /// Whether the placeholder is the column's most common value (the usual sign of a default left unchanged).
         public var isMostCommonValue: Bool
 
+        /// A use from its column, share and whether the placeholder is the column's most common value.
         public init(column: String, share: Double, isMostCommonValue: Bool) {
             self.column = column
             self.share = share
@@ -184,6 +185,7 @@ public struct PlaceholderFinding: Sendable, Equatable, Encodable {
     /// Every column it occurs in, with its share there.
     public var columns: [Use]
 
+    /// A finding for the placeholder `value` and the columns it occurs in.
     public init(value: String, columns: [Use]) {
         self.value = value
         self.columns = columns

@@ -8,6 +8,7 @@ public struct AsOfScoredLead: Sendable, Equatable {
     /// Points, subtotals, tier and probability include the event criteria; `contributions` are the
     /// ordinary criteria's.
     public var lead: ScoredLead
+    /// What each event criterion gave the lead, in `card.eventCriteria` order.
     public var events: [EventContribution]
 
     /// Up to `limit` gains and `limit` costs, largest first, events among them: "+14 webinar 12 days ago".

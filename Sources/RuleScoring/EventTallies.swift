@@ -17,8 +17,11 @@ public struct EventTallies: Sendable {
     /// Events counted, and those left out: at or after the moment, of a type no criterion scores, with a
     /// timestamp that does not read (listed by line, the first few).
     public private(set) var eventsCounted = 0, eventsAtOrAfter = 0, eventsOfOtherTypes = 0, unreadableTimes = 0
+    /// The first few unreadable timestamps (up to three), as `line N: "text"`.
     public private(set) var unreadableExamples: [String] = []
 
+    /// Empty tallies for `card`'s event criteria as of `asOf` (seconds since 1970); read events with
+    /// `add(csv:source:)`.
     public init(card: ScoreCard, asOf: Double) {
         self.asOf = asOf
         criteria = card.eventCriteria
@@ -104,10 +107,13 @@ public struct EventTallies: Sendable {
 
 /// What one event criterion gave one lead as of the moment scored.
 public struct EventContribution: Sendable, Equatable {
+    /// The criterion's event type, as in the events table.
     public var event: String
+    /// The criterion's label ("Webinar attended"), as reasons show it.
     public var label: String
     /// Index in `card.eventCriteria`.
     public var criterion: Int
+    /// The criterion's points for the lead, capped and rounded; negative for an event that costs.
     public var points: Int
     /// Events of the type before the moment.
     public var events: Int

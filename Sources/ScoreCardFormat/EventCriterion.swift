@@ -23,6 +23,7 @@ public struct EventCriterion: Sendable, Equatable {
     /// likely to convert. Required, so the card's reachable totals stay finite.
     public var maximumPoints: Int
 
+    /// An event criterion from its event type, label, group, points per event, half-life and cap.
     public init(event: String, label: String, group: String? = nil, pointsPerEvent: Int, halfLifeDays: Double?, maximumPoints: Int) {
         self.event = event
         self.label = label
@@ -65,10 +66,14 @@ public struct EventCriterion: Sendable, Equatable {
 /// The events table's columns, card version 2: `leadId` names the id column in both the leads table and
 /// the events table. Defaults: `lead_id`, `event`, `timestamp`.
 public struct EventSource: Sendable, Equatable {
+    /// The lead id column, in both the leads table and the events table (default `lead_id`).
     public var leadId: String
+    /// The events table's column with each event's type (default `event`).
     public var type: String
+    /// The events table's column with each event's time, an ISO 8601 date or date-time (default `timestamp`).
     public var time: String
 
+    /// The events table's columns, each defaulting to its usual name.
     public init(leadId: String = "lead_id", type: String = "event", time: String = "timestamp") {
         self.leadId = leadId
         self.type = type
