@@ -55,8 +55,8 @@ harness() {
 
 for name in "${harnesses[@]}"; do
     case $name in
-        csv) harness csv Fuzz/Harnesses/CSVLoading.swift OutputFiles LeadCSV LeadData ;;
-        card) harness card Fuzz/Harnesses/CardRoundTrip.swift OutputFiles LeadCSV ScoreCardFormat RuleScoring ;;
+        csv) harness csv Fuzz/Harnesses/CSVLoading.swift OutputFiles LeadCSV LeadMath LeadData ;;
+        card) harness card Fuzz/Harnesses/CardRoundTrip.swift OutputFiles LeadCSV LeadMath ScoreCardFormat RuleScoring ;;
         *) echo "unknown harness $name (csv, card)" >&2; exit 2 ;;
     esac
 done
