@@ -111,7 +111,7 @@ struct TrainingQueries {
             sums.append("sum(n * (ln(1 + exp(-abs(\(m)))) + CASE WHEN y = 1 THEN GREATEST(-\(m), 0) ELSE GREATEST(\(m), 0) END)) FILTER (WHERE \(validates(model)))")
             sums.append("sum(n) FILTER (WHERE \(validates(model)))")
         }
-        let probabilities = margins.indices.map { "m\($0), 1 / (1 + exp(-LEAST(GREATEST(m\($0), -50), 50))) AS p\($0)" }.joined(separator: ", ")
+        let probabilities = margins.indices.map { "m\($0), \(Self.probability(ofMargin: "m\($0)")) AS p\($0)" }.joined(separator: ", ")
         let marginColumns = margins.enumerated().map { "\($1) AS m\($0)" }.joined(separator: ",\n    ")
         return """
         SELECT \(which) AS feature, \(bins.isEmpty ? "0" : bin) AS bin,
@@ -124,6 +124,11 @@ struct TrainingQueries {
         """
     }
 
+    /// The sigmoid of a margin column in SQL, the margin clamped to ±50 so `exp` cannot overflow.
+    static func probability(ofMargin margin: String) -> String {
+        "1 / (1 + exp(-LEAST(GREATEST(\(margin), -50), 50)))"
+    }
+
     /// Newton's step along each model's direction `d0, d1, …` from its margin: Σ g·d and Σ h·d² over
     /// the model's training rows, one scan for all models.
     func lineSearch(bins: [String], margins: [String], directions: [String]) -> String {
@@ -132,7 +137,7 @@ struct TrainingQueries {
             let (p, d) = ("p\(model)", "d\(model)")
             sums.append("sum(n * (y - \(p)) * \(d)) FILTER (WHERE \(trains(model)))")
             sums.append("sum(n * \(p) * (1 - \(p)) * \(d) * \(d)) FILTER (WHERE \(trains(model)))")
-            columns.append("\(d), 1 / (1 + exp(-LEAST(GREATEST(m\(model), -50), 50))) AS \(p)")
+            columns.append("\(d), \(Self.probability(ofMargin: "m\(model)")) AS \(p)")
             inner.append("\(margins[model]) AS m\(model), \(directions[model]) AS \(d)")
         }
         return """
