@@ -125,7 +125,7 @@ struct ColumnPlan {
                     + " set the decimal mark to \"\(mark)\" (LoadOptions.decimalSeparator) to read them as numbers"]
         }
         if evidence.looksLikeNumbersWithPlaceholders {
-            let texts = evidence.texts.map { "\"\($0)\"" }.joined(separator: ", ")
+            let texts = evidence.texts.map(adviceQuoted).joined(separator: ", ")
             return ["\"\(column)\" holds numbers but also \(texts), so it was typed categorical; if those mean"
                     + " no value, add \(texts) to the missing-value texts (LoadOptions.missingTokens) to read it as numeric"]
         }
@@ -156,7 +156,7 @@ struct ColumnPlan {
             case .categorical, .identifier, .excluded: continue
             }
             notes.append("\"\(name)\" holds \(held) but \(at) holds \"\(misfit.value)\", so it was typed categorical; if"
-                         + " \"\(misfit.value)\" means no value, add \"\(misfit.value)\" to the missing-value texts (LoadOptions.missingTokens) to keep it \(role == .boolean ? "boolean" : role.rawValue)")
+                         + " \"\(misfit.value)\" means no value, add \(adviceQuoted(misfit.value)) to the missing-value texts (LoadOptions.missingTokens) to keep it \(role == .boolean ? "boolean" : role.rawValue)")
         }
     }
 }

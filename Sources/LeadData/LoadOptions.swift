@@ -64,3 +64,10 @@ public struct LoadOptions: Sendable, Equatable {
         return byte
     }
 }
+
+/// A value or column name as the library's advice quotes it (`add "Select" to the missing-value texts`): in
+/// double quotes with `"` and `\` escaped by a backslash, so a reader (the CLI's flag mapping) gets the text
+/// back exactly whatever it holds.
+package func adviceQuoted(_ text: String) -> String {
+    "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+}

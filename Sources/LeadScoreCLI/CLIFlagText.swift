@@ -11,13 +11,11 @@ enum CLIFlagText {
             || text.contains("all rows asked for") || text.contains("(a baseline file)") || text.contains("RowSelection.")
             || text.contains("ScoreTable.table") || text.contains("as idColumn") || text.contains("InDatabaseTrainer)") else { return text }
         var text = text
-        text.replace(#/add ((?:"[^"]*"(?:, | and )?)+) to the missing-value texts \(LoadOptions\.missingTokens\)/#) { match in
-            let values = match.output.1.matches(of: #/"([^"]*)"/#).map { "--missing \(quoted(String($0.output.1)))" }
-            return "pass " + values.joined(separator: " ")
+        text.replace(#/add ((?:"(?:[^"\\]|\\.)*"(?:, | and )?)+) to the missing-value texts \(LoadOptions\.missingTokens\)/#) { match in
+            "pass " + listed(match.output.1).map { "--missing \(quoted($0))" }.joined(separator: " ")
         }
         text.replace(#/add ((?:"(?:[^"\\]|\\.)*"(?:, | and )?)+) to the excluded columns \(LoadOptions\.excluded\)/#) { match in
-            let names = match.output.1.matches(of: #/"((?:[^"\\]|\\.)*)"/#).map { unescaped(String($0.output.1)) }
-            return "pass --exclude \(quoted(names.joined(separator: ",")))"
+            "pass --exclude \(quoted(listed(match.output.1).joined(separator: ",")))"
         }
         text.replace(#/give "([^"]*)" the role (\w+) \(LoadOptions\.roles\)/#) { match in
             "pass --role \(quoted("\(match.output.1)=\(match.output.2)"))"
@@ -59,13 +57,16 @@ enum CLIFlagText {
         return text
     }
 
-    /// A name as the library writes it in double quotes, with its `\"` and `\\` escapes undone.
-    private static func unescaped(_ text: String) -> String {
-        var result = "", escaping = false
-        for character in text {
-            if escaping || character != "\\" { result.append(character); escaping = false } else { escaping = true }
+    /// The names or values of a library list (`"a", "b" and "c"`), each in double quotes with `\"` and `\\`
+    /// escaped (`adviceQuoted`), escapes undone.
+    private static func listed(_ list: Substring) -> [String] {
+        list.matches(of: #/"((?:[^"\\]|\\.)*)"/#).map { item in
+            var value = "", escaping = false
+            for character in item.output.1 {
+                if escaping || character != "\\" { value.append(character); escaping = false } else { escaping = true }
+            }
+            return value
         }
-        return result
     }
 
     /// Single-quoted for a POSIX shell, so the suggestion can be pasted as printed.

@@ -236,17 +236,14 @@ public enum LeakageAdvice {
 
     /// `add "Select" to the missing-value texts (LoadOptions.missingTokens)`.
     public static let loadOptionsMissing: ReadAsMissing = { value in
-        "add \(quoted(value)) to the missing-value texts (LoadOptions.missingTokens)"
+        "add \(adviceQuoted(value)) to the missing-value texts (LoadOptions.missingTokens)"
     }
 
     /// Names in double quotes (a quote or backslash in a name escaped), joined as a person writes a list.
     static func listed(_ names: [String]) -> String {
-        let quotedNames = names.map(quoted)
+        let quotedNames = names.map(adviceQuoted)
         guard quotedNames.count > 1 else { return quotedNames.first ?? "" }
         return quotedNames.dropLast().joined(separator: ", ") + " and " + quotedNames.last!
     }
 
-    static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
 }

@@ -104,4 +104,20 @@ final class LibraryTermsTests: XCTestCase {
         XCTAssertEqual(CLIFlagText.flags(in: "name a new table (ScoreTable.table; it is created), or one with the columns"),
                        "name a new table with --out-table (it is created), or one with the columns")
     }
+
+    /// A placeholder holding a backslash or a double quote comes back whole in the printed flag: the
+    /// library escapes both inside its quotes (`adviceQuoted`) and the CLI undoes the escapes. Before, the
+    /// loader quoted without escaping, so `n\a` printed as `--missing 'na'`.
+    func testPlaceholdersWithBackslashesAndQuotesPrintWhole() throws {
+        let folder = try cliTemporaryFolder(self)
+        let path = folder.appendingPathComponent("placeholders.csv").path
+        var csv = "score,late,y\n"
+        for row in 0..<40 { csv += "\(row == 3 ? "n\\a" : "\(row)"),\(row),\(row % 2)\n" }
+        csv += "7,\"say \"\"x\"\"\",1\n"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        let notes = try Dataset.load(csv: path, options: LoadOptions(target: "y", inferenceRows: 20)).notes
+        let printed = notes.map(CLIFlagText.flags(in:))
+        XCTAssertTrue(printed.contains { $0.contains("pass --missing 'n\\a' to read it as numeric") }, "\(printed)")
+        XCTAssertTrue(printed.contains { $0.contains(#"pass --missing 'say "x"' to keep it numeric"#) }, "\(printed)")
+    }
 }
