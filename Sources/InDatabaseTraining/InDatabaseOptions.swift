@@ -28,11 +28,18 @@ public struct InDatabaseOptions: Sendable, Equatable {
     public var shrinkage: Double
     /// Added to every bin's Hessian sum: bins with few rows move less (L2 on the bin's value).
     public var binPenalty: Double
+    /// At most about this many leads before test are read back, as counts per combination of bins, for
+    /// the card's rounding, selection, shapes, calibration and tiers: on a large table nearly every lead is
+    /// its own combination, so beyond this a hash sample of every part is read (the passes and the test
+    /// figures still use every row). Keeps what leaves the database bounded, whatever the table's size.
+    public var exportLeads: Int
 
-    /// Defaults: the standard scale, tiers and Platt calibration; 16 bins (as the logistic trainer bins); up to 40 passes.
+    /// Defaults: the standard scale, tiers and Platt calibration; 16 bins (as the logistic trainer bins); up to 40 passes;
+    /// the card's export reads up to 250 000 leads (above `crossFittingRows`, so cross-fitted runs read every lead).
     public init(scale: PointScale = PointScale(), tiers: TierRule = .standard, calibration: TotalsCalibrationMethod = .platt,
                 seed: UInt64 = 1, splitKey: String? = nil, numericBins: Int = 16, minimumCategoryCount: Int = 10,
-                maximumCategories: Int = 100, maximumPasses: Int = 40, patience: Int = 4, shrinkage: Double = 0.5, binPenalty: Double = 5) {
+                maximumCategories: Int = 100, maximumPasses: Int = 40, patience: Int = 4, shrinkage: Double = 0.5, binPenalty: Double = 5,
+                exportLeads: Int = 250_000) {
         self.scale = scale
         self.tiers = tiers
         self.calibration = calibration
@@ -45,6 +52,7 @@ public struct InDatabaseOptions: Sendable, Equatable {
         self.patience = patience
         self.shrinkage = shrinkage
         self.binPenalty = binPenalty
+        self.exportLeads = exportLeads
     }
 
     /// Up to this many leads before test, four models are cross-fitted (each judged on the fifth it did

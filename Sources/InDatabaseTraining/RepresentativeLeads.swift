@@ -33,6 +33,8 @@ struct RepresentativeLeads {
 
     /// Combinations of bins received: how much left the database for the card's export.
     var combinationCount: Int { counts.map(\.count).reduce(0, +) }
+    /// Leads in all parts received.
+    var leadCount: Int { counts.joined().reduce(0) { $0 + Int($1) } }
 
     /// The leads of `parts` (fifths of the hash), as rows.
     func leads(_ parts: [Int], _ name: String) -> Dataset {

@@ -12,6 +12,9 @@ struct TrainingQueries {
     /// The row's fifth (0…4) by the hash: 4 is test; with one model, 0–2 train and 3 validates; with
     /// four (cross-fitting), model j learns from every fifth but j and 4 and is judged on j.
     var part: String
+    /// The row's place within its fifth (0…199), from the same hash: a row with `slot < k` belongs to a
+    /// sample of k/200 of every part, the same in every query and on every worker.
+    var slot: String
     /// How many models are fitted at once: 1 (a validation split) or 4 (cross-fitting).
     var models: Int
     /// The part number of the test rows.
@@ -23,7 +26,9 @@ struct TrainingQueries {
         self.outcome = outcome
         self.models = models
         let key = try splitKey.map { "CAST(lead.\(try SQLName.quoted($0)) AS text)" } ?? "CAST(lead AS text)"
-        part = "MOD(MOD(hashtextextended(\(key), \(Int64(bitPattern: seed))), 1000) + 1000, 1000) / 200"
+        let bucket = "MOD(MOD(hashtextextended(\(key), \(Int64(bitPattern: seed))), 1000) + 1000, 1000)"
+        part = "\(bucket) / 200"
+        slot = "MOD(\(bucket), 200)"
     }
 
     /// Rows model `model` learns from.
@@ -72,9 +77,14 @@ struct TrainingQueries {
             + "GROUP BY GROUPING SETS (\(sets))"
     }
 
-    /// Training and validation rows with every feature's bin as `b0, b1, …`.
-    func binned(_ bins: [String]) -> String {
-        "(SELECT * FROM \(rows(bins.enumerated().map { "\($1) AS b\($0)" })) WHERE part < \(testPart) AND y IS NOT NULL) AS binned"
+    /// Training and validation rows with every feature's bin as `b0, b1, …`; with `sampleSlots` below 200,
+    /// only the rows whose `slot` is below it (that share of every part).
+    func binned(_ bins: [String], sampleSlots: Int = 200) -> String {
+        let sampled = sampleSlots < 200
+        let extra = bins.enumerated().map { "\($1) AS b\($0)" } + (sampled ? ["\(slot) AS slot"] : [])
+        let columns = (["part", "y"] + bins.indices.map { "b\($0)" }).joined(separator: ", ")
+        return "(SELECT \(columns) FROM \(rows(extra)) WHERE part < \(testPart) AND y IS NOT NULL"
+            + (sampled ? " AND slot < \(sampleSlots)" : "") + ") AS binned"
     }
 
     /// `binned` grouped by part, outcome and every bin, with the leads of each combination as `n`: the
@@ -148,10 +158,19 @@ struct TrainingQueries {
     }
 
     /// Leads and conversions per combination of bins and part: what the card's rounding, criterion
-    /// selection, shapes, calibration and tiers read.
-    func combinations(_ bins: [String]) -> String {
+    /// selection, shapes, calibration and tiers read. On a large table nearly every lead is its own
+    /// combination, so only the sample `slot < sampleSlots` is grouped: the result is bounded by the
+    /// sample's size, not the table's.
+    func combinations(_ bins: [String], sampleSlots: Int = 200) -> String {
         let names = (["part"] + bins.indices.map { "b\($0)" }).joined(separator: ", ")
-        return "SELECT \(names), count(*), sum(y)\nFROM \(binned(bins))\nGROUP BY \(names)"
+        return "SELECT \(names), count(*), sum(y)\nFROM \(binned(bins, sampleSlots: sampleSlots))\nGROUP BY \(names)"
+    }
+
+    /// The share of each part (in 200ths) that holds about `leads` of `development` leads before test:
+    /// every part whole (200) when they fit.
+    static func sampleSlots(leads: Int, development: Int) -> Int {
+        guard development > leads, development > 0 else { return 200 }
+        return max(1, min(200, Int((200 * Double(leads) / Double(development)).rounded(.up))))
     }
 
     /// The card's totals on the test rows (`points` as `export-sql` writes it): leads and conversions per total.

@@ -72,8 +72,13 @@ struct TrainingRun {
         progress?("reading leads per combination of bins")
         var leads = RepresentativeLeads(features: features, source: source,
                                         outcome: Outcome(column: target, positiveLabel: positive, negativeLabel: negative, droppedMissing: dropped))
-        try session.forEachRow(queries.combinations(bins), doing: "counting leads per combination of bins") { leads.add($0) }
+        let slots = TrainingQueries.sampleSlots(leads: options.exportLeads, development: development)
+        try session.forEachRow(queries.combinations(bins, sampleSlots: slots), doing: "counting leads per combination of bins") { leads.add($0) }
         progress?("\(leads.combinationCount) combinations of bins received")
+        if slots < 200 {
+            notes.append("the card's points, shapes, calibration and tiers were read from a hash sample of \(leads.leadCount) of the \(development) "
+                         + "leads before test (\(slots) of every 200, InDatabaseOptions.exportLeads); the passes and the test figures used every lead")
+        }
         let model = fit.model(features: features)
         let training: Dataset, heldOut: HeldOutLeads
         if queries.models == 1 {
@@ -98,6 +103,7 @@ struct TrainingRun {
                 "binPenalty": .number(options.binPenalty), "seed": .number(Double(options.seed)),
                 "split": .text("fifths of hashtextextended(\(options.splitKey.map { "'\($0)'" } ?? "whole row"), seed): the last tests; "
                                + (queries.models == 1 ? "three train, one validates" : "four cross-fitted folds")),
+                "exportSample": .text(slots < 200 ? "\(slots)/200 of each part (\(leads.leadCount) leads)" : "every lead"),
             ]),
             created: ISO8601DateFormatter().string(from: Date()))
         var card: ScoreCard, points: PointModel

@@ -1,6 +1,6 @@
 import CardTraining
 import Foundation
-import InDatabaseTraining
+@testable import InDatabaseTraining
 import LeadData
 import LeadDatabase
 import PointExport
@@ -44,6 +44,38 @@ final class InDatabaseTrainingTests: XCTestCase {
         let recomputed = try CardExport.metrics(of: result.card, points: result.points, on: test, description: "test")
         XCTAssertEqual(try XCTUnwrap(recomputed.auc), inDatabase, accuracy: 1e-9)
         XCTAssertEqual(try XCTUnwrap(recomputed.logLoss), try XCTUnwrap(result.card.metrics?.logLoss), accuracy: 1e-9)
+    }
+
+    /// A large table's last aggregate (leads per combination of bins, nearly one group per lead) is read from
+    /// a hash sample of `exportLeads` leads, so what leaves the database is bounded by the sample, not the
+    /// table: here 3 000 of the ~16 000 leads before test. The sample is the share the slots promise, the
+    /// note and provenance say so, the test figures still cover every test lead, and the card ranks nearly
+    /// as well as the card read from every lead.
+    func testLastAggregateIsBoundedByTheExportSample() throws {
+        let server = try PostgresServer(self)
+        let folder = try temporaryFolder(self)
+        let leads = try shippedLeads(rows: 20_000, in: folder)
+        try server.load(table: "leads", header: leads.header, csv: leads.path)
+        let options = LoadOptions(target: "converted")
+        let table = try source(server, .table("\(server.schema).leads"))
+        let whole = try InDatabaseTrainer().train(table, loadOptions: options)
+        let sampled = try InDatabaseTrainer(options: InDatabaseOptions(exportLeads: 3_000)).train(table, loadOptions: options)
+
+        let slots = Int((200 * 3_000 / Double(sampled.leadsBeforeTest)).rounded(.up))
+        XCTAssertEqual(TrainingQueries.sampleSlots(leads: 3_000, development: sampled.leadsBeforeTest), slots)
+        XCTAssertEqual(TrainingQueries.sampleSlots(leads: 250_000, development: sampled.leadsBeforeTest), 200)
+        let note = try XCTUnwrap(sampled.notes.first { $0.contains("hash sample") }, "\(sampled.notes)")
+        let read = try XCTUnwrap(Int(try XCTUnwrap(note.split(separator: " ").drop { $0 != "of" }.dropFirst().first)))
+        let expected = Double(sampled.leadsBeforeTest * slots) / 200
+        XCTAssertEqual(Double(read), expected, accuracy: 0.1 * expected, "\(note)")
+        XCTAssertTrue(whole.notes.allSatisfy { !$0.contains("hash sample") })
+        guard case .text(let recorded)? = sampled.card.provenance?.trainer?.settings["exportSample"] else { return XCTFail("no exportSample") }
+        XCTAssertTrue(recorded.hasPrefix("\(slots)/200"), recorded)
+        // Fewer rows came back than with every lead read, and the test figures still count every test lead.
+        XCTAssertLessThan(sampled.rowsReceived, whole.rowsReceived - 8_000, "\(sampled.rowsReceived) vs \(whole.rowsReceived)")
+        XCTAssertEqual(sampled.card.metrics?.rows, whole.card.metrics?.rows)
+        let auc = try XCTUnwrap(sampled.card.metrics?.auc), wholeAUC = try XCTUnwrap(whole.card.metrics?.auc)
+        XCTAssertEqual(auc, wholeAUC, accuracy: 0.01, "sampled \(auc), every lead \(wholeAUC)")
     }
 
     /// Column names and categories that would end a string or an identifier, or run a second statement,
