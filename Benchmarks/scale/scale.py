@@ -7,7 +7,8 @@ usage: scale.py --leadscore BIN [--sizes 10000,100000,1000000,5000000] [--repeat
                 [--memory-cap-gib 20] [--markdown BENCHMARKS.md] [--no-write]
        scale.py --leadscore BIN --from-results WORK/results.json   (write the section again, running nothing)
 
-For every size N it makes (once; cached in WORK) `synth_leads.py N WORK/leads-N.csv --seed 1`, reads it once
+For every size N it makes (once; cached in WORK) `synth_leads.py N WORK/leads-N.csv --seed 1` (above 5M in
+chunks of 5M with seeds 1, 2, …, lead ids renumbered: the generator holds every row in memory), reads it once
 to warm the page cache, and then runs, one process at a time, interleaved (all jobs of repeat 1, then all of
 repeat 2, ...):
   inspect   `leadscore inspect FILE --target converted`              (loading only: the memory reference)
@@ -149,12 +150,34 @@ def last_json(path):
         return json.loads(text.splitlines()[-1])
 
 
+CHUNK_ROWS = 5_000_000
+
+
 def make_file(rows):
+    """The synthetic file of `rows` leads. Up to CHUNK_ROWS one `synth_leads.py` run (seed 1); above it, the
+    generator (which holds every row in memory) runs in chunks of CHUNK_ROWS with seeds 1, 2, … and the chunks
+    are joined with their lead ids renumbered (chunk k's ids + k·CHUNK_ROWS), so 50M leads fit in memory."""
     path = os.path.join(args.work, f"leads-{rows}.csv")
     if not os.path.exists(path) or os.path.getsize(path) == 0:
         log(f"making {path} (once; cached)")
-        subprocess.run([sys.executable, SYNTH, str(rows), path + ".partial", "--seed", "1"], check=True,
-                       stdout=sys.stderr)
+        if rows <= CHUNK_ROWS:
+            subprocess.run([sys.executable, SYNTH, str(rows), path + ".partial", "--seed", "1"], check=True,
+                           stdout=sys.stderr)
+        else:
+            with open(path + ".partial", "w") as out:
+                for chunk, start in enumerate(range(0, rows, CHUNK_ROWS)):
+                    size = min(CHUNK_ROWS, rows - start)
+                    part = path + f".chunk{chunk}"
+                    subprocess.run([sys.executable, SYNTH, str(size), part, "--seed", str(chunk + 1)], check=True,
+                                   stdout=sys.stderr)
+                    with open(part) as lines:
+                        header = next(lines)
+                        if chunk == 0:
+                            out.write(header)
+                        for line in lines:
+                            lead, rest = line.split(",", 1)
+                            out.write(f"{int(lead) + start},{rest}")
+                    os.remove(part)
         os.replace(path + ".partial", path)
     return path
 
@@ -389,7 +412,9 @@ def memory_section(results, sizes, growth, baseline):
 def size_table(rows, entry):
     info = entry["file"]
     lines = [f"### {rows_text(rows)} rows", "",
-             f"`synth_leads.py {rows} FILE --seed 1`: {info['megabytes']:.0f} MB, {info['columns']} columns. "
+             (f"`synth_leads.py {rows} FILE --seed 1`" if rows <= CHUNK_ROWS else
+              f"`synth_leads.py` in {-(-rows // CHUNK_ROWS)} chunks of {CHUNK_ROWS:,} (seeds 1–{-(-rows // CHUNK_ROWS)}, lead ids renumbered)")
+             + f": {info['megabytes']:.0f} MB, {info['columns']} columns. "
              + (f"Median of {entry['repeats']} runs (interleaved)." if entry["repeats"] > 1 else "One run (no repeats at this size)."),
              "", "| job | wall (median) | range | CPU user+sys | load | fit | rest | peak memory | peak bytes/row |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
