@@ -17,14 +17,16 @@ final class InDatabaseTrainingTests: XCTestCase {
 
     /// The shipped synthetic leads (all 20 000): the in-database card's test AUC is within 0.003 of the
     /// in-memory card's (stumps, cross-fitted, the same leads before test), both measured on the same test
-    /// leads — the hash split's fifth, read back through `testRowsQuery`.
+    /// leads — the hash split's fifth, read back through `testRowsQuery`; and the same table with the card's
+    /// export read from a sample (`checkExportSample`).
     func testInDatabaseCardIsWithinToleranceOfInMemoryCardOnTheSameTestLeads() throws {
         let server = try PostgresServer(self)
         let folder = try temporaryFolder(self)
         let leads = try shippedLeads(rows: 20_000, in: folder)
         try server.load(table: "leads", header: leads.header, csv: leads.path)
         let options = LoadOptions(target: "converted")
-        let result = try InDatabaseTrainer().train(try source(server, .table("\(server.schema).leads")), loadOptions: options)
+        let table = try source(server, .table("\(server.schema).leads"))
+        let result = try InDatabaseTrainer().train(table, loadOptions: options)
         XCTAssertTrue(result.crossFitted)
         XCTAssertEqual(result.leadsBeforeTest + result.testLeads, 20_000)
         // A few dozen queries, not one per row or per feature and pass.
@@ -44,23 +46,17 @@ final class InDatabaseTrainingTests: XCTestCase {
         let recomputed = try CardExport.metrics(of: result.card, points: result.points, on: test, description: "test")
         XCTAssertEqual(try XCTUnwrap(recomputed.auc), inDatabase, accuracy: 1e-9)
         XCTAssertEqual(try XCTUnwrap(recomputed.logLoss), try XCTUnwrap(result.card.metrics?.logLoss), accuracy: 1e-9)
+
+        try checkExportSample(table, options, whole: result)
     }
 
     /// A large table's last aggregate (leads per combination of bins, nearly one group per lead) is read from
     /// a hash sample of `exportLeads` leads, so what leaves the database is bounded by the sample, not the
     /// table: here 3 000 of the ~16 000 leads before test. The sample is the share the slots promise, the
     /// note and provenance say so, the test figures still cover every test lead, and the card ranks nearly
-    /// as well as the card read from every lead.
-    func testLastAggregateIsBoundedByTheExportSample() throws {
-        let server = try PostgresServer(self)
-        let folder = try temporaryFolder(self)
-        let leads = try shippedLeads(rows: 20_000, in: folder)
-        try server.load(table: "leads", header: leads.header, csv: leads.path)
-        let options = LoadOptions(target: "converted")
-        let table = try source(server, .table("\(server.schema).leads"))
-        let whole = try InDatabaseTrainer().train(table, loadOptions: options)
+    /// as well as the card read from every lead (`whole`, trained by the caller on the same table).
+    private func checkExportSample(_ table: DatabaseSource, _ options: LoadOptions, whole: InDatabaseResult) throws {
         let sampled = try InDatabaseTrainer(options: InDatabaseOptions(exportLeads: 3_000)).train(table, loadOptions: options)
-
         let slots = Int((200 * 3_000 / Double(sampled.leadsBeforeTest)).rounded(.up))
         XCTAssertEqual(TrainingQueries.sampleSlots(leads: 3_000, development: sampled.leadsBeforeTest), slots)
         XCTAssertEqual(TrainingQueries.sampleSlots(leads: 250_000, development: sampled.leadsBeforeTest), 200)
