@@ -157,8 +157,12 @@ public struct CardTrainer: Sendable {
                                 shapes: options.monotone.mapValues { $0 == .increasing ? .increasing : .decreasing })
         export.calibrationLeads = holdout.calibrationLeads
         var unselected: [String] = []
+        // Selection's test on the first fit: what the refit leaves out, and what the report shows.
+        let selection = (try? fitted.model.additiveModel()).map {
+            export.selectionTests(of: $0, train: holdout.fittingLeads, heldOut: fitted.heldOut)
+        } ?? []
         if options.refitAfterSelection {
-            (fitted, unselected) = try refitWithoutUnselected(fitted, kind: choice?.chosen ?? options.model, holdout: holdout, export: export,
+            (fitted, unselected) = try refitWithoutUnselected(fitted, kind: choice?.chosen ?? options.model, holdout: holdout, tests: selection,
                                                               data: data, meter: meter)
             // Selection was made on the first fit; the refitted model keeps every criterion it chose.
             if !unselected.isEmpty {
@@ -198,6 +202,7 @@ public struct CardTrainer: Sendable {
             var report = TrainingReport(card: card, points: points, model: fitted, modelTest: modelMetrics, holdout: holdout,
                                         testRows: test.rowCount, fitSeconds: fitSeconds, split: splitText, notes: notes)
             report.modelChoice = choice
+            report.selection = selection
             return TrainingResult(card: card, points: points, report: report, testLeads: test,
                                   testRows: separateTest == nil ? parts.test : nil)
         } catch let error as PointExportError {

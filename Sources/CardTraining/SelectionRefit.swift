@@ -3,8 +3,8 @@ import ModelCore
 import PointExport
 
 extension CardTrainer {
-    /// `fitted` refitted on the same split or folds without the criteria selection leaves out, and those
-    /// criteria; `fitted` unchanged (and none) when selection keeps every criterion.
+    /// `fitted` refitted on the same split or folds without the criteria selection left out (`tests`, made
+    /// on `fitted`), and those criteria; `fitted` unchanged (and none) when selection keeps every criterion.
     ///
     /// Boosting and the penalised logistic fit share an effect out among correlated columns, and a noise
     /// column fitted beside a real one takes a little of it: removing the left-out criteria's points
@@ -12,12 +12,10 @@ extension CardTrainer {
     /// the whole effect (online shoppers without PageValues, stumps card: test AUC 0.7616 → 0.7648, see
     /// Benchmarks/accuracy/CARDS-18.md). Selection is not judged again on the refit: the card keeps exactly
     /// the criteria the first fit's held-out test chose, so a noise column cannot slip back in.
-    func refitWithoutUnselected(_ fitted: TrainedModel, kind: TrainingOptions.Model, holdout: Holdout, export: CardExport,
+    func refitWithoutUnselected(_ fitted: TrainedModel, kind: TrainingOptions.Model, holdout: Holdout, tests: [CriterionTest],
                                 data: String, meter: ProgressMeter) throws -> (TrainedModel, [String]) {
-        let model: AdditiveModel
-        do { model = try fitted.model.additiveModel() } catch { return (fitted, []) }
-        let unselected = export.unselectedFeatures(of: model, train: holdout.fittingLeads, heldOut: fitted.heldOut)
-        guard !unselected.isEmpty, unselected.count < model.shapes.count else { return (fitted, []) }
+        let unselected = tests.filter { !$0.kept }.map(\.feature)
+        guard !unselected.isEmpty, unselected.count < tests.count else { return (fitted, []) }
         let leftOut = Set(unselected)
         let monotone = kind == .stumps ? options.monotone.filter { !leftOut.contains($0.key) }.mapValues(\.rawValue) : [:]
         do {

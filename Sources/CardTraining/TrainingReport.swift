@@ -74,6 +74,9 @@ public struct TrainingReport: Sendable, Equatable {
     public var tiers: [Tier]
     /// Features of the model that became no criterion.
     public var droppedFeatures: [String]
+    /// Criterion selection's held-out test of every feature of the first fit (before the refit without
+    /// the criteria it left out): gain, standard error, p-value, kept. Empty when selection is off.
+    public var selection: [CriterionTest] = []
     /// What the loader noticed about the data (columns dropped, rows without an outcome…).
     public var notes: [String]
 

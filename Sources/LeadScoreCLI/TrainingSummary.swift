@@ -1,5 +1,6 @@
 import CardTraining
 import Foundation
+import PointExport
 
 /// What `train` tells the user: model and card on test, the tiers, the strongest criteria.
 struct TrainingSummary: Encodable {
@@ -36,11 +37,13 @@ struct TrainingSummary: Encodable {
     var tiers: [TierLine]
     var topCriteria: [CriterionLine]
     var droppedFeatures: [String]
+    /// Criterion selection's held-out test of each feature (why a column earns points or not).
+    var selection: [CriterionTest]
     var notes: [String]
     var output: String
     private var holdoutDescription: String
     private enum CodingKeys: String, CodingKey {
-        case model, modelNote, split, rows, tiersMeasuredOn, fitSeconds, criteria, modelTest, cardTest, tiers, topCriteria, droppedFeatures, notes, output
+        case model, modelNote, split, rows, tiersMeasuredOn, fitSeconds, criteria, modelTest, cardTest, tiers, topCriteria, droppedFeatures, selection, notes, output
     }
 
     init(_ result: TrainingResult, output: String) {
@@ -71,6 +74,7 @@ struct TrainingSummary: Encodable {
                                      maximumPoints: criterion.bestPoints, best: best.label)
             }
         droppedFeatures = report.droppedFeatures
+        selection = report.selection
         notes = report.notes.map(CLIFlagText.flags(in:))
         self.output = output
     }
@@ -106,13 +110,19 @@ struct TrainingSummary: Encodable {
             [$0.feature, "\($0.minimumPoints) to \($0.maximumPoints)", $0.best]
         }, indent: 2))
         if !droppedFeatures.isEmpty {
-            lines.append("  no points for: \(droppedFeatures.joined(separator: ", "))")
+            // Where selection's test left a column out, its p-value says how far it was from earning points.
+            let tested = Dictionary(selection.map { ($0.feature, $0) }, uniquingKeysWith: { first, _ in first })
+            lines.append("  no points for: " + droppedFeatures.map { feature in
+                guard let test = tested[feature], !test.kept else { return feature }
+                return "\(feature) (held-out p \(pValueText(test.pValue)))"
+            }.joined(separator: ", "))
         }
         lines.append("")
         lines.append("Card written to \(output)")
         return lines.joined(separator: "\n")
     }
 
+    private func pValueText(_ value: Double) -> String { value < 0.001 ? "< 0.001" : String(format: "%.3f", value) }
     private func fixed(_ value: Double) -> String { value.isFinite ? String(format: "%.4f", value) : "–" }
     private func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "–" }
 }

@@ -30,6 +30,14 @@ extension CardExport {
     /// noise's points afterwards leaves the real criteria under-weighted (online shoppers without
     /// PageValues, stumps: see Benchmarks/accuracy/CARDS-18.md).
     public func unselectedFeatures(of model: AdditiveModel, train: Dataset, heldOut: HeldOutLeads) -> [String] {
+        selectionTests(of: model, train: train, heldOut: heldOut).filter { !$0.kept }.map(\.feature)
+    }
+
+    /// Criterion selection's test of every feature of `model` on `heldOut` (what `unselectedFeatures`
+    /// reads): each criterion's held-out gain, its standard error, p-value and whether it earns points, so
+    /// a user can see why a column was kept or left out. Empty when selection is off or there is no
+    /// held-out part to judge on.
+    public func selectionTests(of model: AdditiveModel, train: Dataset, heldOut: HeldOutLeads) -> [CriterionTest] {
         guard selectCriteria else { return [] }
         let sentinels = Self.sentinels(of: model, in: train)
         let separate = { (model: AdditiveModel) -> AdditiveModel in
@@ -42,7 +50,6 @@ extension CardExport {
         guard let contributions = OutOfFoldContributions(Self.heldOutParts(model, heldOut: heldOut, train: train, separate: separate),
                                                          features: features) else { return [] }
         return CriterionSelection(falseDiscoveryRate: falseDiscoveryRate).tests(contributions, features: features)
-            .filter { !$0.kept }.map(\.feature)
     }
 
     /// The model the card is rounded from, judged on held-out leads before any rounding: sentinel values

@@ -15,15 +15,7 @@ struct CriterionSelection {
     /// The expected share of kept criteria with no real effect (Benjamini–Hochberg's q).
     var falseDiscoveryRate: Double = CardExport.defaultFalseDiscoveryRate
 
-    /// Each feature's test, in the order given.
-    struct Test: Equatable {
-        var feature: String
-        /// Mean held-out log-loss increase per lead when the criterion is removed, and its standard error.
-        var meanGain: Double
-        var standardError: Double
-        var pValue: Double
-        var kept: Bool
-    }
+    typealias Test = CriterionTest
 
     /// Benjamini–Hochberg's step-up rule: with the p-values sorted, the largest rank `k` with
     /// `p(k) ≤ k·q/m`; the `k` smallest pass (ties broken by position).
@@ -50,7 +42,7 @@ struct CriterionSelection {
         var tests = features.map { feature -> Test in
             let zero = [Double](repeating: 0, count: heldOut.labels.count)
             let change = heldOut.lossChange(feature, to: zero)
-            return Test(feature: feature, meanGain: change.mean, standardError: change.standardError,
+            return Test(feature: feature, heldOutGain: change.mean, standardError: change.standardError,
                         pValue: normalUpperTail(change.zScore), kept: false)
         }
         let passes = Self.benjaminiHochberg(tests.map(\.pValue), q: falseDiscoveryRate)
@@ -68,10 +60,32 @@ struct CriterionSelection {
         // A card needs a criterion: when none passes (a few hundred leads rarely can show one), those that
         // lower the held-out loss at all are kept, and failing that the one that raises it least.
         if passing == 0 {
-            let helping = tests.indices.filter { tests[$0].meanGain > 0 }
+            let helping = tests.indices.filter { tests[$0].heldOutGain > 0 }
             for index in helping { tests[index].kept = true }
-            if helping.isEmpty, let least = tests.indices.max(by: { tests[$0].meanGain < tests[$1].meanGain }) { tests[least].kept = true }
+            if helping.isEmpty, let least = tests.indices.max(by: { tests[$0].heldOutGain < tests[$1].heldOutGain }) { tests[least].kept = true }
         }
         return tests
+    }
+}
+
+/// One criterion's held-out test (`CriterionSelection`): does it lower the held-out log loss by more than
+/// noise would?
+public struct CriterionTest: Sendable, Equatable, Codable {
+    /// The criterion's column.
+    public var feature: String
+    /// Mean held-out log-loss increase per lead (nats) when the criterion's points are removed: above zero,
+    /// the criterion helps on leads its model never saw.
+    public var heldOutGain: Double
+    /// Standard error of `heldOutGain`, from the leads' spread.
+    public var standardError: Double
+    /// One-sided p-value of the gain (normal approximation): how often noise alone would show this much.
+    public var pValue: Double
+    /// Whether the criterion earns points (Benjamini–Hochberg at the export's false-discovery rate, then
+    /// the joint take-back of criteria that share one effect).
+    public var kept: Bool
+
+    /// A test's figures as measured.
+    public init(feature: String, heldOutGain: Double, standardError: Double, pValue: Double, kept: Bool) {
+        (self.feature, self.heldOutGain, self.standardError, self.pValue, self.kept) = (feature, heldOutGain, standardError, pValue, kept)
     }
 }
