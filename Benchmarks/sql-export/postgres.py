@@ -77,7 +77,8 @@ def compare(out, expected):
         return f"{len(rows)} rows, expected {len(expected)}"
     for row in rows:
         index = int(row["leadscore_row"]) - 1
-        got = (int(row["points"]), row["tier"], float(row["probability"]) if row["probability"] else None)
+        # `score` writes the probability rounded to 4 decimals (issue 18); the query keeps full precision.
+        got = (int(row["points"]), row["tier"], round(float(row["probability"]), 4) if row["probability"] else None)
         if got != expected[index]:
             return f"row {index + 1}: {got} against score's {expected[index]}"
     return None
