@@ -65,7 +65,7 @@ public struct TrainingOptions: Sendable, Equatable {
     public var rounds: Int
     /// Stumps: the shrinkage of every stump's leaf values. Smaller needs more rounds for the same fit.
     public var learningRate: Double
-    /// Refit the model without the criteria selection leaves out (`CardExport.unselectedFeatures`) before
+    /// Refit the model without the criteria selection leaves out (`CardExport.selectionTests`) before
     /// rounding it to points: the kept criteria then carry the effects the left-out ones had shared.
     /// Costs one more fit when selection leaves a criterion out; off gives the card of the first fit with
     /// the left-out criteria's points removed.

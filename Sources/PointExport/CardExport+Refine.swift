@@ -22,29 +22,28 @@ extension CardExport {
         }
     }
 
-    /// The features criterion selection (`CriterionSelection`) leaves out of `model`, judged on
-    /// `heldOut` exactly as `card(from:…)` judges them; empty when selection is off.
-    ///
-    /// A trainer refits its model without them before asking for the card (`CardTrainer`): a model fitted
-    /// with noise columns beside the real ones shares the real effects out among them, so removing the
-    /// noise's points afterwards leaves the real criteria under-weighted (online shoppers without
-    /// PageValues, stumps: see Benchmarks/accuracy/CARDS-18.md).
-    public func unselectedFeatures(of model: AdditiveModel, train: Dataset, heldOut: HeldOutLeads) -> [String] {
-        selectionTests(of: model, train: train, heldOut: heldOut).filter { !$0.kept }.map(\.feature)
-    }
-
-    /// Criterion selection's test of every feature of `model` on `heldOut` (what `unselectedFeatures`
-    /// reads): each criterion's held-out gain, its standard error, p-value and whether it earns points, so
-    /// a user can see why a column was kept or left out. Empty when selection is off or there is no
-    /// held-out part to judge on.
-    public func selectionTests(of model: AdditiveModel, train: Dataset, heldOut: HeldOutLeads) -> [CriterionTest] {
-        guard selectCriteria else { return [] }
-        let sentinels = Self.sentinels(of: model, in: train)
-        let separate = { (model: AdditiveModel) -> AdditiveModel in
+    /// A model with each numeric shape's `sentinels` given pieces of their own: applied alike to the card's
+    /// model and to every fold model, so all are judged on the same pieces.
+    static func separating(_ sentinels: [String: [Sentinel]]) -> (AdditiveModel) -> AdditiveModel {
+        { model in
             var copy = model
             copy.shapes = copy.shapes.map { $0.separatingSentinels(sentinels[$0.feature] ?? []) }
             return copy
         }
+    }
+
+    /// Criterion selection's test (`CriterionSelection`) of every feature of `model` on `heldOut`, judged
+    /// exactly as `card(from:…)` judges them: each criterion's held-out gain, its standard error, p-value and
+    /// whether it earns points, so a user can see why a column was kept or left out. Empty when selection is
+    /// off or there is no held-out part to judge on.
+    ///
+    /// A trainer refits its model without the criteria left out before asking for the card (`CardTrainer`):
+    /// a model fitted with noise columns beside the real ones shares the real effects out among them, so
+    /// removing the noise's points afterwards leaves the real criteria under-weighted (online shoppers
+    /// without PageValues, stumps: see Benchmarks/accuracy/CARDS-18.md).
+    public func selectionTests(of model: AdditiveModel, train: Dataset, heldOut: HeldOutLeads) -> [CriterionTest] {
+        guard selectCriteria else { return [] }
+        let separate = Self.separating(Self.sentinels(of: model, in: train))
         let model = separate(model.centred(on: train))
         let features = model.shapes.map(\.feature)
         guard let contributions = OutOfFoldContributions(Self.heldOutParts(model, heldOut: heldOut, train: train, separate: separate),
@@ -56,19 +55,17 @@ extension CardExport {
     /// get pieces of their own, criteria that do not beat noise are removed (`CriterionSelection`), and
     /// each numeric criterion takes the simplest shape that fits as well (`ShapeChoice`) or the one the
     /// user asked for. The held-out fold models are changed the same way, so the card's calibration and
-    /// tiers are fitted on what a card made from them would give. Returns the features left out.
-    func refine(_ model: AdditiveModel, train: Dataset, heldOut: HeldOutLeads) throws -> (AdditiveModel, HeldOutLeads, [String]) {
+    /// tiers are fitted on what a card made from them would give. Returns the features left out, and the
+    /// sentinels found (the card's pieces reuse them rather than scanning the training columns again).
+    func refine(_ model: AdditiveModel, train: Dataset, heldOut: HeldOutLeads) throws
+        -> (AdditiveModel, HeldOutLeads, [String], sentinels: [String: [Sentinel]]) {
         let sentinels = Self.sentinels(of: model, in: train)
-        let separate = { (model: AdditiveModel) -> AdditiveModel in
-            var copy = model
-            copy.shapes = copy.shapes.map { $0.separatingSentinels(sentinels[$0.feature] ?? []) }
-            return copy
-        }
+        let separate = Self.separating(sentinels)
         var model = separate(model)
         var parts = Self.heldOutParts(model, heldOut: heldOut, train: train, separate: separate)
         guard selectCriteria || chooseShapes || !shapes.isEmpty,
               var contributions = OutOfFoldContributions(parts, features: model.shapes.map(\.feature)) else {
-            return (model, heldOut, [])
+            return (model, heldOut, [], sentinels)
         }
         var dropped: [String] = []
         if selectCriteria {
@@ -116,6 +113,6 @@ extension CardExport {
         case .validation(let leads): refined = .validation(leads)
         case .crossFitted: refined = .crossFitted(parts.map { HeldOutFold(model: separate($0.model), leads: $0.leads) })
         }
-        return (model, refined, dropped)
+        return (model, refined, dropped, sentinels)
     }
 }

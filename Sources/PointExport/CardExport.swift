@@ -66,9 +66,8 @@ public struct CardExport: Sendable {
     ///   - heldOut: leads for calibration and tiers (a validation split, or the folds of cross-fitting).
     public func card(from model: AdditiveModel, name: String, train: Dataset, heldOut: HeldOutLeads,
                      provenance: Provenance? = nil) throws -> (card: ScoreCard, points: PointModel) {
-        let (model, refinedHeldOut, unselected) = try refine(model.centred(on: train), train: train, heldOut: heldOut)
+        let (model, refinedHeldOut, unselected, sentinels) = try refine(model.centred(on: train), train: train, heldOut: heldOut)
         let heldOut = refinedHeldOut
-        let sentinels = Self.sentinels(of: model, in: train)
         var points = try cardPoints(model, train: train, heldOut: heldOut, sentinels: sentinels)
         points.droppedFeatures = unselected + points.droppedFeatures
         guard var scored = HeldOutPoints(heldOut, card: points, centredOn: train) else { throw PointExportError.noOutcome }
