@@ -66,3 +66,22 @@ for peer, label in (("optb", "optbinning"), ("fasterrisk", "FasterRisk")):
         print(f"| {dataset} | {model} | {statistics.mean(values):+.4f} | {min(values):+.4f} | {max(values):+.4f} | "
               f"{sum(v > 0 for v in values)} of {len(values)} | {sum(p['low'] > 0 for p in tested)} of {len(tested)} | "
               f"{sum(p['high'] < 0 for p in tested)} of {len(tested)} |")
+
+# Issue 18, item 4: the default (stumps) card has no more conditions than optbinning's Scorecard on the same
+# split, with test AUC above optbinning's and FasterRisk's.
+print("\n## Condition counts (issue 18, item 4)\n")
+print("Criteria (conditions) of each card against optbinning's Scorecard on the same split. LeadScore counts every "
+      "condition of the card, including `unknown` and `any other value`; optbinning its non-empty bins of variables "
+      "with varying points. Goal, for the default (stumps) card: conditions ≤ optbinning's and test AUC above "
+      "optbinning's and FasterRisk's.\n")
+print("| data set | seed | LeadScore stumps card (default) | LeadScore logistic card | optbinning | goal |")
+print("| --- | ---: | --- | --- | --- | --- |")
+for dataset in sorted({key for key, _ in runs}):
+    for (seed, entry, stumps), (_, _, logistic) in zip(runs[(dataset, "stumps")], runs[(dataset, "logistic")]):
+        optb = entry.get("optb_criteria", {})
+        cell = lambda side: "failed" if "error" in side else f"{side['criteria']} ({side['conditions']})"
+        optb_cell = f"{optb['criteria']} ({optb['conditions']})" if "conditions" in optb else "?"
+        ahead = [margin(entry, "stumps", peer)[0] for peer in ("optb", "fasterrisk")]
+        met = ("conditions" in optb and "error" not in stumps and stumps["conditions"] <= optb["conditions"]
+               and all(value is not None and value > 0 for value in ahead))
+        print(f"| {dataset} | {seed} | {cell(stumps)} | {cell(logistic)} | {optb_cell} | {'met' if met else '**missed**'} |")

@@ -5,6 +5,7 @@
 # scorers to about ±0.004 (95 %, DeLong), so a bar decided by less than that on one split is judged here.
 #
 #   Benchmarks/accuracy/seeds.sh [SEEDS] [DATA SET KEYS]     # default: 7 (the main run's split) to 12, every data set but the 100 000-lead one
+#   PEERS=optb,fasterrisk Benchmarks/accuracy/seeds.sh       # only the peers this page compares with (faster)
 #
 # About 3.5 minutes a seed for the four data sets on 2 cores (FasterRisk dominates). Needs what run.sh needs.
 set -euo pipefail
@@ -17,7 +18,7 @@ mkdir -p "$work"
 for seed in $seeds; do
     echo "== seed $seed" >&2
     python3 Benchmarks/accuracy/compare.py --leadscore .build-bench/release/leadscore --only "$only" --seed "$seed" \
-        --repeats 1 --no-write --work "$work/seed$seed" > "$work/seed$seed.md"
+        --repeats 1 --no-write --work "$work/seed$seed" ${PEERS:+--peers "$PEERS"} > "$work/seed$seed.md"
 done
 python3 Benchmarks/accuracy/seeds.py "$work" $seeds > Benchmarks/accuracy/SEEDS.md
 echo "wrote Benchmarks/accuracy/SEEDS.md" >&2

@@ -48,7 +48,7 @@ extension CardExport {
         let features = model.shapes.map(\.feature)
         guard let contributions = OutOfFoldContributions(Self.heldOutParts(model, heldOut: heldOut, train: train, separate: separate),
                                                          features: features) else { return [] }
-        return CriterionSelection(falseDiscoveryRate: falseDiscoveryRate).tests(contributions, features: features)
+        return CriterionSelection(falseDiscoveryRate: falseDiscoveryRate, minimumGain: minimumGain).tests(contributions, features: features)
     }
 
     /// The model the card is rounded from, judged on held-out leads before any rounding: sentinel values
@@ -69,7 +69,7 @@ extension CardExport {
         }
         var dropped: [String] = []
         if selectCriteria {
-            dropped = CriterionSelection(falseDiscoveryRate: falseDiscoveryRate).tests(contributions, features: model.shapes.map(\.feature))
+            dropped = CriterionSelection(falseDiscoveryRate: falseDiscoveryRate, minimumGain: minimumGain).tests(contributions, features: model.shapes.map(\.feature))
                 .filter { !$0.kept }.map(\.feature)
             for feature in dropped { contributions.remove(feature) }
         }

@@ -10,10 +10,15 @@ import Foundation
 /// effect lowers it. The one-sided z-test of the mean difference (its standard error from the leads'
 /// spread) gives each criterion a p-value, and the Benjamini–Hochberg step-up rule keeps the criteria
 /// whose p-values pass at false-discovery rate `falseDiscoveryRate`: of the criteria kept, at most that
-/// share is expected to have no effect. Criteria that fail get no points (the card lists them as dropped).
+/// share is expected to have no effect. A criterion must also lower the held-out loss by at least
+/// `minimumGain` nats a lead: the z-test's power grows with the leads, so on a large file a noise column's
+/// chance gain of a few hundred-thousandths of a nat passes any p-value line, yet is worth nothing on a
+/// card. Criteria that fail get no points (the card lists them as dropped).
 struct CriterionSelection {
     /// The expected share of kept criteria with no real effect (Benjamini–Hochberg's q).
     var falseDiscoveryRate: Double = CardExport.defaultFalseDiscoveryRate
+    /// The least mean held-out gain (nats per lead) that earns points.
+    var minimumGain: Double = CardExport.defaultMinimumGain
 
     typealias Test = CriterionTest
 
@@ -29,10 +34,6 @@ struct CriterionSelection {
         return passes
     }
 
-    /// How far above zero, in standard errors, the joint held-out gain of the criteria left out must be for
-    /// the most significant of them to be taken back (one standard error: a gain more likely real than not).
-    static let jointZ = 1.0
-
     /// Test indices from the smallest p-value up (ties by feature name).
     private func order(_ tests: [Test]) -> [Int] {
         tests.indices.sorted { (tests[$0].pValue, tests[$0].feature) < (tests[$1].pValue, tests[$1].feature) }
@@ -46,14 +47,19 @@ struct CriterionSelection {
                         pValue: normalUpperTail(change.zScore), kept: false)
         }
         let passes = Self.benjaminiHochberg(tests.map(\.pValue), q: falseDiscoveryRate)
-        for index in tests.indices { tests[index].kept = passes[index] }
-        var passing = passes.filter { $0 }.count
+        for index in tests.indices { tests[index].kept = passes[index] && tests[index].heldOutGain >= minimumGain }
+        var passing = tests.filter(\.kept).count
         // Criteria that share one effect (bounce and exit rates) each look unneeded beside the other, yet
-        // removing them together costs the fit. So while the criteria left out, taken together, still lower
-        // the held-out loss by more than `jointZ` standard errors, the most significant of them is taken back. Pure-noise columns lower it together no more than apart, and stay out.
+        // removing them together costs the fit. So while removing the criteria left out, all together, passes
+        // the test a criterion of the next rank would have to pass — its p-value under the Benjamini–Hochberg
+        // line of that rank, its gain at least `minimumGain` — the most significant of them is taken back.
+        // (A looser bar, one standard error, let pure noise back in: ten noise columns' small chance gains
+        // add up; 20 000 synthetic leads, seed 18, in Benchmarks/accuracy/SELECTION.md.)
         var left = order(tests).filter { !tests[$0].kept }
-        while !left.isEmpty, passing > 0,
-              heldOut.lossChangeRemoving(left.map { tests[$0].feature }).zScore > Self.jointZ {
+        let m = Double(tests.count)
+        while !left.isEmpty, passing > 0 {
+            let joint = heldOut.lossChangeRemoving(left.map { tests[$0].feature })
+            guard normalUpperTail(joint.zScore) <= Double(passing + 1) * falseDiscoveryRate / m, joint.mean >= minimumGain else { break }
             tests[left.removeFirst()].kept = true
             passing += 1
         }
@@ -80,8 +86,8 @@ public struct CriterionTest: Sendable, Equatable, Codable {
     public var standardError: Double
     /// One-sided p-value of the gain (normal approximation): how often noise alone would show this much.
     public var pValue: Double
-    /// Whether the criterion earns points (Benjamini–Hochberg at the export's false-discovery rate, then
-    /// the joint take-back of criteria that share one effect).
+    /// Whether the criterion earns points (Benjamini–Hochberg at the export's false-discovery rate and a
+    /// gain of at least its minimum, then the joint take-back of criteria that share one effect).
     public var kept: Bool
 
     /// A test's figures as measured.

@@ -228,6 +228,84 @@ final class ReadableCardTests: XCTestCase {
         XCTAssertLessThan(tests[0].pValue, 1e-6)
     }
 
+    func testACriterionBelowTheMinimumGainGetsNoPointsHoweverSignificant() throws {
+        // 100 000 held-out leads, half converted. Each criterion's contribution is +ε on the leads it gets
+        // right and −ε on the others: "strong" (ε = 0.2) is right on 90 %, "tiny" (ε = 0.003) on 60 %,
+        // independently. Removing tiny changes a lead's loss by about ±ε·|y − p| (|y − p| ≈ 0.46 on average),
+        // so its mean gain is about 0.003 · 0.46 · (0.6 − 0.4) = 0.00028 nats a lead with a standard error
+        // near 0.000004: z ≈ 60 (p ≈ 0), yet just under the 0.0003 floor.
+        let n = 100_000
+        let labels = (0..<n).map { UInt8($0 % 2) }
+        let sign = { (row: Int, right: Bool) -> Double in (labels[row] == 1) == right ? 1 : -1 }
+        let strong = (0..<n).map { 0.2 * sign($0, ($0 / 2) % 10 < 9) }, tiny = (0..<n).map { 0.003 * sign($0, ($0 / 20) % 10 < 6) }
+        let logOdds = zip(strong, tiny).map { $0 + $1 }
+        // A model of two 0/1 columns whose pieces give exactly those contributions (1 → +ε, 0 → −ε).
+        let leads = Dataset(source: "test", columns: [numeric("strong", strong.map { $0 > 0 ? 1 : 0 }), numeric("tiny", tiny.map { $0 > 0 ? 1 : 0 })],
+                            labels: labels, outcome: nil, rowCount: n)
+        let model = AdditiveModel(intercept: 0, shapes: [perValue("strong", [-0.2, 0.2]), perValue("tiny", [-0.003, 0.003])])
+        let heldOut = try XCTUnwrap(OutOfFoldContributions([(model, leads)], features: ["strong", "tiny"]))
+        let loss = { (z: Double, y: UInt8) in y == 1 ? log1p(exp(-z)) : log1p(exp(z)) }
+        let expectedGain = (0..<n).map { loss(strong[$0], labels[$0]) - loss(logOdds[$0], labels[$0]) }.reduce(0, +) / Double(n)
+        XCTAssertEqual(expectedGain, 0.000275, accuracy: 0.000005, "the estimate above")
+
+        let tests = CriterionSelection().tests(heldOut, features: ["strong", "tiny"])
+        XCTAssertEqual(tests[1].heldOutGain, expectedGain, accuracy: 1e-12)
+        XCTAssertLessThan(tests[1].pValue, 1e-6, "significant")
+        XCTAssertEqual(tests.map(\.kept), [true, false], "tiny is below CardExport.defaultMinimumGain = 0.0003")
+        // Without the floor the same test keeps it; the joint take-back does not bring it back either.
+        XCTAssertEqual(CriterionSelection(minimumGain: 0).tests(heldOut, features: ["strong", "tiny"]).map(\.kept), [true, true])
+        XCTAssertEqual(CardExport.defaultMinimumGain, 0.0003)
+    }
+
+    /// Held-out leads (half converted) and a model of 0/1 columns: column `name` contributes +ε on the leads
+    /// it gets right and −ε on the others, right on `rightShare` of the leads (chosen at random with `seed`).
+    private func signedColumns(_ specs: [(String, Double, Double, UInt64)], rows n: Int)
+        -> OutOfFoldContributions? {
+        let labels = (0..<n).map { UInt8($0 % 2) }
+        var columns: [DataColumn] = [], shapes: [FeatureShape] = []
+        for (name, epsilon, rightShare, seed) in specs {
+            // Exactly that share right, on leads chosen at random: the gain is then close to ε·|y − p|·(2·share − 1).
+            var generator = SeededGenerator(seed: seed)
+            var right = [Bool](repeating: false, count: n)
+            for row in Array(0..<n).shuffled(using: &generator).prefix(Int((rightShare * Double(n)).rounded())) { right[row] = true }
+            let values = (0..<n).map { row -> Double in (labels[row] == 1) == right[row] ? 1 : 0 }
+            columns.append(numeric(name, values))
+            shapes.append(perValue(name, [-epsilon, epsilon]))
+        }
+        let leads = Dataset(source: "test", columns: columns, labels: labels, outcome: nil, rowCount: n)
+        return OutOfFoldContributions([(AdditiveModel(intercept: 0, shapes: shapes), leads)], features: specs.map(\.0))
+    }
+
+    func testTheJointTakeBackReturnsTwoCriteriaThatShareAnEffectButNotManyNoiseColumns() throws {
+        // 20 criteria in each case, so every Benjamini–Hochberg line is rank · 0.1 / 20; columns with ε = 0
+        // contribute nothing (p = 0.5). The shares are set so that ε = 0.1's convexity cost (about ε²/8 a lead)
+        // leaves the gains wanted; the preconditions are checked below, not assumed.
+        let q = CardExport.defaultFalseDiscoveryRate, m = 20.0
+        let zeros = { (count: Int) in (0..<count).map { ("zero_\($0)", 0.0, 0.5, UInt64(100 + $0)) } }
+        // Two columns that each carry a weak share of one effect: alone neither passes, together they do.
+        let pairSpecs = [("strong", 0.2, 0.9, UInt64(1)), ("a", 0.1, 0.5163, 2), ("b", 0.1, 0.5163, 3)] + zeros(17)
+        let pair = try XCTUnwrap(signedColumns(pairSpecs, rows: 100_000))
+        let pairTests = CriterionSelection().tests(pair, features: pairSpecs.map(\.0))
+        let bhAlone = CriterionSelection.benjaminiHochberg(pairTests.map(\.pValue), q: q)
+        XCTAssertEqual(bhAlone.filter { $0 }.count, 1, "neither a nor b passes alone: \(pairTests.prefix(3))")
+        let jointPair = pair.lossChangeRemoving(["a", "b"])
+        XCTAssertLessThanOrEqual(normalUpperTail(jointPair.zScore), 2 * q / m, "together they pass rank 2's line")
+        XCTAssertGreaterThanOrEqual(jointPair.mean, CardExport.defaultMinimumGain)
+        XCTAssertEqual(pairTests.filter(\.kept).count, 2, "the more significant of a and b is taken back: \(pairTests.prefix(3))")
+
+        // Ten pure-noise columns with small chance gains (each p ≈ 0.3): together they lower the held-out loss
+        // by more than one standard error, the bar that once took the first of them back, but not by enough to
+        // pass the line a criterion of rank 2 must pass.
+        let noiseSpecs = [("strong", 0.2, 0.9, UInt64(1))] + (0..<10).map { ("noise_\($0)", 0.1, 0.514, UInt64(10 + $0)) } + zeros(9)
+        let noise = noiseSpecs.dropFirst(1).prefix(10).map(\.0)
+        let many = try XCTUnwrap(signedColumns(noiseSpecs, rows: 100_000))
+        let manyTests = CriterionSelection().tests(many, features: noiseSpecs.map(\.0))
+        let jointNoise = many.lossChangeRemoving(Array(noise))
+        XCTAssertGreaterThan(jointNoise.zScore, 1, "the old bar would take one back")
+        XCTAssertGreaterThan(normalUpperTail(jointNoise.zScore), 2 * q / m)
+        XCTAssertEqual(manyTests.filter(\.kept).map(\.feature), ["strong"], "\(manyTests.prefix(11))")
+    }
+
     func testBenjaminiHochbergKeepsTheSmallestPValuesBelowTheirRankLine() {
         // Hand-computed: m = 4, q = 0.05 → lines 0.0125, 0.025, 0.0375, 0.05; sorted p = 0.01, 0.02, 0.04, 0.3:
         // rank 2 is the largest under its line (0.04 > 0.0375), so the two smallest pass.
