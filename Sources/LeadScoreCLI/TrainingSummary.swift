@@ -114,6 +114,12 @@ struct TrainingSummary: Encodable {
             let tested = Dictionary(selection.map { ($0.feature, $0) }, uniquingKeysWith: { first, _ in first })
             lines.append("  no points for: " + droppedFeatures.map { feature in
                 guard let test = tested[feature], !test.kept else { return feature }
+                // A column can be significant yet worth too little (selection's floor on the gain): say so when
+                // the p-value alone might have passed.
+                if test.pValue < CardExport.defaultFalseDiscoveryRate, test.heldOutGain < CardExport.defaultMinimumGain {
+                    return "\(feature) (held-out p \(pValueText(test.pValue)); gain \(String(format: "%.5f", test.heldOutGain)) nats a lead, "
+                        + "under the \(CardExport.defaultMinimumGain) floor)"
+                }
                 return "\(feature) (held-out p \(pValueText(test.pValue)))"
             }.joined(separator: ", "))
         }
