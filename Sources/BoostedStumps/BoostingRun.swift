@@ -30,10 +30,13 @@ struct BoostingRun {
     /// This round's gradient and hessian per training row, interleaved.
     private var gradHess: [Double]
     private var histograms: HistogramBuilder
+    /// A warm start: the intercept and stumps (on `mapper`'s features) boosting continues from.
+    private let start: (intercept: Double, stumps: [Stump])?
 
     init(booster: StumpBooster, mapper: BinMapper, train: BinnedColumns, labels: [UInt8], validation: Part?,
-         monotone: [Int]) {
+         monotone: [Int], start: (intercept: Double, stumps: [Stump])? = nil) {
         self.booster = booster
+        self.start = start
         self.mapper = mapper
         self.train = Part(bins: train, labels: labels)
         self.validation = validation
@@ -53,15 +56,17 @@ struct BoostingRun {
         // Locals, so the passes below read them while `gradHess` is borrowed mutably.
         let (train, validation, booster) = (train, validation, booster)
         let positives = train.labels.reduce(0) { $0 + Int($1) }
-        let intercept = log(Double(positives) / Double(train.rowCount - positives))
-        var trainScores = [Double](repeating: intercept, count: train.rowCount)
-        var validationScores = [Double](repeating: intercept, count: validation?.rowCount ?? 0)
-        var stumps: [Stump] = []
+        let intercept = start?.intercept ?? log(Double(positives) / Double(train.rowCount - positives))
+        var stumps = start?.stumps ?? []
+        let carried = stumps.count
+        var trainScores = Self.scores(train, intercept: intercept, stumps: stumps, mapper: mapper)
+        var validationScores = validation.map { Self.scores($0, intercept: intercept, stumps: stumps, mapper: mapper) } ?? []
         var trainingLoss: [Double] = [], validationLoss: [Double] = []
         var best = (loss: Double.infinity, rounds: 0)
         var stopReason = TrainingHistory.StopReason.roundLimit
         for round in 0...booster.rounds {
-            let last = stumps.last.map { ($0.feature, $0.valuePerBin(binCount: mapper.features[$0.feature].binCount)) }
+            // Round 0 measures the start (the intercept, or the carried stumps) as it is.
+            let last = round == 0 ? nil : stumps.last.map { ($0.feature, $0.valuePerBin(binCount: mapper.features[$0.feature].binCount)) }
             let fitsAnother = round < booster.rounds
             trainingLoss.append(gradHess.withUnsafeMutableBufferPointer { gradHess in
                 Self.pass(train, scores: &trainScores, update: last, gradHess: fitsAnother ? gradHess.baseAddress : nil,
@@ -83,13 +88,32 @@ struct BoostingRun {
                 break
             }
             stumps.append(stump)
-            if let observer = booster.roundObserver, !observer(stumps.count, booster.rounds) { return nil }
+            if let observer = booster.roundObserver, !observer(stumps.count - carried, booster.rounds) { return nil }
         }
-        let kept = validation != nil && booster.earlyStoppingPatience != nil ? best.rounds : stumps.count
+        let kept = validation != nil && booster.earlyStoppingPatience != nil ? carried + best.rounds : stumps.count
         return StumpModel(mapper: mapper, intercept: intercept, stumps: Array(stumps.prefix(kept)),
                           trainingRowCounts: rowCounts,
                           history: TrainingHistory(trainingLoss: trainingLoss, validationLoss: validationLoss,
-                                                   keptRounds: kept, stopReason: stopReason))
+                                                   keptRounds: kept, stopReason: stopReason, carriedRounds: start == nil ? nil : carried))
+    }
+
+    /// Every row's log-odds under `intercept` and `stumps`: the stumps summed into one value per bin per
+    /// feature first, so a warm start of many stumps costs one pass per feature, not one per stump.
+    private static func scores(_ part: Part, intercept: Double, stumps: [Stump], mapper: BinMapper) -> [Double] {
+        var scores = [Double](repeating: intercept, count: part.rowCount)
+        guard !stumps.isEmpty else { return scores }
+        var tables = mapper.features.map { [Double](repeating: 0, count: $0.binCount) }
+        var used = Set<Int>()
+        for stump in stumps {
+            let values = stump.valuePerBin(binCount: mapper.features[stump.feature].binCount)
+            for bin in values.indices { tables[stump.feature][bin] += values[bin] }
+            used.insert(stump.feature)
+        }
+        for feature in used.sorted() {
+            let table = tables[feature], offset = feature * part.rowCount
+            for row in 0..<part.rowCount { scores[row] += table[Int(part.bins[offset + row])] }
+        }
+        return scores
     }
 
     /// Applies the last stump to `part`'s scores and returns its mean log loss; with `gradHess` also

@@ -138,7 +138,40 @@ public struct StumpBooster: Sendable {
         return StumpFolds(members: members, heldOutRows: folds)
     }
 
-    private func fit(_ train: Dataset, validation: Dataset?, mapper: BinMapper) throws(StumpBoosterError) -> StumpModel {
+    /// Fits stumps to `train` starting from `start`: its intercept and its stumps on the features `train`
+    /// still has, then boosting on as `fit(_:validation:)` does (early stopping may keep none of the new
+    /// stumps). For a refit without some features — criterion selection's — this reaches the cold fit's
+    /// loss in a fraction of the rounds, since the kept features' stumps are already there; the new rounds
+    /// let them take up what the left-out features had carried. A cold fit when `start`'s bins of a shared
+    /// feature differ from those fitted to `train` (the stumps would not mean the same bins).
+    public func fit(_ train: Dataset, validation: Dataset? = nil, continuing start: StumpModel) throws(StumpBoosterError) -> StumpModel {
+        try validate()
+        guard !train.featureColumns.isEmpty else { throw .noFeatures }
+        let mapper = try binningStep { () throws(BinningError) in
+            try BinMapper(fitting: train, parameters: binning, threads: threads)
+        }
+        return try fit(train, validation: validation, mapper: mapper, start: start.carried(onto: mapper))
+    }
+
+    /// `fitFolds(_:heldOut:)`, each fold's model continuing the matching member of `start`
+    /// (`fit(_:validation:continuing:)`); `start` must have been fitted on the same folds.
+    public func fitFolds(_ data: Dataset, heldOut folds: [[Int]], continuing start: StumpFolds) throws(StumpBoosterError) -> StumpFolds {
+        try validate()
+        guard !data.featureColumns.isEmpty else { throw .noFeatures }
+        guard start.heldOutRows == folds else { return try fitFolds(data, heldOut: folds) }
+        let mapper = try binningStep { () throws(BinningError) in
+            try BinMapper(fitting: data, parameters: binning, threads: threads)
+        }
+        var members: [StumpModel] = []
+        for (heldOut, member) in zip(folds, start.members) {
+            members.append(try fit(data.selecting(allBut: heldOut), validation: data.selecting(heldOut), mapper: mapper,
+                                   start: member.carried(onto: mapper)))
+        }
+        return StumpFolds(members: members, heldOutRows: folds)
+    }
+
+    private func fit(_ train: Dataset, validation: Dataset?, mapper: BinMapper,
+                     start: (intercept: Double, stumps: [Stump])? = nil) throws(StumpBoosterError) -> StumpModel {
         guard let labels = train.labels else { throw .noLabels(part: "training") }
         let positives = labels.reduce(0) { $0 + Int($1) }
         guard positives > 0, positives < labels.count else { throw .singleClass(label: labels.first ?? 0) }
@@ -159,7 +192,7 @@ public struct StumpBooster: Sendable {
             throw .invalidConstraint(feature: unknown, reason: "no such numeric or boolean feature in the training data")
         }
         var run = BoostingRun(booster: self, mapper: mapper, train: trainBins, labels: labels,
-                              validation: validationPart, monotone: monotone)
+                              validation: validationPart, monotone: monotone, start: start)
         guard let model = run.boost() else { throw .cancelled }
         return model
     }

@@ -45,3 +45,23 @@ public struct StumpModel: ProbabilisticClassifier, Codable, Sendable, Equatable 
         try binTables.logOdds(dataset)
     }
 }
+
+extension StumpModel {
+    /// The intercept and the stumps of the features `mapper` shares with this model, their indices moved
+    /// to `mapper`'s: what a warm start continues from. `nil` when a shared feature is binned differently.
+    func carried(onto mapper: BinMapper) -> (intercept: Double, stumps: [Stump])? {
+        var index: [Int: Int] = [:]
+        for (old, bins) in self.mapper.features.enumerated() {
+            guard let new = mapper.features.firstIndex(where: { $0.name == bins.name }) else { continue }
+            guard mapper.features[new] == bins else { return nil }
+            index[old] = new
+        }
+        let stumps = self.stumps.compactMap { stump -> Stump? in
+            guard let new = index[stump.feature] else { return nil }
+            var moved = stump
+            moved.feature = new
+            return moved
+        }
+        return (intercept, stumps)
+    }
+}

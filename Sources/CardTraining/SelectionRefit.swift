@@ -19,8 +19,11 @@ extension CardTrainer {
         let leftOut = Set(unselected)
         let monotone = kind == .stumps ? options.monotone.filter { !leftOut.contains($0.key) }.mapValues(\.rawValue) : [:]
         do {
+            // Stumps continue from the first fit's stumps on the kept criteria (a warm start): the same
+            // objective, most of the way there already (issue 21, item 3).
             var refitted = try TrainedModel.fit(kind, holdout.excluding(features: leftOut), seed: options.seed, monotone: monotone,
-                                                rounds: options.rounds, learningRate: options.learningRate, meter: meter)
+                                                rounds: options.rounds, learningRate: options.learningRate,
+                                                continuing: fitted.model, meter: meter)
             refitted.note += "; refitted without the \(unselected.count) criteria selection left out"
             return (refitted, unselected)
         } catch let failure as TrainingModelFailure {

@@ -24,11 +24,15 @@ struct TrainedModel {
     /// Each fitting / held-out part's figures, in `Holdout.parts` order.
     var parts: [TrainingReport.Fold]
 
+    /// - Parameter continuing: a stumps model fitted on the same split or folds to continue from
+    ///   (`StumpBooster.fit(_:validation:continuing:)`): the refit after criterion selection. Ignored by
+    ///   logistic regression and by time-aware windows, which fit afresh.
     static func fit(_ kind: TrainingOptions.Model, _ holdout: Holdout, seed: UInt64, monotone: [String: Int] = [:],
                     rounds: Int = TrainingOptions.defaultRounds, learningRate: Double = TrainingOptions.defaultLearningRate,
-                    meter: ProgressMeter) throws -> TrainedModel {
+                    continuing: (any ProbabilisticClassifier)? = nil, meter: ProgressMeter) throws -> TrainedModel {
         switch kind {
-        case .stumps: return try stumps(holdout, seed: seed, monotone: monotone, rounds: rounds, learningRate: learningRate, meter: meter)
+        case .stumps: return try stumps(holdout, seed: seed, monotone: monotone, rounds: rounds, learningRate: learningRate,
+                                        continuing: continuing, meter: meter)
         case .logistic: return try logistic(holdout, seed: seed, meter: meter)
         case .auto:
             preconditionFailure("CardTrainer.chooseModel resolves auto to a trainer first")
@@ -139,7 +143,8 @@ struct TrainedModel {
 
     /// One early-stopped model on a split; on folds, the average of the fold models (`StumpFolds`).
     static func stumps(_ holdout: Holdout, seed: UInt64, monotone: [String: Int] = [:], rounds: Int = TrainingOptions.defaultRounds,
-                       learningRate: Double = TrainingOptions.defaultLearningRate, meter: ProgressMeter) throws -> TrainedModel {
+                       learningRate: Double = TrainingOptions.defaultLearningRate, continuing: (any ProbabilisticClassifier)? = nil,
+                       meter: ProgressMeter) throws -> TrainedModel {
         var booster = StumpBooster(rounds: rounds, learningRate: learningRate, seed: seed, earlyStoppingPatience: 50, monotoneConstraints: monotone)
         booster.roundObserver = { round, rounds in meter.round(round, of: rounds) }
         var fits = holdout.partCount
@@ -148,9 +153,12 @@ struct TrainedModel {
         let model: any ProbabilisticClassifier, members: [StumpModel], loss: Double
         switch holdout {
         case .split(let train, let validation):
-            let single = try fitting("boosted stumps") { try booster.fit(train, validation: validation) }
+            let single = try fitting("boosted stumps") {
+                if let start = continuing as? StumpModel { return try booster.fit(train, validation: validation, continuing: start) }
+                return try booster.fit(train, validation: validation)
+            }
             (model, members) = (single, [single])
-            loss = single.history.validationLoss.isEmpty ? .infinity : single.history.validationLoss[single.history.keptRounds]
+            loss = single.history.keptValidationLoss ?? .infinity
         case .recent(let windows, let all):
             // Every round on each window's older leads; then the round count whose scores, once the points →
             // probability link is refitted on each window, fit the windows best pooled (`RecentValidation`).
@@ -175,15 +183,22 @@ struct TrainedModel {
             model = try fitting("boosted stumps") { try refit.fit(all) }
             loss = recentLoss
         case .folds(let leads, let folds):
-            let average = try fitting("boosted stumps") { try booster.fitFolds(leads, heldOut: folds) }
+            let average = try fitting("boosted stumps") {
+                if let start = continuing as? StumpFolds { return try booster.fitFolds(leads, heldOut: folds, continuing: start) }
+                return try booster.fitFolds(leads, heldOut: folds)
+            }
             (model, members) = (average, average.members)
             loss = zip(members, folds).reduce(0) { sum, fold in
                 let history = fold.0.history
-                return sum + history.validationLoss[history.keptRounds] * Double(fold.1.count)
+                return sum + (history.keptValidationLoss ?? .infinity) * Double(fold.1.count)
             } / Double(leads.rowCount)
         }
         let heldOut = try holdout.heldOutLeads(partModels: members)
-        let kept = members.map { "\($0.history.keptRounds) of \($0.history.roundsRun) (\($0.history.stopReason.rawValue))" }
+        let kept = members.map { member in
+            let history = member.history
+            return "\(history.keptRounds) of \(history.roundsRun) (\(history.stopReason.rawValue)"
+                + (history.carriedRounds.map { "; \($0) carried over from the first fit" } ?? "") + ")"
+        }
         return TrainedModel(
             model: model, heldOut: heldOut, name: "boosted stumps",
             record: TrainerRecord(name: "boosted stumps", settings: [
@@ -206,7 +221,7 @@ struct TrainedModel {
                 case .folds(let leads, let folds): (fit, heldOut) = (leads.rowCount - folds[index].count, folds[index].count)
                 }
                 return TrainingReport.Fold(fitRows: fit, heldOutRows: heldOut,
-                                           heldOutLogLoss: history.validationLoss.isEmpty ? .infinity : history.validationLoss[history.keptRounds],
+                                           heldOutLogLoss: history.keptValidationLoss ?? .infinity,
                                            keptRounds: history.keptRounds, roundsRun: history.roundsRun)
             })
     }
