@@ -222,7 +222,8 @@ struct TrainedModel {
                 }
                 return TrainingReport.Fold(fitRows: fit, heldOutRows: heldOut,
                                            heldOutLogLoss: history.keptValidationLoss ?? .infinity,
-                                           keptRounds: history.keptRounds, roundsRun: history.roundsRun)
+                                           keptRounds: history.keptRounds, roundsRun: history.roundsRun,
+                                           carriedRounds: history.carriedRounds)
             })
     }
 }

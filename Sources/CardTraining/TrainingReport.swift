@@ -40,8 +40,12 @@ public struct TrainingReport: Sendable, Equatable {
         public var heldOutLogLoss: Double
         /// Boosting rounds kept and run (stumps).
         public var keptRounds: Int?
-        /// Rounds fitted before early stopping ended the part (stumps); `nil` for logistic regression.
+        /// Rounds fitted before early stopping ended the part (stumps), carried ones included; `nil` for
+        /// logistic regression.
         public var roundsRun: Int?
+        /// Stumps a warm-started refit carried over from the first fit (counted in `keptRounds` and
+        /// `roundsRun`); `nil` for a fit from scratch.
+        public var carriedRounds: Int? = nil
     }
 
     /// "boosted stumps" or "logistic regression".

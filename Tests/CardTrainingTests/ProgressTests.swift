@@ -25,7 +25,8 @@ final class ProgressTests: XCTestCase {
         let fitting = events.filter { $0.stage == .fitting(model: "boosted stumps") }
         // 4 folds of at most 1 000 rounds; every kept or tried round was reported.
         XCTAssertEqual(fitting.first?.total, 4_000)
-        let rounds = result.report.folds.compactMap(\.roundsRun)
+        // Rounds boosted, without the stumps a warm-started refit carried over from the first fit.
+        let rounds = result.report.folds.compactMap { fold in fold.roundsRun.map { $0 - (fold.carriedRounds ?? 0) } }
         XCTAssertEqual(rounds.count, 4)
         XCTAssertEqual(fitting.last?.done, 3 * 1_000 + rounds[3], "earlier folds count in full, the last by its rounds")
         // One run of reports per fit: the refit after criterion selection (the shipped leads' noise columns are
@@ -35,6 +36,7 @@ final class ProgressTests: XCTestCase {
             if let last = runs.last?.last, event.done >= last.done { runs[runs.count - 1].append(event) } else { runs.append([event]) }
         }
         XCTAssertEqual(runs.count, result.report.modelNote.contains("refitted without the") ? 2 : 1)
+        if runs.count == 2 { XCTAssertTrue(result.report.folds.allSatisfy { ($0.carriedRounds ?? 0) > 0 }, "the refit is warm-started") }
         for run in runs { XCTAssertTrue(zip(run, run.dropFirst()).allSatisfy { $0.done <= $1.done && $0.elapsed <= $1.elapsed }) }
         XCTAssertNotNil(fitting.last?.estimatedRemaining)
         XCTAssertEqual(result.report.rows.folds, 4)
