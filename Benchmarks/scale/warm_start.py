@@ -10,7 +10,7 @@ Runs, interleaved (repeat 1 of every job, then repeat 2, ...), one process at a 
 and prints one JSON line per process (wall and CPU seconds and peak resident memory from wait4, the train's
 note and test AUC) and then the medians and ratios, with the load average before and after.
 """
-import argparse, json, os, statistics, subprocess, sys, tempfile, time
+import argparse, json, os, shutil, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -44,7 +44,10 @@ jobs = {
     "lgbm": [args.python, os.path.join(HERE, "peer.py"), "lgbm", args.data, "--threads", "2"],
 }
 load_before = os.getloadavg()
-rows = [run(name, command) for _ in range(args.repeats) for name, command in jobs.items()]
+try:
+    rows = [run(name, command) for _ in range(args.repeats) for name, command in jobs.items()]
+finally:
+    shutil.rmtree(work, ignore_errors=True)  # the cards written there are not kept
 medians = {name: {key: statistics.median(r[key] for r in rows if r["job"] == name) for key in ("wall_s", "cpu_s", "peak_mib")}
            for name in jobs}
 print(json.dumps(dict(medians=medians, load_average=[load_before, os.getloadavg()],

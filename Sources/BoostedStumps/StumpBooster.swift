@@ -108,13 +108,16 @@ public struct StumpBooster: Sendable {
     }
 
     /// Fits stumps to `train`; with `validation`, records its loss each round and stops early.
-    public func fit(_ train: Dataset, validation: Dataset? = nil) throws(StumpBoosterError) -> StumpModel {
-        try validate()
-        guard !train.featureColumns.isEmpty else { throw .noFeatures }
-        let mapper = try binningStep { () throws(BinningError) in
-            try BinMapper(fitting: train, parameters: binning, threads: threads)
-        }
-        return try fit(train, validation: validation, mapper: mapper)
+    ///
+    /// - Parameter start: a model to continue (a warm start): its intercept and its stumps on the features
+    ///   `train` still has, then boosting on as from scratch (early stopping may keep none of the new stumps).
+    ///   For a refit without some features — criterion selection's — this reaches the cold fit's loss in a
+    ///   fraction of the rounds, since the kept features' stumps are already there; the new rounds let them
+    ///   take up what the left-out features had carried. A cold fit when `start`'s bins of a shared feature
+    ///   differ from those fitted to `train` (the stumps would not mean the same bins).
+    public func fit(_ train: Dataset, validation: Dataset? = nil, continuing start: StumpModel? = nil) throws(StumpBoosterError) -> StumpModel {
+        let mapper = try mapper(fitting: train)
+        return try fit(train, validation: validation, mapper: mapper, start: start?.carried(onto: mapper))
     }
 
     /// Cross-fitting: for each fold, a model fitted on the other rows of `data` and early-stopped on the
@@ -124,54 +127,33 @@ public struct StumpBooster: Sendable {
     /// validation split reached test AUC 0.7433–0.7483 over five seeds (mean 0.7465); the average of four
     /// folds 0.7477–0.7479 over three.
     ///
-    /// - Parameter folds: held-out rows per fold (`Dataset.stratifiedFolds`); each row in at most one.
-    public func fitFolds(_ data: Dataset, heldOut folds: [[Int]]) throws(StumpBoosterError) -> StumpFolds {
-        try validate()
-        guard !data.featureColumns.isEmpty else { throw .noFeatures }
-        let mapper = try binningStep { () throws(BinningError) in
-            try BinMapper(fitting: data, parameters: binning, threads: threads)
-        }
+    /// - Parameters:
+    ///   - folds: held-out rows per fold (`Dataset.stratifiedFolds`); each row in at most one.
+    ///   - start: cross-fitted models to continue, each fold's model its own member's
+    ///     (`fit(_:validation:continuing:)`); ignored unless fitted on the same folds.
+    public func fitFolds(_ data: Dataset, heldOut folds: [[Int]], continuing start: StumpFolds? = nil) throws(StumpBoosterError) -> StumpFolds {
+        let mapper = try mapper(fitting: data)
+        var starts = [StumpModel?](repeating: nil, count: folds.count)
+        if let start, start.heldOutRows == folds { starts = start.members }
         var members: [StumpModel] = []
-        for heldOut in folds {
-            members.append(try fit(data.selecting(allBut: heldOut), validation: data.selecting(heldOut), mapper: mapper))
-        }
-        return StumpFolds(members: members, heldOutRows: folds)
-    }
-
-    /// Fits stumps to `train` starting from `start`: its intercept and its stumps on the features `train`
-    /// still has, then boosting on as `fit(_:validation:)` does (early stopping may keep none of the new
-    /// stumps). For a refit without some features — criterion selection's — this reaches the cold fit's
-    /// loss in a fraction of the rounds, since the kept features' stumps are already there; the new rounds
-    /// let them take up what the left-out features had carried. A cold fit when `start`'s bins of a shared
-    /// feature differ from those fitted to `train` (the stumps would not mean the same bins).
-    public func fit(_ train: Dataset, validation: Dataset? = nil, continuing start: StumpModel) throws(StumpBoosterError) -> StumpModel {
-        try validate()
-        guard !train.featureColumns.isEmpty else { throw .noFeatures }
-        let mapper = try binningStep { () throws(BinningError) in
-            try BinMapper(fitting: train, parameters: binning, threads: threads)
-        }
-        return try fit(train, validation: validation, mapper: mapper, start: start.carried(onto: mapper))
-    }
-
-    /// `fitFolds(_:heldOut:)`, each fold's model continuing the matching member of `start`
-    /// (`fit(_:validation:continuing:)`); `start` must have been fitted on the same folds.
-    public func fitFolds(_ data: Dataset, heldOut folds: [[Int]], continuing start: StumpFolds) throws(StumpBoosterError) -> StumpFolds {
-        try validate()
-        guard !data.featureColumns.isEmpty else { throw .noFeatures }
-        guard start.heldOutRows == folds else { return try fitFolds(data, heldOut: folds) }
-        let mapper = try binningStep { () throws(BinningError) in
-            try BinMapper(fitting: data, parameters: binning, threads: threads)
-        }
-        var members: [StumpModel] = []
-        for (heldOut, member) in zip(folds, start.members) {
+        for (heldOut, member) in zip(folds, starts) {
             members.append(try fit(data.selecting(allBut: heldOut), validation: data.selecting(heldOut), mapper: mapper,
-                                   start: member.carried(onto: mapper)))
+                                   start: member?.carried(onto: mapper)))
         }
         return StumpFolds(members: members, heldOutRows: folds)
+    }
+
+    /// The bins of `data`'s features, after checking the settings and that there is a feature to bin.
+    private func mapper(fitting data: Dataset) throws(StumpBoosterError) -> BinMapper {
+        try validate()
+        guard !data.featureColumns.isEmpty else { throw .noFeatures }
+        return try binningStep { () throws(BinningError) in
+            try BinMapper(fitting: data, parameters: binning, threads: threads)
+        }
     }
 
     private func fit(_ train: Dataset, validation: Dataset?, mapper: BinMapper,
-                     start: (intercept: Double, stumps: [Stump])? = nil) throws(StumpBoosterError) -> StumpModel {
+                     start: (intercept: Double, stumps: [Stump])?) throws(StumpBoosterError) -> StumpModel {
         guard let labels = train.labels else { throw .noLabels(part: "training") }
         let positives = labels.reduce(0) { $0 + Int($1) }
         guard positives > 0, positives < labels.count else { throw .singleClass(label: labels.first ?? 0) }

@@ -153,10 +153,7 @@ struct TrainedModel {
         let model: any ProbabilisticClassifier, members: [StumpModel], loss: Double
         switch holdout {
         case .split(let train, let validation):
-            let single = try fitting("boosted stumps") {
-                if let start = continuing as? StumpModel { return try booster.fit(train, validation: validation, continuing: start) }
-                return try booster.fit(train, validation: validation)
-            }
+            let single = try fitting("boosted stumps") { try booster.fit(train, validation: validation, continuing: continuing as? StumpModel) }
             (model, members) = (single, [single])
             loss = single.history.keptValidationLoss ?? .infinity
         case .recent(let windows, let all):
@@ -183,10 +180,7 @@ struct TrainedModel {
             model = try fitting("boosted stumps") { try refit.fit(all) }
             loss = recentLoss
         case .folds(let leads, let folds):
-            let average = try fitting("boosted stumps") {
-                if let start = continuing as? StumpFolds { return try booster.fitFolds(leads, heldOut: folds, continuing: start) }
-                return try booster.fitFolds(leads, heldOut: folds)
-            }
+            let average = try fitting("boosted stumps") { try booster.fitFolds(leads, heldOut: folds, continuing: continuing as? StumpFolds) }
             (model, members) = (average, average.members)
             loss = zip(members, folds).reduce(0) { sum, fold in
                 let history = fold.0.history

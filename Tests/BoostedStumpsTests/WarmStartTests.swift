@@ -7,17 +7,6 @@ import XCTest
 /// Issue 21, item 3: the refit after criterion selection continues the first fit's stumps on the kept
 /// features (a warm start) instead of boosting again from the intercept.
 final class WarmStartTests: XCTestCase {
-    /// The synthetic leads with `dropped` no longer features, as selection's refit sees them.
-    private func without(_ dropped: Set<String>, _ data: Dataset) -> Dataset {
-        var copy = data
-        copy.columns = data.columns.map { column in
-            var column = column
-            if dropped.contains(column.name), column.isFeature { column.role = .excluded }
-            return column
-        }
-        return copy
-    }
-
     /// Log-odds of `model` evaluated stump by stump, skipping the stumps of `skipped` features.
     private func logOdds(_ model: StumpModel, _ data: Dataset, skipping skipped: Set<String> = []) throws -> [Double] {
         let bins = try model.mapper.transform(data)
@@ -42,7 +31,7 @@ final class WarmStartTests: XCTestCase {
         let dropped: Set<String> = ["industry", "noise_0", "noise_1", "noise_2", "noise_3"]
         let droppedStumps = first.stumps.filter { dropped.contains(first.mapper.features[$0.feature].name) }.count
         XCTAssertGreaterThan(droppedStumps, 0, "the first fit used some of the dropped features")
-        let (keptTrain, keptValidation) = (without(dropped, train), without(dropped, validation))
+        let (keptTrain, keptValidation) = (train.excluding(features: dropped), validation.excluding(features: dropped))
 
         // With no new rounds the warm model is exactly the first model without the dropped features' stumps.
         var none = booster
@@ -88,7 +77,7 @@ final class WarmStartTests: XCTestCase {
         let booster = StumpBooster(rounds: 300, learningRate: 0.2, minLeafRows: 5, earlyStoppingPatience: 20)
         let first = try booster.fitFolds(leads, heldOut: folds)
         let dropped: Set<String> = ["noise_0", "noise_1", "noise_2", "noise_3"]
-        let warm = try booster.fitFolds(without(dropped, leads), heldOut: folds, continuing: first)
+        let warm = try booster.fitFolds(leads.excluding(features: dropped), heldOut: folds, continuing: first)
         XCTAssertEqual(warm.heldOutRows, folds)
         for (member, start) in zip(warm.members, first.members) {
             let kept = start.stumps.filter { !dropped.contains(start.mapper.features[$0.feature].name) }.count
