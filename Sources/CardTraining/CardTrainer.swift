@@ -121,7 +121,7 @@ public struct CardTrainer: Sendable {
         let (outcome, loadNotes, dateColumn) = (dataset.outcome, dataset.notes, dataset.columns.first { $0.role == .date }?.name)
         var fitStarted: Duration?
         var choice: ModelChoice?
-        let (parts, holdout, test): (DataSplit, Holdout, Dataset)
+        let (parts, planned, test): (DataSplit, Holdout, Dataset)
         do {
             if options.model == .auto {
                 let parts = try dataset.split(options.split.method(seed: seed), validationFraction: separateTest == nil ? 0.2 : 0.25,
@@ -134,16 +134,35 @@ public struct CardTrainer: Sendable {
                     throw TrainingError.fitting(data: data, model: failure.model, failure.error)
                 }
             }
-            (parts, holdout, test) = try plan(consuming: consume dataset, separateTest: separateTest)
+            (parts, planned, test) = try plan(consuming: consume dataset, separateTest: separateTest)
         } catch let error as SplitError { throw TrainingError.splitting(data: data, error) }
         let splitText = testDescription ?? parts.method
         let fitFrom = fitStarted ?? meter.elapsed  // auto's comparison counts as fitting, the split does not
         var fitted: TrainedModel
+        var holdout = planned
+        var historyChoice: HistoryChoice?
         do {
             var model = options.model
             if let choice { model = choice.chosen }
-            fitted = try TrainedModel.fit(model, holdout, seed: seed, monotone: model == .stumps ? options.monotone.mapValues(\.rawValue) : [:],
-                                          rounds: options.rounds, learningRate: options.learningRate, meter: meter)
+            let fit = { (holdout: Holdout) in
+                try TrainedModel.fit(model, holdout, seed: seed, monotone: model == .stumps ? self.options.monotone.mapValues(\.rawValue) : [:],
+                                     rounds: self.options.rounds, learningRate: self.options.learningRate, meter: meter)
+            }
+            let recent = options.history == .all ? nil : limitingHistory(planned)
+            fitted = try fit(options.history == .recent ? recent ?? planned : planned)
+            if let recent {
+                var losses: [TrainingOptions.History: Double] = [:]
+                var chosen: TrainingOptions.History = options.history == .recent ? .recent : .all
+                if options.history == .auto {
+                    // Both histories judged on the same windows; all of it unless the newest half does better.
+                    let alternative = try fit(recent)
+                    losses = [.all: fitted.heldOutLogLoss, .recent: alternative.heldOutLogLoss]
+                    if alternative.heldOutLogLoss < fitted.heldOutLogLoss { (fitted, chosen) = (alternative, .recent) }
+                }
+                if chosen == .recent { holdout = recent }
+                historyChoice = HistoryChoice(chosen: chosen, logLoss: losses, fittingLeads: holdout.fittingLeads.rowCount,
+                                              leadsBeforeTest: planned.fittingLeads.rowCount)
+            }
             if let choice { fitted.note += "; " + choice.description }
         } catch let failure as TrainingModelFailure {
             throw TrainingError.fitting(data: data, model: failure.model, failure.error)
@@ -169,6 +188,11 @@ public struct CardTrainer: Sendable {
                 export.selectCriteria = false
                 if let choice { fitted.note += "; " + choice.description }
             }
+        }
+        if let historyChoice {
+            fitted.note += "; " + historyChoice.description
+            fitted.record.settings["history"] = .text(historyChoice.chosen == .recent
+                ? "newest \(historyChoice.fittingLeads) of \(historyChoice.leadsBeforeTest) leads" : "all")
         }
         let fitSeconds = (meter.elapsed - fitFrom) / .seconds(1)
         try meter.begin(.exporting)
@@ -202,6 +226,7 @@ public struct CardTrainer: Sendable {
             var report = TrainingReport(card: card, points: points, model: fitted, modelTest: modelMetrics, holdout: holdout,
                                         testRows: test.rowCount, fitSeconds: fitSeconds, split: splitText, notes: notes)
             report.modelChoice = choice
+            report.historyChoice = historyChoice
             report.selection = selection
             return TrainingResult(card: card, points: points, report: report, testLeads: test,
                                   testRows: separateTest == nil ? parts.test : nil)

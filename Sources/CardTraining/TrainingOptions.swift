@@ -33,6 +33,22 @@ public struct TrainingOptions: Sendable, Equatable {
         }
     }
 
+    /// Time-aware training: which of the leads before test the card's model learns from. Effects drift
+    /// (a source that converted well last year, a demo request worth less now), and a model of all
+    /// history averages the old effects with the new; one of the newest half reflects the new ones at the
+    /// price of fewer leads. Which costs more depends on the data, so by default the rolling-origin windows
+    /// judge both (`HistoryChoice`). Without a time split every lead before test is used.
+    public enum History: String, Sendable, Equatable, CaseIterable {
+        /// Every lead before test.
+        case all
+        /// The newest half of the leads before test (`Holdout.recentHistoryShare`); each validation
+        /// window's model likewise learns from at most that many of the leads before its window.
+        case recent
+        /// `all` or `recent`, whichever the validation windows' pooled log loss (after refitting points →
+        /// probability on each window) favours; `all` on a tie or with too few leads for four windows.
+        case auto
+    }
+
     /// Whether a numeric feature's points may only rise or only fall with its value: the stumps trainer
     /// fits under the constraint, and the card's shape is projected onto it whatever the trainer.
     public enum Direction: Int, Sendable, Equatable {
@@ -70,6 +86,9 @@ public struct TrainingOptions: Sendable, Equatable {
     /// Costs one more fit when selection leaves a criterion out; off gives the card of the first fit with
     /// the left-out criteria's points removed.
     public var refitAfterSelection = true
+    /// Time-aware training: learn from all the leads before test, the newest half, or whichever the
+    /// validation windows favour (`History`). Ignored without a time split.
+    public var history: History = .auto
 
     /// The default round cap of the stumps trainer.
     public static let defaultRounds = 1_000

@@ -66,6 +66,8 @@ public struct TrainingReport: Sendable, Equatable {
     public var folds: [Fold]
     /// For `auto`: both trainers' log loss on leads neither was tuned on, and the one chosen.
     public var modelChoice: ModelChoice?
+    /// Time-aware training: which leads before test the model learned from, and the windows' verdict.
+    public var historyChoice: HistoryChoice?
     /// Held-out log loss pooled over all parts: the yardstick of the strength search.
     public var heldOutLogLoss: Double
     /// Seconds to fit the model(s), excluding loading and the card export.

@@ -54,6 +54,10 @@ struct Train: ParsableCommand {
         "The leads' creation date (or a number that grows with time): train time-aware — the newest leads test, the most recent ones before them choose rounds or strength, shapes, calibration and tiers (docs/training.md).",
         valueName: "column"))
     var time: String?
+    @Option(help: ArgumentHelp(
+        "With --time: learn from all the leads before test, the newest half (recent), or whichever the validation windows favour (auto; docs/training.md).",
+        valueName: "all|recent|auto"))
+    var history: HistoryKind = .auto
     @Option(help: "Seed of the split and of the trainer.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Test on this file instead of a split of DATA (all of which then trains), e.g. to compare with other tools on the same rows.", valueName: "file"))
     var testData: String?
@@ -75,6 +79,9 @@ struct Train: ParsableCommand {
         guard learningRate > 0, learningRate <= 1 else { throw ValidationError("--learning-rate must be above 0 and at most 1") }
         if let time, split.text != "random", split.text != "time:\(time)" {
             throw ValidationError("give --time \(time) or --split \(split.text), not both")
+        }
+        if history != .auto, time == nil, !split.text.hasPrefix("time:") {
+            throw ValidationError("--history needs a time split: add --time COLUMN")
         }
         if let both = Set(Self.columns(increasing)).intersection(Self.columns(decreasing)).sorted().first {
             throw ValidationError("'\(both)' is both --increasing and --decreasing")
@@ -104,6 +111,7 @@ struct Train: ParsableCommand {
             pruneUnhelpful: prune,
             rounds: rounds,
             learningRate: learningRate)
+            .with(history: history.choice)
     }
 
     func run() throws {

@@ -10,6 +10,22 @@ enum ModelKind: String, ExpressibleByArgument, CaseIterable {
     var choice: TrainingOptions.Model { TrainingOptions.Model(rawValue: rawValue)! }
 }
 
+/// `train --history`: which leads before test a time-aware card learns from.
+enum HistoryKind: String, ExpressibleByArgument, CaseIterable {
+    case all, recent, auto
+
+    var choice: TrainingOptions.History { TrainingOptions.History(rawValue: rawValue)! }
+}
+
+extension TrainingOptions {
+    /// These options with `history` set (an option the initialiser does not take).
+    func with(history: History) -> TrainingOptions {
+        var options = self
+        options.history = history
+        return options
+    }
+}
+
 /// How `train` splits rows: `random` (stratified by outcome) or `time:COLUMN` (oldest rows train).
 struct SplitChoice: ExpressibleByArgument {
     var choice: TrainingOptions.Split

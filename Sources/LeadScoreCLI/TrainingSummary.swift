@@ -21,8 +21,17 @@ struct TrainingSummary: Encodable {
         var best: String
     }
 
+    /// Time-aware training's history: what the model learned from and the windows' log loss per candidate.
+    struct HistoryLine: Encodable {
+        var chosen: String
+        var fittingLeads: Int
+        var leadsBeforeTest: Int
+        var logLoss: [String: Double]
+    }
+
     var model: String
     var modelNote: String
+    var history: HistoryLine?
     var split: String
     /// Leads the model learned from (`train`), held out for calibration and tiers (`heldOut`: the validation
     /// split, or all of train under cross-fitting, with `folds`), and tested on (`test`).
@@ -43,13 +52,17 @@ struct TrainingSummary: Encodable {
     var output: String
     private var holdoutDescription: String
     private enum CodingKeys: String, CodingKey {
-        case model, modelNote, split, rows, tiersMeasuredOn, fitSeconds, criteria, modelTest, cardTest, tiers, topCriteria, droppedFeatures, selection, notes, output
+        case model, modelNote, history, split, rows, tiersMeasuredOn, fitSeconds, criteria, modelTest, cardTest, tiers, topCriteria, droppedFeatures, selection, notes, output
     }
 
     init(_ result: TrainingResult, output: String) {
         let report = result.report
         model = report.model
         modelNote = report.modelNote
+        history = report.historyChoice.map { choice in
+            HistoryLine(chosen: choice.chosen.rawValue, fittingLeads: choice.fittingLeads, leadsBeforeTest: choice.leadsBeforeTest,
+                        logLoss: Dictionary(uniqueKeysWithValues: choice.logLoss.map { ($0.key.rawValue, $0.value) }))
+        }
         split = report.split
         rows = ["train": report.rows.fit, "heldOut": report.rows.heldOut, "test": report.rows.test]
         if let folds = report.rows.folds { rows["folds"] = folds }

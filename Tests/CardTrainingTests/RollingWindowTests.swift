@@ -9,7 +9,7 @@ import XCTest
 final class RollingWindowTests: XCTestCase {
     /// One numeric feature `x` (0…9 by row) and a date that grows with the row, except that rows are stored
     /// newest first, so file order is not time order.
-    func datedLeads(rows: Int = 1_000) -> (Dataset, times: [Double]) {
+    static func datedLeads(rows: Int = 1_000) -> (Dataset, times: [Double]) {
         let times = (0..<rows).map { Double(rows - $0) * 86_400 }
         let x = (0..<rows).map { Double($0 % 10) }
         // Converted: every third lead by a scrambled order, and every lead with x ≥ 7 (so x carries signal).
@@ -23,7 +23,7 @@ final class RollingWindowTests: XCTestCase {
     }
 
     func testWindowsLookOnlyForwardAndTheNewestCalibrates() throws {
-        let (leads, times) = datedLeads(rows: 15_000)
+        let (leads, times) = Self.datedLeads(rows: 15_000)
         let trainer = CardTrainer(options: TrainingOptions(split: .timeOrdered(column: "created_at")))
         let (parts, holdout) = try trainer.plan(leads, separateTest: false)
         XCTAssertEqual(parts.test.count, 3_000)
@@ -58,7 +58,7 @@ final class RollingWindowTests: XCTestCase {
     /// so the split's validation part (the 400 leads before test, a fifth of all) alone validates and
     /// calibrates (`calibrationLeads` nil: all held-out leads do).
     func testFewLeadsGetOneWindow() throws {
-        let (leads, _) = datedLeads(rows: 2_000)
+        let (leads, _) = Self.datedLeads(rows: 2_000)
         let (_, holdout) = try CardTrainer(options: TrainingOptions(split: .timeOrdered(column: "created_at"))).plan(leads, separateTest: false)
         guard case .recent(let windows, _) = holdout else { return XCTFail("not time-aware") }
         XCTAssertEqual(windows.map(\.validation.rowCount), [400])
@@ -77,7 +77,7 @@ final class RollingWindowTests: XCTestCase {
 
     /// An intercept-only model moved to a window's base rate: logit(rate), whatever it started from.
     func testRefittedInterceptIsTheWindowsBaseRate() {
-        let (leads, _) = datedLeads(rows: 300)
+        let (leads, _) = Self.datedLeads(rows: 300)
         let rate = Double(leads.labels!.reduce(0) { $0 + Int($1) }) / 300
         let refitted = RecentValidation.refittingIntercept(AdditiveModel(intercept: -3, shapes: []), on: leads)
         XCTAssertEqual(refitted.intercept, log(rate / (1 - rate)), accuracy: 1e-9)
