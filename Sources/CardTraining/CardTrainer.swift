@@ -153,15 +153,21 @@ public struct CardTrainer: Sendable {
             if let recent {
                 var losses: [TrainingOptions.History: Double] = [:]
                 var chosen: TrainingOptions.History = options.history == .recent ? .recent : .all
+                var zScore: Double?
                 if options.history == .auto {
-                    // Both histories judged on the same windows; all of it unless the newest half does better.
+                    // Both histories judged on the same window leads; all of it unless the newest half fits
+                    // them better beyond noise (`HistoryChoice.requiredZ`).
                     let alternative = try fit(recent)
                     losses = [.all: fitted.heldOutLogLoss, .recent: alternative.heldOutLogLoss]
-                    if alternative.heldOutLogLoss < fitted.heldOutLogLoss { (fitted, chosen) = (alternative, .recent) }
+                    if let all = HistoryChoice.windowLosses(fitted.heldOut), let newest = HistoryChoice.windowLosses(alternative.heldOut) {
+                        let z = HistoryChoice.pairedZ(all: all, recent: newest)
+                        zScore = z
+                        if z >= HistoryChoice.requiredZ { (fitted, chosen) = (alternative, .recent) }
+                    }
                 }
                 if chosen == .recent { holdout = recent }
                 historyChoice = HistoryChoice(chosen: chosen, logLoss: losses, fittingLeads: holdout.fittingLeads.rowCount,
-                                              leadsBeforeTest: planned.fittingLeads.rowCount)
+                                              leadsBeforeTest: planned.fittingLeads.rowCount, zScore: zScore)
             }
             if let choice { fitted.note += "; " + choice.description }
         } catch let failure as TrainingModelFailure {

@@ -56,18 +56,24 @@ enum RecentValidation {
 
     /// Mean log loss of `labels` under the best link `σ(a + b · logOdds)`.
     static func recalibratedLogLoss(logOdds: [Double], labels: [UInt8]) -> Double {
+        let losses = recalibratedLosses(logOdds: logOdds, labels: labels)
+        return losses.reduce(0, +) / Double(labels.count)
+    }
+
+    /// Each lead's log loss under the best link `σ(a + b · logOdds)` fitted on all of them, or under the
+    /// constant base rate when that fits them better in total (a model that ranks no better than chance).
+    static func recalibratedLosses(logOdds: [Double], labels: [UInt8]) -> [Double] {
         let positives = Double(labels.reduce(0) { $0 + Int($1) }), count = Double(labels.count)
         let rate = min(max(positives / count, 1e-12), 1 - 1e-12)
-        let constant = -(positives * log(rate) + (count - positives) * log(1 - rate)) / count
+        let constant = labels.map { $0 == 1 ? -log(rate) : -log(1 - rate) }
         guard let link = try? PlattCalibrator.fit(scores: logOdds, outcomes: labels, priorCorrection: false) else { return constant }
-        var sum = 0.0
-        for (score, label) in zip(logOdds, labels) {
+        let losses = zip(logOdds, labels).map { score, label in
             let z = link.intercept + link.slope * score
             // −log σ(z) for a conversion, −log(1 − σ(z)) otherwise, without overflow.
             let margin = label == 1 ? z : -z
-            sum += margin > 0 ? log1p(exp(-margin)) : -margin + log1p(exp(margin))
+            return margin > 0 ? log1p(exp(-margin)) : -margin + log1p(exp(margin))
         }
-        return min(sum / count, constant)
+        return losses.reduce(0, +) <= constant.reduce(0, +) ? losses : constant
     }
 
     /// `recalibratedLogLoss` of probabilities (turned into log-odds, clamped away from 0 and 1).

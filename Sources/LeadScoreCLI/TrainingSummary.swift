@@ -27,6 +27,7 @@ struct TrainingSummary: Encodable {
         var fittingLeads: Int
         var leadsBeforeTest: Int
         var logLoss: [String: Double]
+        var zScore: Double?
     }
 
     var model: String
@@ -61,7 +62,7 @@ struct TrainingSummary: Encodable {
         modelNote = report.modelNote
         history = report.historyChoice.map { choice in
             HistoryLine(chosen: choice.chosen.rawValue, fittingLeads: choice.fittingLeads, leadsBeforeTest: choice.leadsBeforeTest,
-                        logLoss: Dictionary(uniqueKeysWithValues: choice.logLoss.map { ($0.key.rawValue, $0.value) }))
+                        logLoss: Dictionary(uniqueKeysWithValues: choice.logLoss.map { ($0.key.rawValue, $0.value) }), zScore: choice.zScore)
         }
         split = report.split
         rows = ["train": report.rows.fit, "heldOut": report.rows.heldOut, "test": report.rows.test]

@@ -80,6 +80,7 @@ final class RecentHistoryTests: XCTestCase {
         XCTAssertEqual(choice.fittingLeads, 4_000)
         XCTAssertEqual(choice.leadsBeforeTest, 8_000)
         XCTAssertLessThan(try XCTUnwrap(choice.logLoss[.recent]), try XCTUnwrap(choice.logLoss[.all]))
+        XCTAssertGreaterThanOrEqual(try XCTUnwrap(choice.zScore), HistoryChoice.requiredZ)
         XCTAssertEqual(chosen.report.rows.fit, 4_000)
         XCTAssertTrue(chosen.report.modelNote.contains("newest 4000 of the 8000 leads before test"), chosen.report.modelNote)
         XCTAssertEqual(chosen.card.provenance?.trainer?.settings["history"], .text("newest 4000 of 8000 leads"))
@@ -96,11 +97,18 @@ final class RecentHistoryTests: XCTestCase {
         let choice = try XCTUnwrap(result.report.historyChoice)
         XCTAssertEqual(choice.chosen, .all)
         XCTAssertEqual(result.report.rows.fit, 8_000)
-        XCTAssertLessThan(try XCTUnwrap(choice.logLoss[.all]), try XCTUnwrap(choice.logLoss[.recent]))
+        XCTAssertLessThan(try XCTUnwrap(choice.zScore), HistoryChoice.requiredZ)
         // Asked for, the newest half is used without a comparison.
         let recent = try train(driftingLeads(drift: false), .recent)
         XCTAssertEqual(recent.report.historyChoice?.chosen, .recent)
         XCTAssertEqual(recent.report.historyChoice?.logLoss, [:])
         XCTAssertEqual(recent.report.rows.fit, 4_000)
+    }
+
+    /// Differences all − recent = 0.5, 0.5, −0.5, 1: mean 0.375, sample variance 1.1875 / 3, so
+    /// z = 0.375 / √(0.395833 / 4) = 1.19208 (by hand).
+    func testPairedZByHand() {
+        XCTAssertEqual(HistoryChoice.pairedZ(all: [1, 2, 3, 4], recent: [0.5, 1.5, 3.5, 3]), 1.19208, accuracy: 1e-5)
+        XCTAssertEqual(HistoryChoice.pairedZ(all: [1, 2], recent: [1, 2]), 0)
     }
 }
