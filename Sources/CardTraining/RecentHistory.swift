@@ -13,9 +13,9 @@ import PointExport
 ///
 /// Half the leads is a cost every time and a gain only when effects moved, so the newest half must win
 /// beyond noise: a one-sided paired test of the per-lead losses on the windows, z ≥ `requiredZ` (5 %).
-/// A plain "lower pooled loss" picked the newest half of online shoppers (7 605 leads, windows of 1 521)
-/// by 0.0005, and that card ranked November–December at AUC 0.679 against 0.710 from all history
-/// (OUT-OF-TIME.md, where this is told as the look at a test period it is).
+/// Even so the windows can only see the past: on online shoppers they favoured the newest half (z 1.67)
+/// and that card ranked November–December at AUC 0.679 against 0.710 from all history. So `auto` is
+/// asked for, not the default (`TrainingOptions.History`; OUT-OF-TIME.md has both).
 public struct HistoryChoice: Sendable, Equatable {
     /// `.all` or `.recent`: the history the card's model learned from.
     public var chosen: TrainingOptions.History

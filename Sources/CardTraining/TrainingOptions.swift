@@ -36,8 +36,11 @@ public struct TrainingOptions: Sendable, Equatable {
     /// Time-aware training: which of the leads before test the card's model learns from. Effects drift
     /// (a source that converted well last year, a demo request worth less now), and a model of all
     /// history averages the old effects with the new; one of the newest half reflects the new ones at the
-    /// price of fewer leads. Which costs more depends on the data, so by default the rolling-origin windows
-    /// judge both (`HistoryChoice`). Without a time split every lead before test is used.
+    /// price of fewer leads. `auto` lets the rolling-origin windows judge both (`HistoryChoice`). The
+    /// default is `all`: on online shoppers the windows favoured the newest half (paired z 1.67) and that
+    /// card ranked the next two months at AUC 0.679 against 0.710 from all history, because the recent
+    /// months resembled the windows but not the season that followed. Without a time split every lead
+    /// before test is used.
     public enum History: String, Sendable, Equatable, CaseIterable {
         /// Every lead before test.
         case all
@@ -86,9 +89,9 @@ public struct TrainingOptions: Sendable, Equatable {
     /// Costs one more fit when selection leaves a criterion out; off gives the card of the first fit with
     /// the left-out criteria's points removed.
     public var refitAfterSelection = true
-    /// Time-aware training: learn from all the leads before test, the newest half, or whichever the
-    /// validation windows favour (`History`). Ignored without a time split.
-    public var history: History = .auto
+    /// Time-aware training: learn from all the leads before test (the default), the newest half, or
+    /// whichever the validation windows favour beyond noise (`History`). Ignored without a time split.
+    public var history: History = .all
 
     /// The default round cap of the stumps trainer.
     public static let defaultRounds = 1_000

@@ -55,9 +55,9 @@ struct Train: ParsableCommand {
         valueName: "column"))
     var time: String?
     @Option(help: ArgumentHelp(
-        "With --time: learn from all the leads before test, the newest half (recent), or whichever the validation windows favour (auto; docs/training.md).",
+        "With --time: learn from all the leads before test (all), the newest half (recent), or the newest half only when the validation windows favour it beyond noise (auto; docs/training.md).",
         valueName: "all|recent|auto"))
-    var history: HistoryKind = .auto
+    var history: HistoryKind = .all
     @Option(help: "Seed of the split and of the trainer.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Test on this file instead of a split of DATA (all of which then trains), e.g. to compare with other tools on the same rows.", valueName: "file"))
     var testData: String?
@@ -80,7 +80,7 @@ struct Train: ParsableCommand {
         if let time, split.text != "random", split.text != "time:\(time)" {
             throw ValidationError("give --time \(time) or --split \(split.text), not both")
         }
-        if history != .auto, time == nil, !split.text.hasPrefix("time:") {
+        if history != .all, time == nil, !split.text.hasPrefix("time:") {
             throw ValidationError("--history needs a time split: add --time COLUMN")
         }
         if let both = Set(Self.columns(increasing)).intersection(Self.columns(decreasing)).sorted().first {

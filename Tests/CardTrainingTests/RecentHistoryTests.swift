@@ -90,6 +90,7 @@ final class RecentHistoryTests: XCTestCase {
         XCTAssertGreaterThan(chosen.report.cardTest.auc, all.report.cardTest.auc + 0.01)
         XCTAssertNil(all.report.historyChoice)
         XCTAssertEqual(all.report.rows.fit, 8_000)
+        XCTAssertEqual(TrainingOptions().history, .all, "the newest half is asked for, not the default")
     }
 
     func testSteadyEffectsKeepAllHistory() throws {
