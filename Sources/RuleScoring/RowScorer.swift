@@ -48,6 +48,17 @@ public struct RowScorer: Sendable {
         }
     }
 
+    /// The total of a row of fields in header order, writing the condition each criterion matched into
+    /// `conditions` (one slot per criterion): `score(_:)`'s total and conditions without building its
+    /// labels and reasons, for callers that count conditions over many rows (a card's baseline).
+    public func total(_ row: [String], conditions: UnsafeMutableBufferPointer<Int32>) -> Int {
+        let (compiled, columns) = (compiled, columnOfCriterion)
+        for index in columns.indices {
+            conditions[index] = compiled.condition(index, text: columns[index] >= 0 && columns[index] < row.count ? row[columns[index]] : nil)
+        }
+        return compiled.total { conditions[$0] }
+    }
+
     /// The full score of a row of fields in header order: total, tier, probability and every criterion's contribution.
     public func score(_ row: [String]) -> ScoredLead {
         let (compiled, columns) = (compiled, columnOfCriterion)

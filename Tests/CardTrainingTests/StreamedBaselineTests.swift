@@ -1,5 +1,5 @@
 import XCTest
-import CardOperations
+@testable import CardOperations
 import CardTraining
 import LeadData
 import ScoreCardFormat
@@ -7,7 +7,8 @@ import ScoreCardFormat
 /// Issue 21: the card's monitoring baseline is now counted lead by lead while scoring (no per-lead table);
 /// it must equal the one `CardLeads` gives (the table every other card operation reads), on a trained
 /// card with numeric, yes/no and categorical criteria, and on leads with categories the card has not
-/// seen (`otherwise`), one of them with a control character (left out, list marked incomplete).
+/// seen (`otherwise`), one of them with a control character (left out, list marked incomplete); counted in
+/// parallel chunks of any size, it stays the same.
 final class StreamedBaselineTests: XCTestCase {
     func testStreamedBaselineEqualsTheScoredTablesBaseline() throws {
         let leads = SyntheticLeads(rows: 3_000, seed: 11, noiseColumns: 1).generate().dataset
@@ -29,6 +30,11 @@ final class StreamedBaselineTests: XCTestCase {
             let table = baselineDistribution(CardLeads: try CardLeads(card: card, leads: data), description: "training leads")
             XCTAssertEqual(streamed, table)
             XCTAssertEqual(streamed.rows, data.rowCount)
+            // Counted in parallel chunks and merged in lead order: the same baseline for any chunk size,
+            // down to chunks smaller than a category's first appearance.
+            for chunkRows in [1_000, 7] {
+                XCTAssertEqual(try streamedBaseline(card, leads: data, description: "training leads", chunkRows: chunkRows), table, "\(chunkRows)")
+            }
         }
         let unseen = try baselineDistribution(card, leads: shifted)
         XCTAssertTrue(unseen.criteria.contains { $0.otherwiseCategories?.contains("never seen") == true },

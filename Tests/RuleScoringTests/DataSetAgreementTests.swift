@@ -4,7 +4,7 @@ import ScoreCardFormat
 import XCTest
 
 /// The compiled scorer against the plain reference on every row of the shipped data sets, through each
-/// of its entry points (dictionary, `[String]` row, CSV reader bytes).
+/// of its entry points (dictionary, `[String]` row with and without the matched conditions, CSV reader bytes).
 final class DataSetAgreementTests: XCTestCase {
     static let cases = [
         ("docs/examples/synthetic-seed-practice.json", "datasets/synthetic/leads.csv"),
@@ -27,6 +27,9 @@ final class DataSetAgreementTests: XCTestCase {
                 XCTAssertEqual(scored.points, expected.total, "\(dataPath) row \(count + 1)")
                 XCTAssertEqual(scored.contributions.map(\.condition), expected.conditions, "\(dataPath) row \(count + 1)")
                 XCTAssertEqual(rows.total(record), expected.total)
+                var conditions = [Int32](repeating: -1, count: scorer.card.criteria.count)
+                XCTAssertEqual(conditions.withUnsafeMutableBufferPointer { rows.total(record, conditions: $0) }, expected.total)
+                XCTAssertEqual(conditions.map(Int.init), expected.conditions, "\(dataPath) row \(count + 1)")
                 XCTAssertEqual(rows.total(fieldAt: { reader.field($0) }), expected.total)
                 count += 1
             }
