@@ -146,7 +146,7 @@ public struct CardTrainer: Sendable {
             if let choice { model = choice.chosen }
             let fit = { (holdout: Holdout) in
                 try TrainedModel.fit(model, holdout, seed: seed, monotone: model == .stumps ? self.options.monotone.mapValues(\.rawValue) : [:],
-                                     rounds: self.options.rounds, learningRate: self.options.learningRate, meter: meter)
+                                     rounds: self.options.rounds, learningRate: self.options.learningRate(for: holdout), meter: meter)
             }
             let recent = options.history == .all ? nil : limitingHistory(planned)
             fitted = try fit(options.history == .recent ? recent ?? planned : planned)
@@ -302,7 +302,7 @@ extension CardTrainer {
         let selection = leads.selecting(parts.test)
         var losses: [TrainingOptions.Model: Double] = [:]
         for model in [TrainingOptions.Model.logistic, .stumps] {
-            let fitted = try TrainedModel.fit(model, inner, seed: options.seed, rounds: options.rounds, learningRate: options.learningRate, meter: meter)
+            let fitted = try TrainedModel.fit(model, inner, seed: options.seed, rounds: options.rounds, learningRate: options.learningRate(for: inner), meter: meter)
             let probabilities = try fitted.model.predictProbability(selection)
             // In time order the card refits points → probability on recent leads: judge what it would keep.
             losses[model] = inner.isRecent ? RecentValidation.recalibratedLogLoss(probabilities: probabilities, labels: selection.labels!)

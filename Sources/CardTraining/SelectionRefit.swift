@@ -22,7 +22,7 @@ extension CardTrainer {
             // Stumps continue from the first fit's stumps on the kept criteria (a warm start): the same
             // objective, most of the way there already (issue 21, item 3).
             var refitted = try TrainedModel.fit(kind, holdout.excluding(features: leftOut), seed: options.seed, monotone: monotone,
-                                                rounds: options.rounds, learningRate: options.learningRate,
+                                                rounds: options.rounds, learningRate: options.learningRate(for: holdout),
                                                 continuing: fitted.model, meter: meter)
             refitted.note += "; refitted without the \(unselected.count) criteria selection left out"
             return (refitted, unselected)

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Issue 21, item 3: the whole `train` command before and after the warm-started refit, beside LightGBM, in one run.
+"""Issue 21: the whole `train` command of two builds (before and after a change), beside LightGBM, in one run.
+Used for the warm-started refit (WARM-START.md) and the large-data learning rate (LEARNING-RATE.md).
 
-usage: warm_start.py --before BIN --after BIN DATA.csv [--repeats 3] [--python PYTHON]
+usage: before_after.py --before BIN --after BIN DATA.csv [--repeats 3] [--python PYTHON]
 
 Runs, interleaved (repeat 1 of every job, then repeat 2, ...), one process at a time:
   before  BIN_BEFORE train DATA --target converted --exclude lead_id --out CARD --json   (the default stumps card)
@@ -20,7 +21,7 @@ parser.add_argument("--repeats", type=int, default=3)
 parser.add_argument("--python", default=sys.executable)
 parser.add_argument("data")
 args = parser.parse_args()
-work = tempfile.mkdtemp(prefix="warm-start-")
+work = tempfile.mkdtemp(prefix="before-after-")
 
 
 def run(name, command):
