@@ -25,27 +25,58 @@ struct Sentinel: Equatable {
     /// The sentinels of a numeric column (at most one per end).
     static func detect(_ column: DataColumn?) -> [Sentinel] {
         guard let column, column.role == .numeric, case .numeric(let raw) = column.values else { return [] }
-        var counts: [Double: Int] = [:]
-        var known = 0
-        for value in raw where !value.isNaN {
-            counts[value, default: 0] += 1
-            known += 1
-        }
-        guard counts.count >= 3 else { return [] }
-        let distinct = counts.keys.sorted()
+        guard let ends = ColumnEnds(raw), ends.distinct >= 3 else { return [] }
+        let (low, next, high, previous, known) = (ends.low, ends.next, ends.high, ends.previous, ends.known)
         let needed = Swift.max(minimumRows, Int((minimumShare * Double(known)).rounded(.up)))
         var found: [Sentinel] = []
-        let (low, next) = (distinct[0], distinct[1])
-        let restRange = distinct[distinct.count - 1] - next
-        if counts[low]! >= needed, (low < 0 && next >= 0) || next - low >= restRange, restRange > 0 {
+        let restRange = high - next
+        if ends.lowCount >= needed, (low < 0 && next >= 0) || next - low >= restRange, restRange > 0 {
             found.append(Sentinel(value: low, end: .low, cut: RoundNumbers.roundest(above: low, atMost: next)))
         }
-        let (high, previous) = (distinct[distinct.count - 1], distinct[distinct.count - 2])
-        let lowerRange = previous - distinct[0]
-        if counts[high]! >= needed, high - previous >= lowerRange, lowerRange > 0 {
+        let lowerRange = previous - low
+        if ends.highCount >= needed, high - previous >= lowerRange, lowerRange > 0 {
             found.append(Sentinel(value: high, end: .high, cut: RoundNumbers.roundest(above: previous, atMost: high)))
         }
         return found
+    }
+}
+
+/// What `Sentinel.detect` reads of a column, in one pass without a table of counts: its least and
+/// greatest known values, how many leads hold each, the next distinct value inward from each end, and
+/// whether it has at least three distinct values. Equal values (0 and −0) count as one, the first seen
+/// standing for them, as a dictionary's key would. A table of every distinct value's count was about 2 s
+/// of CPU at 5 000 000 leads (issue 21's profile), hashing every value for four numbers and two counts.
+struct ColumnEnds: Equatable {
+    var low: Double, next: Double, high: Double, previous: Double
+    var lowCount = 0, highCount = 0, known = 0
+    /// Distinct known values, counted up to 3.
+    var distinct = 0
+
+    /// `nil` for a column without a known value.
+    init?(_ values: [Double]) {
+        guard let first = values.first(where: { !$0.isNaN }) else { return nil }
+        (low, high, next, previous) = (first, first, .infinity, -.infinity)
+        var seen: [Double] = []
+        var nextSeen = false, previousSeen = false
+        for value in values where !value.isNaN {
+            known += 1
+            if seen.count < 3, !seen.contains(value) { seen.append(value) }
+            if value < low {
+                (next, nextSeen, low, lowCount) = (low, true, value, 1)
+            } else if value == low {
+                lowCount += 1
+            } else if !nextSeen || value < next {
+                (next, nextSeen) = (value, true)
+            }
+            if value > high {
+                (previous, previousSeen, high, highCount) = (high, true, value, 1)
+            } else if value == high {
+                highCount += 1
+            } else if !previousSeen || value > previous {
+                (previous, previousSeen) = (value, true)
+            }
+        }
+        distinct = seen.count
     }
 }
 
