@@ -19,8 +19,8 @@
 //   LeadCSV, ScoreCardFormat → RuleScoring (no trainer, no BLAS)
 //   LeadData, Evaluation → LeakageScreen (columns that give the outcome away)
 //   LeadData, LeadCSV, ScoreCardFormat, RuleScoring → CardDataChecks (a card's features, types and categories against a loaded Dataset)
-//   ScoreCardFormat, RuleScoring, Evaluation, ProbabilityCalibration, LeadData, LeadCSV, PointExport, OutputFiles
-//     → CardOperations (recalibrate, monitor, diff)
+//   ScoreCardFormat, RuleScoring, Evaluation, ProbabilityCalibration, LeadData, LeadCSV, PointExport, OutputFiles,
+//     FeatureEncoding (its deterministic parallel loop; already below PointExport) → CardOperations (recalibrate, monitor, diff)
 //   LeadData, LeadCSV, ScoreCardFormat → CardHoldout (a card's held-out rows of its training file)
 //   LeadCSV, LeadData, FeatureEncoding, ModelCore, LinearModels, BoostedStumps, Evaluation, PointExport,
 //     ScoreCardFormat, CardOperations, CardHoldout, LeadMath → CardTraining (the training pipeline)
@@ -127,7 +127,8 @@ let package = Package(
         // MARK: Rolling-origin backtests: a card per period, trained on the leads before it
         .target(name: "CardBacktest", dependencies: ["CardTraining", "Evaluation", "PointExport", "ScoreCardFormat", "LeadData"]),
         // MARK: Operating a card after training (recalibrate, monitor, diff); never imports a trainer
-        .target(name: "CardOperations", dependencies: ["ScoreCardFormat", "RuleScoring", "Evaluation", "ProbabilityCalibration", "LeadData", "LeadCSV", "PointExport", "OutputFiles"]),
+        .target(name: "CardOperations", dependencies: ["ScoreCardFormat", "RuleScoring", "Evaluation", "ProbabilityCalibration", "LeadData", "LeadCSV", "PointExport", "OutputFiles",
+                                                 "FeatureEncoding"]),
 
         // MARK: Command line
         .executableTarget(

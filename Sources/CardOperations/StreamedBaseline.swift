@@ -1,4 +1,4 @@
-import Dispatch
+import FeatureEncoding
 import LeadData
 import RuleScoring
 import ScoreCardFormat
@@ -22,31 +22,29 @@ func streamedBaseline(_ card: ScoreCard, leads: Dataset, description: String?,
     let chunks = max(1, (leads.rowCount + chunkRows - 1) / chunkRows)
     // Each chunk of leads counted on its own (in parallel), then merged in chunk order: the same counts,
     // and the first of equal extremes kept, as one pass in lead order gives.
+    let rowScorer = scorer.rowScorer(header: columns.map(\.name))
     var parts = [BaselineCounts?](repeating: nil, count: chunks)
     parts.withUnsafeMutableBufferPointer { buffer in
-        let output = UnsafeSendable(buffer)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let output = SharedPointer(buffer)
+        concurrentForEach(chunks, threads: availableCores) { chunk in
             let rows = (chunk * chunkRows)..<min((chunk + 1) * chunkRows, leads.rowCount)
-            output.value[chunk] = BaselineCounts(card: card, rowScorer: scorer.rowScorer(header: columns.map(\.name)),
-                                                 columns: columns, rows: rows)
+            output.pointer[chunk] = BaselineCounts(card: card, rowScorer: rowScorer, columns: columns, rows: rows)
         }
     }
     var counts = parts[0]!
     for part in parts.dropFirst() { counts.merge(part!) }
-    let (totalCounts, conditionCounts, minimum, maximum, seen, leftOut, otherwise) =
-        (counts.totals, counts.conditions, counts.minimum, counts.maximum, counts.seen, counts.leftOut, counts.otherwise)
     let rows = max(leads.rowCount, 1)
-    let totals = totalCounts.keys.sorted().map { TotalShare(points: $0, share: Double(totalCounts[$0]!) / Double(rows)) }
+    let totals = counts.totals.keys.sorted().map { TotalShare(points: $0, share: Double(counts.totals[$0]!) / Double(rows)) }
     let baselines = criteria.indices.map { index -> CriterionBaseline in
-        var baseline = CriterionBaseline(feature: criteria[index].feature, shares: conditionCounts[index].map { Double($0) / Double(rows) })
+        var baseline = CriterionBaseline(feature: criteria[index].feature, shares: counts.conditions[index].map { Double($0) / Double(rows) })
         switch criteria[index].type {
         case .numeric:
-            (baseline.minimum, baseline.maximum) = (minimum[index], maximum[index])
+            (baseline.minimum, baseline.maximum) = (counts.minimum[index], counts.maximum[index])
         case .categorical:
-            guard otherwise[index] != nil else { break }
-            let sorted = seen[index].sorted()
+            guard counts.otherwise[index] != nil else { break }
+            let sorted = counts.seen[index].sorted()
             baseline.otherwiseCategories = Array(sorted.prefix(Baseline.otherwiseCategoryLimit))
-            if sorted.count > Baseline.otherwiseCategoryLimit || leftOut[index] { baseline.otherwiseCategoriesTruncated = true }
+            if sorted.count > Baseline.otherwiseCategoryLimit || counts.leftOut[index] { baseline.otherwiseCategoriesTruncated = true }
         case .boolean:
             break
         }
@@ -57,12 +55,6 @@ func streamedBaseline(_ card: ScoreCard, leads: Dataset, description: String?,
 
 /// Leads per unit of parallel work in `streamedBaseline`.
 let baselineChunkRows = 16_384
-
-/// A buffer written by `concurrentPerform`'s iterations, each at its own index.
-private struct UnsafeSendable<T>: @unchecked Sendable {
-    let value: UnsafeMutableBufferPointer<T>
-    init(_ value: UnsafeMutableBufferPointer<T>) { self.value = value }
-}
 
 /// What `streamedBaseline` counts over some leads: totals, conditions, numeric extremes and the categories
 /// that fell to "otherwise" (by the rules `CardLeads.init` and `baselineDistribution(CardLeads:)` apply).

@@ -33,16 +33,16 @@ public struct HistoryChoice: Sendable, Equatable {
     /// One-sided 5 %: the z the newest half must reach to be chosen.
     public static let requiredZ = 1.645
 
-    /// z of the paired per-lead differences `all − recent` (positive: the newest half fits better).
+    /// z of the paired per-lead differences `all − recent` (positive: the newest half fits better), by
+    /// criterion selection's paired test (`PairedDifference`).
     static func pairedZ(all: [Double], recent: [Double]) -> Double {
         precondition(all.count == recent.count, "both histories are judged on the same leads")
-        let differences = zip(all, recent).map { $0 - $1 }
-        let n = Double(differences.count)
-        guard n > 1 else { return 0 }
-        let mean = differences.reduce(0, +) / n
-        let variance = differences.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-        guard variance > 0 else { return 0 }
-        return mean / (variance / n).squareRoot()
+        var sum = 0.0, sumSquares = 0.0
+        for (a, r) in zip(all, recent) {
+            sum += a - r
+            sumSquares += (a - r) * (a - r)
+        }
+        return PairedDifference(sum: sum, sumSquares: sumSquares, count: all.count).zScore
     }
 
     /// Each validation lead's recalibrated loss (`RecentValidation.recalibratedLosses`, a link per window),

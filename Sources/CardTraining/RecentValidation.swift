@@ -54,26 +54,43 @@ enum RecentValidation {
         return (best, pooled[best])
     }
 
-    /// Mean log loss of `labels` under the best link `σ(a + b · logOdds)`.
+    /// Mean log loss of `labels` under the best link `σ(a + b · logOdds)`. Called once per boosting round
+    /// and window (`bestRounds`), so it sums as it goes instead of keeping each lead's loss.
     static func recalibratedLogLoss(logOdds: [Double], labels: [UInt8]) -> Double {
-        let losses = recalibratedLosses(logOdds: logOdds, labels: labels)
-        return losses.reduce(0, +) / Double(labels.count)
+        let (link, constant) = recalibration(logOdds: logOdds, labels: labels)
+        guard let link else { return constant.mean }
+        var sum = 0.0
+        for (score, label) in zip(logOdds, labels) { sum += linkLoss(link, score, label) }
+        return min(sum / Double(labels.count), constant.mean)
     }
 
     /// Each lead's log loss under the best link `σ(a + b · logOdds)` fitted on all of them, or under the
-    /// constant base rate when that fits them better in total (a model that ranks no better than chance).
+    /// constant base rate when that fits them better on average (a model that ranks no better than chance):
+    /// the per-lead terms of `recalibratedLogLoss`, for a paired test.
     static func recalibratedLosses(logOdds: [Double], labels: [UInt8]) -> [Double] {
+        let (link, constant) = recalibration(logOdds: logOdds, labels: labels)
+        let byConstant = labels.map { $0 == 1 ? constant.positive : constant.negative }
+        guard let link else { return byConstant }
+        let losses = zip(logOdds, labels).map { linkLoss(link, $0, $1) }
+        return losses.reduce(0, +) / Double(labels.count) <= constant.mean ? losses : byConstant
+    }
+
+    /// The Platt link fitted on the leads (`nil` when it cannot be), and the constant base-rate prediction's
+    /// loss for a conversion, for a lost lead, and on average.
+    private static func recalibration(logOdds: [Double], labels: [UInt8])
+        -> (link: PlattCalibrator?, constant: (positive: Double, negative: Double, mean: Double)) {
         let positives = Double(labels.reduce(0) { $0 + Int($1) }), count = Double(labels.count)
         let rate = min(max(positives / count, 1e-12), 1 - 1e-12)
-        let constant = labels.map { $0 == 1 ? -log(rate) : -log(1 - rate) }
-        guard let link = try? PlattCalibrator.fit(scores: logOdds, outcomes: labels, priorCorrection: false) else { return constant }
-        let losses = zip(logOdds, labels).map { score, label in
-            let z = link.intercept + link.slope * score
-            // −log σ(z) for a conversion, −log(1 − σ(z)) otherwise, without overflow.
-            let margin = label == 1 ? z : -z
-            return margin > 0 ? log1p(exp(-margin)) : -margin + log1p(exp(margin))
-        }
-        return losses.reduce(0, +) <= constant.reduce(0, +) ? losses : constant
+        let mean = -(positives * log(rate) + (count - positives) * log(1 - rate)) / count
+        return (try? PlattCalibrator.fit(scores: logOdds, outcomes: labels, priorCorrection: false), (-log(rate), -log(1 - rate), mean))
+    }
+
+    /// −log σ(z) for a conversion, −log(1 − σ(z)) otherwise, z = a + b · score, without overflow.
+    @inline(__always)
+    private static func linkLoss(_ link: PlattCalibrator, _ score: Double, _ label: UInt8) -> Double {
+        let z = link.intercept + link.slope * score
+        let margin = label == 1 ? z : -z
+        return margin > 0 ? log1p(exp(-margin)) : -margin + log1p(exp(margin))
     }
 
     /// `recalibratedLogLoss` of probabilities (turned into log-odds, clamped away from 0 and 1).

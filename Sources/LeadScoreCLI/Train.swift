@@ -99,7 +99,7 @@ struct Train: ParsableCommand {
 
     /// The library's options for these flags.
     func trainingOptions() throws -> TrainingOptions {
-        TrainingOptions(
+        var options = TrainingOptions(
             model: model.choice,
             scale: PointScale(maximum: scale, allowNegative: negativePoints, maxCriteria: maxCriteria,
                               reach: uncapped ? .everyCombination : .trainingLeads),
@@ -111,7 +111,8 @@ struct Train: ParsableCommand {
             pruneUnhelpful: prune,
             rounds: rounds,
             learningRate: learningRate)
-            .with(history: history.choice)
+        options.history = history.choice
+        return options
     }
 
     func run() throws {

@@ -17,15 +17,6 @@ enum HistoryKind: String, ExpressibleByArgument, CaseIterable {
     var choice: TrainingOptions.History { TrainingOptions.History(rawValue: rawValue)! }
 }
 
-extension TrainingOptions {
-    /// These options with `history` set (an option the initialiser does not take).
-    func with(history: History) -> TrainingOptions {
-        var options = self
-        options.history = history
-        return options
-    }
-}
-
 /// How `train` splits rows: `random` (stratified by outcome) or `time:COLUMN` (oldest rows train).
 struct SplitChoice: ExpressibleByArgument {
     var choice: TrainingOptions.Split

@@ -118,12 +118,13 @@ struct OutOfFoldContributions {
     }
 }
 
-/// The mean of per-lead differences and its standard error: a paired test on the same held-out leads.
-struct PairedDifference {
-    var mean: Double
-    var standardError: Double
+/// The mean of per-lead differences and its standard error: a paired test on the same held-out leads
+/// (criterion selection here; time-aware training's history choice in CardTraining).
+package struct PairedDifference {
+    package var mean: Double
+    package var standardError: Double
 
-    init(sum: Double, sumSquares: Double, count: Int) {
+    package init(sum: Double, sumSquares: Double, count: Int) {
         let n = Double(Swift.max(count, 1))
         mean = sum / n
         let variance = Swift.max(0, sumSquares / n - mean * mean) * n / Swift.max(n - 1, 1)
@@ -131,7 +132,7 @@ struct PairedDifference {
     }
 
     /// `mean / standardError` (0 when both are 0).
-    var zScore: Double {
+    package var zScore: Double {
         standardError > 0 ? mean / standardError : (mean > 0 ? .infinity : mean < 0 ? -.infinity : 0)
     }
 }
