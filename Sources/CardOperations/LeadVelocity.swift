@@ -34,7 +34,7 @@ public struct LeadVelocity: Sendable, Codable, Equatable {
             guard case .date(let values) = column.values else {
                 throw .failed("lead velocity: column \"\(name)\" is \(column.role.rawValue), not dates (ISO 8601, e.g. 2024-03-01); give \"\(name)\" the role date (LoadOptions.roles) if it is")
             }
-            return values
+            return values.doubles
         }
         let (start, end) = (try dates(created), try dates(converted))
         guard let tierOfRow = leads.tiers else { throw .failed("lead velocity is measured per tier, and the card has no tiers") }

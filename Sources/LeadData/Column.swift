@@ -1,15 +1,22 @@
 /// The typed values of one column, one entry per data row.
 public enum ColumnValues: Sendable, Equatable {
     /// NaN marks a missing value.
-    case numeric([Double])
+    case numeric(NumberColumn)
     /// 0 or 1, NaN for missing: booleans share the numeric code paths of the encoders.
-    case boolean([Double])
+    case boolean(NumberColumn)
     /// `codes[row]` indexes `levels`; `-1` marks a missing value. Levels keep their first-seen order.
     case categorical(codes: [Int32], levels: [String])
     /// Seconds since 1970-01-01T00:00:00Z; NaN for missing.
-    case date([Double])
+    case date(NumberColumn)
     /// Identifiers and excluded columns keep no values, only their summary.
     case none
+
+    /// Numbers from plain doubles, coded when they have few distinct values (see `NumberColumn`).
+    public static func numeric(_ values: [Double]) -> ColumnValues { .numeric(NumberColumn(values)) }
+    /// Yes/no values (1, 0, NaN) from plain doubles.
+    public static func boolean(_ values: [Double]) -> ColumnValues { .boolean(NumberColumn(values)) }
+    /// Dates (seconds since 1970) from plain doubles.
+    public static func date(_ values: [Double]) -> ColumnValues { .date(NumberColumn(values)) }
 
     /// Rows held, or `nil` for a column that keeps no values (identifier, excluded).
     public var count: Int? {
@@ -23,9 +30,9 @@ public enum ColumnValues: Sendable, Equatable {
     /// The same values restricted to `rows`, in that order.
     public func selecting(_ rows: [Int]) -> ColumnValues {
         switch self {
-        case .numeric(let values): return .numeric(rows.map { values[$0] })
-        case .boolean(let values): return .boolean(rows.map { values[$0] })
-        case .date(let values): return .date(rows.map { values[$0] })
+        case .numeric(let values): return .numeric(values.selecting(rows))
+        case .boolean(let values): return .boolean(values.selecting(rows))
+        case .date(let values): return .date(values.selecting(rows))
         case .categorical(let codes, let levels): return .categorical(codes: rows.map { codes[$0] }, levels: levels)
         case .none: return .none
         }

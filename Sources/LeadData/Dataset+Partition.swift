@@ -36,7 +36,7 @@ extension Dataset {
     public var bytesPerLead: Int {
         let columnBytes = columns.reduce(0) { sum, column in
             switch column.values {
-            case .numeric, .boolean, .date: return sum + MemoryLayout<Double>.stride
+            case .numeric(let values), .boolean(let values), .date(let values): return sum + values.bytesPerRow
             case .categorical: return sum + MemoryLayout<Int32>.stride
             case .none: return sum
             }

@@ -21,7 +21,7 @@ extension TextFieldParser {
 /// What a measure column holds: how a field becomes a double, and which kind of column the doubles make.
 protocol MeasureKind {
     static func value(_ fields: CSVColumnSlice, row: Int, decimalSeparator: UInt8) -> Double?
-    static func column(_ values: [Double]) -> ColumnValues
+    static func column(_ values: NumberColumn) -> ColumnValues
 }
 
 /// Decimal numbers, read from the batch's padded buffer.
@@ -30,7 +30,7 @@ enum NumberMeasure: MeasureKind {
         fields.number(row, decimalSeparator: decimalSeparator)
     }
 
-    static func column(_ values: [Double]) -> ColumnValues { .numeric(values) }
+    static func column(_ values: NumberColumn) -> ColumnValues { .numeric(values) }
 }
 
 /// ISO 8601 dates, as seconds since 1970.
@@ -39,14 +39,14 @@ enum DateMeasure: MeasureKind {
         ISODate.parse(fields[row].trimmingSpaces())
     }
 
-    static func column(_ values: [Double]) -> ColumnValues { .date(values) }
+    static func column(_ values: NumberColumn) -> ColumnValues { .date(values) }
 }
 
 /// Numbers or dates, NaN for missing. A field that is neither a value nor a missing token does not fit.
 struct MeasureParser<Kind: MeasureKind>: FieldParser {
     let missingTokens: MissingTokens
     let decimalSeparator: UInt8
-    private var values: [Double] = []
+    private var values = NumberColumnBuilder()
     private var missing = 0
 
     init(missingTokens: MissingTokens, decimalSeparator: UInt8) {
@@ -70,10 +70,11 @@ struct MeasureParser<Kind: MeasureKind>: FieldParser {
         return true
     }
 
-    mutating func reserve(_ rows: Int) { values.reserveColumn(rows) }
+    mutating func reserve(_ rows: Int) { values.reserve(rows) }
 
     func finish() -> (values: ColumnValues, missing: Int, distinct: Int) {
-        (Kind.column(values), missing, countDistinct(values))
+        let column = values.finish()
+        return (Kind.column(column), missing, column.distinctCount)
     }
 }
 
@@ -86,7 +87,8 @@ struct BooleanParser: TextFieldParser {
     let decimalSeparator: UInt8
     private var spellings = ByteInterner()
     private var valueOfSpelling: [Double] = []
-    private var values: [Double] = []
+    private var values = NumberColumnBuilder()
+    private var missing = 0
 
     init(missingTokens: MissingTokens, decimalSeparator: UInt8) {
         self.missingTokens = missingTokens
@@ -95,7 +97,9 @@ struct BooleanParser: TextFieldParser {
 
     mutating func append(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
         if let code = spellings.code(of: field) {
-            values.append(valueOfSpelling[code])
+            let value = valueOfSpelling[code]
+            values.append(value)
+            if value.isNaN { missing += 1 }
             return true
         }
         let value: Double
@@ -111,14 +115,14 @@ struct BooleanParser: TextFieldParser {
         _ = spellings.intern(field)
         valueOfSpelling.append(value)
         values.append(value)
+        if value.isNaN { missing += 1 }
         return true
     }
 
-    mutating func reserve(_ rows: Int) { values.reserveColumn(rows) }
+    mutating func reserve(_ rows: Int) { values.reserve(rows) }
 
     func finish() -> (values: ColumnValues, missing: Int, distinct: Int) {
-        let missing = values.count { $0.isNaN }
-        return (.boolean(values), missing, Set(valueOfSpelling.filter { !$0.isNaN }).count)
+        (.boolean(values.finish()), missing, Set(valueOfSpelling.filter { !$0.isNaN }).count)
     }
 }
 

@@ -13,21 +13,24 @@ func typedFromLevels(_ parsed: ParsedColumn, name: String, decimalSeparator: UIn
         level.withUTF8 { evidence.add($0, decimalSeparator: decimalSeparator, count: count) }
     }
     /// Each level read by `read`, then spread over the rows.
-    func values(_ read: (UnsafeBufferPointer<UInt8>) -> Double?) -> (rows: [Double], levels: [Double]) {
+    func values(_ read: (UnsafeBufferPointer<UInt8>) -> Double?) -> (rows: NumberColumn, levels: [Double]) {
         let table = levels.map { level in
             var level = level
             return level.withUTF8 { read($0) } ?? .nan
         }
-        return (codes.map { $0 < 0 ? .nan : table[Int($0)] }, table)
+        var rows = NumberColumnBuilder()
+        rows.reserve(codes.count)
+        for code in codes { rows.append(code < 0 ? .nan : table[Int(code)]) }
+        return (rows.finish(), table)
     }
     let role = evidence.role(name: name)
     switch role {
     case .numeric:
         let rows = values { DecimalNumber.parse($0, decimalSeparator: decimalSeparator) }.rows
-        return (role, (.numeric(rows), parsed.missing, countDistinct(rows)))
+        return (role, (.numeric(rows), parsed.missing, rows.distinctCount))
     case .date:
         let rows = values { ISODate.parse($0) }.rows
-        return (role, (.date(rows), parsed.missing, countDistinct(rows)))
+        return (role, (.date(rows), parsed.missing, rows.distinctCount))
     case .boolean:
         let (rows, table) = values { BooleanWord.value(of: $0) ?? DecimalNumber.parse($0, decimalSeparator: decimalSeparator) }
         return (role, (.boolean(rows), parsed.missing, Set(table.filter { !$0.isNaN }).count))

@@ -83,7 +83,7 @@ extension Dataset {
             guard let column = column(named: name) else { throw .unknownColumn(name) }
             let times: [Double]
             switch column.values {
-            case .date(let values), .numeric(let values): times = values
+            case .date(let values), .numeric(let values): times = values.doubles
             default: throw .notOrderable(column: name, role: column.role)
             }
             // Missing times sort first (treated as old) so they never land in the test part.

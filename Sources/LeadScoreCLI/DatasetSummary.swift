@@ -141,7 +141,7 @@ struct DatasetSummary: Encodable {
         text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\t", with: "\\t")
     }
 
-    private static func range(_ values: [Double]) -> (min: Double, max: Double)? {
+    private static func range(_ values: some Collection<Double>) -> (min: Double, max: Double)? {
         var low = Double.infinity, high = -Double.infinity
         for value in values where !value.isNaN {
             low = Swift.min(low, value)

@@ -22,13 +22,13 @@ struct ValueGroups {
             names = levels + ["missing"]
             isValue = levels.map { _ in true } + [false]
         case .boolean(let values):
-            groupOfRow = values.map { $0.isNaN ? 2 : Int32($0) }
+            groupOfRow = values.mapped { $0.isNaN ? 2 : Int32($0) }
             names = ["no", "yes", "missing"]
             isValue = [true, true, false]
         case .numeric(let values):
             let edges = Self.edges(values, training: training, bins: bins)
             groupOfRow = edges.withUnsafeBufferPointer { edges in
-                values.map { value in
+                values.mapped { value in
                     guard !value.isNaN else { return Int32(edges.count + 1) }
                     // Bin i holds edges[i-1] <= value < edges[i]: the count of edges at or below the value,
                     // without branches (at most 19 edges; a binary search mispredicts on every row).
@@ -50,7 +50,7 @@ struct ValueGroups {
 
     /// Quantile edges of the training values (at most `bins` - 1 distinct), from an even sample of at most
     /// 50,000 values (plenty for 20 bins) so a million-row column is not sorted whole.
-    private static func edges(_ values: [Double], training: [Int], bins: Int) -> [Double] {
+    private static func edges(_ values: NumberColumn, training: [Int], bins: Int) -> [Double] {
         let stride = max(1, training.count / 50_000)
         var sample: [Double] = []
         sample.reserveCapacity(training.count / stride + 1)

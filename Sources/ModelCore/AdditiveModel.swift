@@ -84,7 +84,7 @@ public struct FeatureShape: Codable, Sendable, Equatable {
         guard let column else { return Array(repeating: Int32(pieceIndex(numeric: .nan) ?? -1), count: rowCount) }
         switch column.values {
         case .numeric(let values), .boolean(let values), .date(let values):
-            return values.map { Int32(pieceIndex(numeric: $0) ?? -1) }
+            return values.mapped { Int32(pieceIndex(numeric: $0) ?? -1) }
         case .categorical(let codes, let levels):
             let byCode = levels.map { Int32(pieceIndex(category: $0) ?? -1) }
             let missing = Int32(pieceIndex(category: nil) ?? -1)

@@ -46,8 +46,9 @@ struct EdgeRounding {
         spent = 0
         for index in points.shapes.indices where points.shapes[index].role == .numeric {
             let feature = points.shapes[index].feature
-            guard case .numeric(let values)? = leads.column(named: feature)?.values,
-                  case .numeric(let trainValues)? = training.column(named: feature)?.values else { continue }
+            guard case .numeric(let column)? = leads.column(named: feature)?.values,
+                  case .numeric(let trainColumn)? = training.column(named: feature)?.values else { continue }
+            let (values, trainValues) = (column.doubles, trainColumn.doubles)
             let sorted = values.indices.filter { !values[$0].isNaN }.sorted { values[$0] < values[$1] }
             let sortedValues = sorted.map { values[$0] }
             let trainSorted = trainValues.filter { !$0.isNaN }.sorted()

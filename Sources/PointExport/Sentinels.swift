@@ -53,7 +53,7 @@ struct ColumnEnds: Equatable {
     var distinct = 0
 
     /// `nil` for a column without a known value.
-    init?(_ values: [Double]) {
+    init?(_ values: some Collection<Double>) {
         guard let first = values.first(where: { !$0.isNaN }) else { return nil }
         (low, high, next, previous) = (first, first, .infinity, -.infinity)
         var seen: [Double] = []

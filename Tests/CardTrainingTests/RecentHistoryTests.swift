@@ -9,7 +9,7 @@ import XCTest
 final class RecentHistoryTests: XCTestCase {
     private func times(_ leads: Dataset) -> [Double] {
         guard case .date(let values) = leads.column(named: "created_at")!.values else { return [] }
-        return values
+        return values.doubles
     }
 
     /// Every fit limited to the newest half of the 12 000 leads before test (6 000), each window's fit the

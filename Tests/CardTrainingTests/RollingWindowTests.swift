@@ -35,7 +35,7 @@ final class RollingWindowTests: XCTestCase {
         XCTAssertEqual(windows.map(\.fit.rowCount), [2_400, 4_800, 7_200, 9_600])
         let timesOf = { (part: Dataset) -> [Double] in
             guard case .date(let values) = part.column(named: "created_at")!.values else { return [] }
-            return values
+            return values.doubles
         }
         let testTimes = parts.test.map { times[$0] }
         for window in windows {

@@ -34,7 +34,7 @@ extension XCTestCase {
 extension DataColumn {
     var numbers: [Double]? {
         switch values {
-        case .numeric(let values), .boolean(let values), .date(let values): return values
+        case .numeric(let values), .boolean(let values), .date(let values): return values.doubles
         default: return nil
         }
     }

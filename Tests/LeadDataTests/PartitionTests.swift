@@ -53,11 +53,16 @@ final class PartitionTests: XCTestCase {
         XCTAssertEqual(levels, ["web", "event", "paid"])
     }
 
-    func testBytesPerLeadCountsEightPerNumberFourPerLevelCodeOnePerOutcome() {
-        // visits and demo 8 bytes each, source 4, the outcome 1, the identifier nothing.
-        XCTAssertEqual(Self.leads().bytesPerLead, 21)
+    func testBytesPerLeadCountsCodedNumbersLevelCodesAndTheOutcome() {
+        // visits and demo a 1-byte code each (few distinct values), source 4, the outcome 1, the identifier nothing.
+        XCTAssertEqual(Self.leads().bytesPerLead, 7)
         var unlabelled = Self.leads()
         unlabelled.labels = nil
-        XCTAssertEqual(unlabelled.bytesPerLead, 20)
+        XCTAssertEqual(unlabelled.bytesPerLead, 6)
+        // A column of more than 65,536 distinct values stays plain doubles: 8 bytes.
+        let wide = Dataset(source: "hand", columns: [
+            DataColumn(name: "x", role: .numeric, values: .numeric((0..<70_000).map(Double.init)), missingCount: 0, distinctCount: 70_000),
+        ], labels: nil, outcome: nil, rowCount: 70_000, notes: [])
+        XCTAssertEqual(wide.bytesPerLead, 8)
     }
 }

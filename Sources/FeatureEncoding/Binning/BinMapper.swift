@@ -94,7 +94,7 @@ public struct BinMapper: Sendable, Codable, Equatable {
                                                    maxOwnBins: parameters.maxBins - 1)
             return FeatureBins(name: column.name, role: column.role, kind: .categorical(levels: kept, pooled: pooled))
         case .numeric(let values), .boolean(let values):
-            let sample = (sampleRows.map { $0.map { values[$0] } } ?? values).filter { !$0.isNaN }.sorted()
+            let sample = (sampleRows.map { $0.map { values[$0] } } ?? values.doubles).filter { !$0.isNaN }.sorted()
             let edges = numericUpperEdges(sortedValues: sample, maxBins: parameters.maxBins)
             return FeatureBins(name: column.name, role: column.role, kind: .numeric(upperEdges: edges))
         case .date, .none:
@@ -108,7 +108,7 @@ extension FeatureBins {
     func bins(of values: ColumnValues) -> [UInt8] {
         switch (kind, values) {
         case (.numeric(let upperEdges), .numeric(let values)), (.numeric(let upperEdges), .boolean(let values)):
-            return upperEdges.withUnsafeBufferPointer { edges in values.map { numericBin($0, upperEdges: edges) } }
+            return upperEdges.withUnsafeBufferPointer { edges in values.mapped { numericBin($0, upperEdges: edges) } }
         case (.categorical(let kept, _), .categorical(let codes, let levels)):
             // Keyed by the labels' UTF-8 bytes: a level is its exact spelling, as the reader interned it and
             // as the scorer and SQL compare it. A `String` key would merge "café" spelt NFC and NFD (Swift's

@@ -48,7 +48,7 @@ extension EncodedFeature {
         case .linear, .boolean:
             if let values, !values.isNumber { throw roleChanged }
             let numbers: [Double]? = switch values {
-            case .numeric(let numbers), .boolean(let numbers): numbers
+            case .numeric(let numbers), .boolean(let numbers): numbers.doubles
             default: nil
             }
             let valueTerm = terms.firstIndex { $0.kind == .value }

@@ -113,7 +113,7 @@ public struct EncodedFeature: Codable, Sendable, Equatable {
 
     /// Mean and population standard deviation of the non-missing values (two passes, for accuracy), and
     /// the number of missing ones.
-    private static func moments(_ values: [Double]) -> (mean: Double, deviation: Double, missing: Int) {
+    private static func moments(_ values: NumberColumn) -> (mean: Double, deviation: Double, missing: Int) {
         var sum = 0.0, count = 0
         for value in values where !value.isNaN {
             sum += value
