@@ -21,12 +21,12 @@ struct CriterionPruning {
         while remaining.count > 1, let full = Self.logLikelihood(totals, labels) {
             var best: (index: Int, gain: Double)?
             for (index, criterion) in remaining.enumerated() {
-                guard let reduced = Self.logLikelihood(zip(totals, criterion.1).map { $0 - $1 }, labels) else { continue }
+                guard let reduced = Self.logLikelihood(zip(totals, criterion.1).map { $0 - Int($1) }, labels) else { continue }
                 if reduced >= full, reduced - full >= best?.gain ?? 0 { best = (index, reduced - full) }
             }
             guard let best else { break }
             let criterion = remaining.remove(at: best.index)
-            for row in totals.indices { totals[row] -= criterion.1[row] }
+            for row in totals.indices { totals[row] -= Int(criterion.1[row]) }
             dropped.append(criterion.0)
         }
         return dropped

@@ -33,7 +33,7 @@ public struct HeldOutFold: Sendable {
 struct HeldOutPoints {
     var card: PointModel
     var features: [String]
-    var criterionPoints: [[Int]]
+    var criterionPoints: [[Int32]]
     var labels: [UInt8]
 
     /// The card's totals: base plus criteria, within the score range.

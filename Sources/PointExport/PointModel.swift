@@ -65,15 +65,23 @@ public struct PointModel: Sendable, Equatable, Codable {
     public var maximumTotal: Int { reachableTotals.last ?? basePoints }
 
     /// The total points of every row of `dataset`; fields the dataset lacks count as missing.
+    /// One criterion at a time, so that only one criterion's points per lead exist at once.
     public func totals(_ dataset: Dataset) -> [Int] {
-        totals(criterionPoints: criterionPoints(dataset), rowCount: dataset.rowCount)
+        var sums = [Int](repeating: basePoints, count: dataset.rowCount)
+        for shape in shapes {
+            let points = shape.pieces.map(\.points)
+            let pieces = shape.pointShape.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount)
+            for row in sums.indices where pieces[row] >= 0 { sums[row] += points[Int(pieces[row])] }
+        }
+        return sums.map { Swift.min(Swift.max($0, 0), maximum) }
     }
 
-    /// Each criterion's points for every row of `dataset` (in `shapes` order).
-    public func criterionPoints(_ dataset: Dataset) -> [[Int]] {
+    /// Each criterion's points for every row of `dataset` (in `shapes` order). `Int32`, not `Int`: these
+    /// tables are criteria × held-out leads, the largest thing the card's export holds.
+    public func criterionPoints(_ dataset: Dataset) -> [[Int32]] {
         shapes.map { shape in
             shape.pointShape.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount)
-                .map { $0 >= 0 ? shape.pieces[Int($0)].points : 0 }
+                .map { $0 >= 0 ? Int32(shape.pieces[Int($0)].points) : 0 }
         }
     }
 
@@ -81,7 +89,7 @@ public struct PointModel: Sendable, Equatable, Codable {
     /// centred as this card's model was — is put on this card's scale: its log-odds above the criterion's
     /// zero, times `pointsPerLogOdds`, rounded and held to the criterion's range. A feature `model` lacks
     /// adds log-odds 0 (the average lead's).
-    public func criterionPoints(of model: AdditiveModel, on dataset: Dataset) -> [[Int]] {
+    public func criterionPoints(of model: AdditiveModel, on dataset: Dataset) -> [[Int32]] {
         shapes.map { shape in
             let other = model.shapes.first { $0.feature == shape.feature }
             let indices = other?.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount)
@@ -89,7 +97,7 @@ public struct PointModel: Sendable, Equatable, Codable {
             let (low, high) = (shape.minimumPoints, shape.maximumPoints)
             return indices.map { index in
                 let logOdds = index >= 0 ? other!.pieces[Int(index)].logOdds : 0
-                return Swift.min(high, Swift.max(low, Int(((logOdds - shape.zeroLogOdds) * pointsPerLogOdds).rounded())))
+                return Int32(Swift.min(high, Swift.max(low, Int(((logOdds - shape.zeroLogOdds) * pointsPerLogOdds).rounded()))))
             }
         }
     }
@@ -98,7 +106,7 @@ public struct PointModel: Sendable, Equatable, Codable {
     /// over the `train` leads of each of the card's conditions, so merged conditions, moved cut points and
     /// sentinel conditions score held-out leads as the card does, with the other model's values. A
     /// condition no training lead falls in keeps the card's own points.
-    public func criterionPoints(of model: AdditiveModel, on dataset: Dataset, averagedOver train: Dataset) -> [[Int]] {
+    public func criterionPoints(of model: AdditiveModel, on dataset: Dataset, averagedOver train: Dataset) -> [[Int32]] {
         shapes.map { shape in
             let cardPieces = shape.pointShape.pieceIndices(train.column(named: shape.feature), rowCount: train.rowCount)
             var sums = [Double](repeating: 0, count: shape.pieces.count), counts = sums
@@ -119,19 +127,19 @@ public struct PointModel: Sendable, Equatable, Codable {
                     : shape.pieces[piece].points
             }
             return shape.pointShape.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount)
-                .map { $0 >= 0 ? points[Int($0)] : 0 }
+                .map { $0 >= 0 ? Int32(points[Int($0)]) : 0 }
         }
     }
 
     /// Base points plus each criterion's, within `0…maximum` as the card's scorer keeps them.
-    func totals(criterionPoints: [[Int]], rowCount: Int) -> [Int] {
+    func totals(criterionPoints: [[Int32]], rowCount: Int) -> [Int] {
         sums(criterionPoints: criterionPoints, rowCount: rowCount).map { Swift.min(Swift.max($0, 0), maximum) }
     }
 
-    func sums(criterionPoints: [[Int]], rowCount: Int) -> [Int] {
+    func sums(criterionPoints: [[Int32]], rowCount: Int) -> [Int] {
         var sums = [Int](repeating: basePoints, count: rowCount)
         for points in criterionPoints {
-            for row in sums.indices { sums[row] += points[row] }
+            for row in sums.indices { sums[row] += Int(points[row]) }
         }
         return sums
     }
