@@ -20,3 +20,23 @@ extension Array where Element: BitwiseCopyable {
         #endif
     }
 }
+
+/// Hands the memory freed so far back to the system (glibc's `malloc_trim`; nothing elsewhere).
+///
+/// Why: loading parses on worker threads, whose allocator arenas keep the freed batch buffers and grown
+/// column arrays resident, and glibc raises its threshold for mapping large blocks after the first ones are
+/// freed, so later arrays land in those arenas too. Trimming after the loaded leads are split lowers the
+/// resident peak of `train` for the cost of one pass over the free lists.
+package func returnFreedMemory() {
+    #if os(Linux)
+    // Not in Glibc's Swift module (it is declared in malloc.h): looked up once.
+    if let trim = mallocTrim { _ = trim(0) }
+    #endif
+}
+
+#if os(Linux)
+private let mallocTrim: (@convention(c) (Int) -> Int32)? = {
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+    return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)
+}()
+#endif

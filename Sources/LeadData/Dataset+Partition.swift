@@ -27,6 +27,7 @@ extension Dataset {
                 parts[part].columns.append(copy)
             }
         }
+        returnFreedMemory()
         return parts
     }
 

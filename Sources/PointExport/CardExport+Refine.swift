@@ -98,7 +98,7 @@ extension CardExport {
             }
             guard kind != .free else { continue }
             let reshape = { (shape: FeatureShape) in shape.projected(kind, weights: counts(shape), order: ordered(shape)) }
-            contributions.replace(feature, with: contributions.contributions(of: feature, transform: reshape))
+            contributions.replace(feature, transform: reshape)
             model.shapes[index] = reshape(model.shapes[index]).mergingEqualIntervals()
             for part in parts.indices {
                 if let at = parts[part].model.shapes.firstIndex(where: { $0.feature == feature }) {

@@ -15,10 +15,14 @@ struct OutOfFoldContributions {
     var labels: [UInt8]
     /// Log-odds of every held-out lead under its model (intercept plus every shape's contribution).
     var logOdds: [Double]
-    /// Per feature of the card's model: each held-out lead's contribution, in `labels` order.
-    var contributions: [String: [Double]]
-    /// Per feature: each held-out lead's piece in its fold model's shape (`-1`: none), for reshaping.
+    /// Per feature of the card's model: each held-out lead's piece in its fold model's shape (`-1`: none),
+    /// in `labels` order.
     var pieces: [String: [Int32]]
+    /// Per feature and fold: the log-odds of each piece of the fold's shape, as reshaped so far (empty: the
+    /// fold's model lacks the feature). A lead's contribution is its piece's entry; kept per piece rather
+    /// than per lead, since a table of features × held-out leads in doubles was the peak of `train` on large
+    /// files (issue 21).
+    var pieceLogOdds: [String: [[Double]]]
     /// Per feature: the fold models' shapes, one per fold, and the range of leads each fold scores.
     var foldShapes: [String: [FeatureShape?]]
     var foldRanges: [Range<Int>]
@@ -27,8 +31,8 @@ struct OutOfFoldContributions {
     init?(_ parts: [(model: AdditiveModel, leads: Dataset)], features: [String]) {
         labels = []
         logOdds = []
-        contributions = Dictionary(uniqueKeysWithValues: features.map { ($0, [Double]()) })
         pieces = Dictionary(uniqueKeysWithValues: features.map { ($0, [Int32]()) })
+        pieceLogOdds = Dictionary(uniqueKeysWithValues: features.map { ($0, [[Double]]()) })
         foldShapes = Dictionary(uniqueKeysWithValues: features.map { ($0, [FeatureShape?]()) })
         foldRanges = []
         for (model, leads) in parts {
@@ -38,40 +42,48 @@ struct OutOfFoldContributions {
             var totals = [Double](repeating: model.intercept, count: leads.rowCount)
             for shape in model.shapes {
                 let indices = shape.pieceIndices(leads.column(named: shape.feature), rowCount: leads.rowCount)
-                let values = indices.map { $0 >= 0 ? shape.pieces[Int($0)].logOdds : 0 }
-                for row in totals.indices { totals[row] += values[row] }
-                if contributions[shape.feature] != nil {
-                    contributions[shape.feature]! += values
-                    pieces[shape.feature]! += indices
-                }
+                let logOddsOfPiece = shape.pieces.map(\.logOdds)
+                for row in totals.indices { totals[row] += indices[row] >= 0 ? logOddsOfPiece[Int(indices[row])] : 0 }
+                if pieces[shape.feature] != nil { pieces[shape.feature]! += indices }
             }
             for feature in features {
                 let shape = model.shapes.first { $0.feature == feature }
                 foldShapes[feature]!.append(shape)
-                if shape == nil {
-                    contributions[feature]! += [Double](repeating: 0, count: leads.rowCount)
-                    pieces[feature]! += [Int32](repeating: -1, count: leads.rowCount)
-                }
+                pieceLogOdds[feature]!.append(shape?.pieces.map(\.logOdds) ?? [])
+                if shape == nil { pieces[feature]! += [Int32](repeating: -1, count: leads.rowCount) }
             }
             logOdds += totals
             foldRanges.append(start..<labels.count)
         }
     }
 
+    /// Each held-out lead's contribution of `feature` as it stands (0 for a lead in no piece); `nil` for a
+    /// feature not held.
+    func contributions(of feature: String) -> [Double]? {
+        guard let pieces = pieces[feature], let tables = pieceLogOdds[feature] else { return nil }
+        var values = [Double](repeating: 0, count: labels.count)
+        for (fold, range) in foldRanges.enumerated() where !tables[fold].isEmpty {
+            let table = tables[fold]
+            for row in range where pieces[row] >= 0 { values[row] = table[Int(pieces[row])] }
+        }
+        return values
+    }
+
     /// Removes a feature's contribution from every lead's log-odds (a criterion dropped).
     mutating func remove(_ feature: String) {
-        guard let values = contributions[feature] else { return }
+        guard let values = contributions(of: feature) else { return }
         for row in logOdds.indices { logOdds[row] -= values[row] }
-        contributions[feature] = nil
         pieces[feature] = nil
+        pieceLogOdds[feature] = nil
         foldShapes[feature] = nil
     }
 
-    /// Replaces a feature's contribution by `shapeOfFold(fold)`'s (same pieces, new log-odds).
-    mutating func replace(_ feature: String, with newValues: [Double]) {
-        guard let old = contributions[feature] else { return }
+    /// Replaces a feature's contribution by that of every fold's shape `transform`ed (pieces kept).
+    mutating func replace(_ feature: String, transform: (FeatureShape) -> FeatureShape) {
+        guard let old = contributions(of: feature), let shapes = foldShapes[feature] else { return }
+        let newValues = contributions(of: feature, transform: transform)
         for row in logOdds.indices { logOdds[row] += newValues[row] - old[row] }
-        contributions[feature] = newValues
+        pieceLogOdds[feature] = shapes.map { $0.map { transform($0).pieces.map(\.logOdds) } ?? [] }
     }
 
     /// Each lead's contribution of `feature` if every fold's shape were `transform`ed (pieces kept).
@@ -91,7 +103,7 @@ struct OutOfFoldContributions {
     func lossChangeRemoving(_ features: [String]) -> PairedDifference {
         var removed = [Double](repeating: 0, count: labels.count)
         for feature in features {
-            guard let values = contributions[feature] else { continue }
+            guard let values = contributions(of: feature) else { continue }
             for row in removed.indices { removed[row] += values[row] }
         }
         var sum = 0.0, sumSquares = 0.0
@@ -106,7 +118,7 @@ struct OutOfFoldContributions {
     /// The per-lead change of log loss when `feature`'s contribution becomes `newValues`
     /// (positive: the change makes the fit worse), as its mean and standard error.
     func lossChange(_ feature: String, to newValues: [Double]) -> PairedDifference {
-        let old = contributions[feature] ?? [Double](repeating: 0, count: labels.count)
+        let old = contributions(of: feature) ?? [Double](repeating: 0, count: labels.count)
         var sum = 0.0, sumSquares = 0.0
         for row in labels.indices {
             let z = logOdds[row]

@@ -41,8 +41,9 @@ public struct PointRounder: Sendable {
         case .trainingLeads:
             var totals = [Double](repeating: 0, count: train.rowCount)
             for criterion in criteria {
-                for (row, piece) in criterion.pieceOfRow.enumerated() where piece >= 0 {
-                    totals[row] += criterion.shifted[Int(piece)] - criterion.lowest
+                for (piece, rows) in criterion.rowsOfPiece.enumerated() {
+                    let value = criterion.shifted[piece] - criterion.lowest
+                    for row in rows { totals[Int(row)] += value }
                 }
             }
             span = totals.max() ?? 0
@@ -93,7 +94,9 @@ public struct PointRounder: Sendable {
     private func improve(_ points: inout [[Int]], criteria: [Criterion], modelLogOdds: [Double], rowCount: Int) {
         var totals = [Int](repeating: 0, count: rowCount)
         for (criterion, values) in zip(criteria, points) {
-            for row in 0..<rowCount where criterion.pieceOfRow[row] >= 0 { totals[row] += values[Int(criterion.pieceOfRow[row])] }
+            for (piece, rows) in criterion.rowsOfPiece.enumerated() {
+                for row in rows { totals[Int(row)] += values[piece] }
+            }
         }
         let weights = modelLogOdds.map { z in
             let p = logistic(z)
@@ -162,9 +165,9 @@ func logLoss(_ z: Double, _ label: UInt8) -> Double {
 private struct Criterion {
     let shape: FeatureShape
     let order: Int
-    let pieceOfRow: [Int32]
     /// Rows of each piece, as 32-bit indices sized exactly: this is held for every training row and
-    /// criterion at once while rounding, the peak of `train` on large files (issue 21).
+    /// criterion at once while rounding, the peak of `train` on large files (issue 21), so it is the only
+    /// per-row table kept (no piece per row beside it).
     let rowsOfPiece: [[Int32]]
     /// Log-odds relative to the baseline piece (the lowest one, or the most common with negatives allowed).
     let shifted: [Double]
@@ -178,7 +181,7 @@ private struct Criterion {
     init(shape: FeatureShape, dataset: Dataset, baselineAtMostCommon: Bool) {
         self.shape = shape
         order = dataset.columns.firstIndex { $0.name == shape.feature } ?? Int.max
-        pieceOfRow = shape.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount)
+        let pieceOfRow = shape.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount)
         var counts = [Int](repeating: 0, count: shape.pieces.count)
         for piece in pieceOfRow where piece >= 0 { counts[Int(piece)] += 1 }
         var rows = counts.map { count in
