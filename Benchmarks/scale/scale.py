@@ -246,8 +246,12 @@ def versions():
 
 
 def typed_bytes_per_row(summary):
-    """The typed-column layout of Benchmarks/csv-load/RESULTS.md: 8 bytes a row per numeric, yes/no or date
-    column, 4 per categorical (codes), 1 for the outcome; identifiers and excluded columns keep no values."""
+    """Bytes a row the loaded values take, as `inspect --json` reports them (`Dataset.bytesPerLead`): a 1- or
+    2-byte code per numeric, yes/no or date column with at most 65,536 distinct values (8 bytes past that),
+    4 per categorical, 1 for the outcome; identifiers and excluded columns keep no values. Summaries from
+    before that field: 8 bytes a row per number, as the loader then stored them."""
+    if "bytesPerLead" in summary:
+        return summary["bytesPerLead"]
     per_row = {"numeric": 8, "boolean": 8, "date": 8, "categorical": 4}
     return sum(per_row.get(column["role"], 0) for column in summary["columns"]) + 1
 
@@ -370,9 +374,10 @@ def memory_section(results, sizes, growth, baseline):
     load = growth["inspect"].get("marginal")
     if peaks["inspect"]:
         lines.append(f"- **Loading** (`inspect`): peak {mib(peaks['inspect'])}"
-                     + (f", marginal {load:,.0f} bytes a row. The typed columns take {typed} bytes a row (8 per numeric or "
-                        f"yes/no column, 4 per categorical, 1 for the outcome; Benchmarks/csv-load/RESULTS.md), so loading "
-                        f"costs {load / typed:.2f}× the typed columns: the parse streams, the text is not kept."
+                     + (f", marginal {load:,.0f} bytes a row. The typed columns take {typed} bytes a row (`inspect --json`'s "
+                        f"bytesPerLead: a 1- or 2-byte code per number column into its distinct values, 8 bytes past 65,536 "
+                        f"of them; 4 per categorical; 1 for the outcome), so loading costs {load / typed:.2f}× the typed "
+                        f"columns: the parse streams, the text is not kept."
                         if load else f"; typed columns {typed} bytes a row."))
     for job, what in (("stumps", "stumps"), ("logistic", "logistic")):
         marginal = growth.get(job, {}).get("marginal")
@@ -386,19 +391,17 @@ def memory_section(results, sizes, growth, baseline):
             text += (f", marginal {marginal:,.0f} bytes a row: {extra:,.0f} a row more than loading, "
                      f"{extra / train_share:,.0f} per training row (training is {train_share:.0%} of the rows). ")
             if job == "stumps":
-                expected = typed + nfeat * (train_share + validation_share) + 24 * train_share + 8 * validation_share
-                text += (f"The code's own accounting for that extra: the train/validation/test subsets copy the typed "
-                         f"columns ({typed} bytes a row), the binned features take 1 byte per feature per train or "
+                expected = nfeat * (train_share + validation_share) + 24 * train_share + 8 * validation_share
+                text += (f"The code's own accounting for that extra: the loaded leads are split into train, validation "
+                         f"and test column by column while given up (no second copy), the binned features take 1 byte per feature per train or "
                          f"validation row ({nfeat} features), gradient+hessian and scores 24 bytes per training row and "
                          f"8 per validation row — {expected:,.0f} bytes a row in all, {expected / extra:.0%} of the measured extra; the "
                          f"remaining {extra - expected:,.0f} bytes a row are not itemised here.")
             else:
-                text += (f"That is {extra / train_share / 8:,.0f} 8-byte values per training row, against at most "
-                         f"{bound} design columns that the encoding rules give for this file (at most 16 bins and a "
-                         f"missing column per numeric, levels + “other” + missing per categorical, 2 per yes/no): the "
-                         f"logistic trainer's peak is one dense Double design matrix over the training rows "
-                         f"({rows_text(split['train'])} × ≤ {bound} × 8 bytes ≤ {mib(8 * bound * split['train'])} here), "
-                         f"on top of the loaded data.")
+                text += (f"That is {extra / train_share / 8:,.0f} 8-byte values per training row. The logistic trainer "
+                         f"fits on bin codes (1 byte per feature and row, Benchmarks/scale/CODED-LOGISTIC.md), never a dense "
+                         f"design: the dense Double design of the {bound} design columns that the encoding rules give for "
+                         f"this file would be {mib(8 * bound * split['train'])} over the {rows_text(split['train'])} training rows.")
         lines.append(text)
     if peaks["score"]:
         flat = [mib(results[n]["summary"]["score"]["peak_bytes"]) for n in sizes if results[n]["summary"].get("score")]

@@ -41,10 +41,13 @@ struct DatasetSummary: Encodable {
     var outcome: OutcomeBalance?
     var columns: [Column]
     var notes: [String]
+    /// Bytes a lead the loaded values take in memory (`Dataset.bytesPerLead`), for the scale benchmark.
+    var bytesPerLead: Int
 
     init(_ dataset: Dataset) {
         source = dataset.source
         rows = dataset.rowCount
+        bytesPerLead = dataset.bytesPerLead
         if let outcome = dataset.outcome, let labels = dataset.labels {
             let converted = labels.reduce(0) { $0 + Int($1) }
             self.outcome = OutcomeBalance(
