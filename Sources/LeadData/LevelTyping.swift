@@ -18,10 +18,7 @@ func typedFromLevels(_ parsed: ParsedColumn, name: String, decimalSeparator: UIn
             var level = level
             return level.withUTF8 { read($0) } ?? .nan
         }
-        var rows = NumberColumnBuilder()
-        rows.reserve(codes.count)
-        for code in codes { rows.append(code < 0 ? .nan : table[Int(code)]) }
-        return (rows.finish(), table)
+        return (NumberColumn(codes.lazy.map { $0 < 0 ? .nan : table[Int($0)] }), table)
     }
     let role = evidence.role(name: name)
     switch role {

@@ -19,10 +19,11 @@ public struct NumberColumn: RandomAccessCollection, Sendable, Equatable, Express
 
     @usableFromInline package init(storage: Storage) { self.storage = storage }
 
-    /// The values, stored coded when they have few distinct values.
-    public init(_ values: [Double]) {
+    /// The values, stored coded when they have few distinct values. Any sequence, so that values computed
+    /// row by row (a lazy map) are coded without a plain array of them first.
+    public init(_ values: some Sequence<Double>) {
         var builder = NumberColumnBuilder()
-        builder.reserve(values.count)
+        builder.reserve(values.underestimatedCount)
         for value in values { builder.append(value) }
         self = builder.finish()
     }

@@ -73,7 +73,7 @@ public struct PointModel: Sendable, Equatable, Codable {
             let pieces = shape.pointShape.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount)
             for row in sums.indices where pieces[row] >= 0 { sums[row] += points[Int(pieces[row])] }
         }
-        return sums.map { Swift.min(Swift.max($0, 0), maximum) }
+        return withinScoreRange(sums)
     }
 
     /// Each criterion's points for every row of `dataset` (in `shapes` order). `Int32`, not `Int`: these
@@ -133,7 +133,12 @@ public struct PointModel: Sendable, Equatable, Codable {
 
     /// Base points plus each criterion's, within `0…maximum` as the card's scorer keeps them.
     func totals(criterionPoints: [[Int32]], rowCount: Int) -> [Int] {
-        sums(criterionPoints: criterionPoints, rowCount: rowCount).map { Swift.min(Swift.max($0, 0), maximum) }
+        withinScoreRange(sums(criterionPoints: criterionPoints, rowCount: rowCount))
+    }
+
+    /// Sums held to `0…maximum`, as the card's scorer keeps totals.
+    private func withinScoreRange(_ sums: [Int]) -> [Int] {
+        sums.map { Swift.min(Swift.max($0, 0), maximum) }
     }
 
     func sums(criterionPoints: [[Int32]], rowCount: Int) -> [Int] {
