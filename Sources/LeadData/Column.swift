@@ -5,7 +5,7 @@ public enum ColumnValues: Sendable, Equatable {
     /// 0 or 1, NaN for missing: booleans share the numeric code paths of the encoders.
     case boolean(NumberColumn)
     /// `codes[row]` indexes `levels`; `-1` marks a missing value. Levels keep their first-seen order.
-    case categorical(codes: [Int32], levels: [String])
+    case categorical(codes: CategoryCodes, levels: [String])
     /// Seconds since 1970-01-01T00:00:00Z; NaN for missing.
     case date(NumberColumn)
     /// Identifiers and excluded columns keep no values, only their summary.
@@ -17,6 +17,10 @@ public enum ColumnValues: Sendable, Equatable {
     public static func boolean(_ values: [Double]) -> ColumnValues { .boolean(NumberColumn(values)) }
     /// Dates (seconds since 1970) from plain doubles.
     public static func date(_ values: [Double]) -> ColumnValues { .date(NumberColumn(values)) }
+    /// Level codes (`-1` for missing) from plain `Int32`s, stored narrow when the levels allow (see `CategoryCodes`).
+    public static func categorical(codes: [Int32], levels: [String]) -> ColumnValues {
+        .categorical(codes: CategoryCodes(codes), levels: levels)
+    }
 
     /// Rows held, or `nil` for a column that keeps no values (identifier, excluded).
     public var count: Int? {
@@ -33,7 +37,7 @@ public enum ColumnValues: Sendable, Equatable {
         case .numeric(let values): return .numeric(values.selecting(rows))
         case .boolean(let values): return .boolean(values.selecting(rows))
         case .date(let values): return .date(values.selecting(rows))
-        case .categorical(let codes, let levels): return .categorical(codes: rows.map { codes[$0] }, levels: levels)
+        case .categorical(let codes, let levels): return .categorical(codes: codes.selecting(rows), levels: levels)
         case .none: return .none
         }
     }

@@ -38,7 +38,7 @@ extension Dataset {
         let columnBytes = columns.reduce(0) { sum, column in
             switch column.values {
             case .numeric(let values), .boolean(let values), .date(let values): return sum + values.bytesPerRow
-            case .categorical: return sum + MemoryLayout<Int32>.stride
+            case .categorical(let codes, _): return sum + codes.bytesPerRow
             case .none: return sum
             }
         }

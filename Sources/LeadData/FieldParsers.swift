@@ -133,13 +133,15 @@ struct CategoricalParser: TextFieldParser {
     /// Level code of each interned spelling, -1 for a missing-value token.
     private var levelOfSpelling: [Int32] = []
     private var levels: [String] = []
-    private var codes: [Int32] = []
+    private var codes = CategoryCodesBuilder()
+    private var missing = 0
 
     init(missingTokens: MissingTokens) { self.missingTokens = missingTokens }
 
     mutating func append(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !field.isEmpty else {
             codes.append(-1)
+            missing += 1
             return true
         }
         let (spelling, isNew) = spellings.intern(field)
@@ -151,14 +153,16 @@ struct CategoricalParser: TextFieldParser {
                 levels.append(String(decoding: field, as: UTF8.self))
             }
         }
-        codes.append(levelOfSpelling[spelling])
+        let code = levelOfSpelling[spelling]
+        codes.append(code)
+        if code < 0 { missing += 1 }
         return true
     }
 
-    mutating func reserve(_ rows: Int) { codes.reserveColumn(rows) }
+    mutating func reserve(_ rows: Int) { codes.reserve(rows) }
 
     func finish() -> (values: ColumnValues, missing: Int, distinct: Int) {
-        (.categorical(codes: codes, levels: levels), codes.count { $0 < 0 }, levels.count)
+        (.categorical(codes: codes.finish(), levels: levels), missing, levels.count)
     }
 }
 

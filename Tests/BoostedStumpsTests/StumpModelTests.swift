@@ -27,7 +27,8 @@ final class StumpModelTests: XCTestCase {
         // Unseen category and missing values in rows the model never saw.
         var shifted = test
         let sourceIndex = shifted.columns.firstIndex { $0.name == "lead_source" }!
-        if case .categorical(var codes, var levels) = shifted.columns[sourceIndex].values {
+        if case .categorical(let stored, var levels) = shifted.columns[sourceIndex].values {
+            var codes = Array(stored)
             levels.append("trade_show")
             codes[0] = Int32(levels.count - 1)
             codes[1] = -1

@@ -54,15 +54,22 @@ final class PartitionTests: XCTestCase {
     }
 
     func testBytesPerLeadCountsCodedNumbersLevelCodesAndTheOutcome() {
-        // visits and demo a 1-byte code each (few distinct values), source 4, the outcome 1, the identifier nothing.
-        XCTAssertEqual(Self.leads().bytesPerLead, 7)
+        // visits and demo a 1-byte code each (few distinct values), source 1 (three levels), the outcome 1,
+        // the identifier nothing.
+        XCTAssertEqual(Self.leads().bytesPerLead, 4)
         var unlabelled = Self.leads()
         unlabelled.labels = nil
-        XCTAssertEqual(unlabelled.bytesPerLead, 6)
+        XCTAssertEqual(unlabelled.bytesPerLead, 3)
         // A column of more than 65,536 distinct values stays plain doubles: 8 bytes.
         let wide = Dataset(source: "hand", columns: [
             DataColumn(name: "x", role: .numeric, values: .numeric((0..<70_000).map(Double.init)), missingCount: 0, distinctCount: 70_000),
         ], labels: nil, outcome: nil, rowCount: 70_000, notes: [])
         XCTAssertEqual(wide.bytesPerLead, 8)
+        // A categorical column of 300 levels keeps 4-byte codes.
+        let manyLevels = Dataset(source: "hand", columns: [
+            DataColumn(name: "city", role: .categorical, values: .categorical(codes: (0..<300).map(Int32.init), levels: (0..<300).map { "c\($0)" }),
+                       missingCount: 0, distinctCount: 300),
+        ], labels: nil, outcome: nil, rowCount: 300, notes: [])
+        XCTAssertEqual(manyLevels.bytesPerLead, 4)
     }
 }

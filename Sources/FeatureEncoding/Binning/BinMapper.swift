@@ -116,7 +116,14 @@ extension FeatureBins {
             let binOfLevel = Dictionary(uniqueKeysWithValues: kept.enumerated().map { (Array($1.utf8), UInt8($0)) })
             let binOfCode = levels.map { binOfLevel[Array($0.utf8)] ?? UInt8(kept.count) }
             let missing = UInt8(missingBin)
-            return codes.map { $0 < 0 ? missing : binOfCode[Int($0)] }
+            switch codes.storage {
+            case .narrow(let stored):
+                // Stored as code + 1 with 0 for missing: one table look-up a row.
+                let binOfStored = [missing] + binOfCode
+                return stored.map { binOfStored[Int($0)] }
+            case .wide(let stored):
+                return stored.map { $0 < 0 ? missing : binOfCode[Int($0)] }
+            }
         default:
             preconditionFailure("transform checks the column kind before binning")
         }

@@ -1,3 +1,5 @@
+import LeadData
+
 /// The levels of a categorical feature that get a bin of their own, and those pooled into "other".
 ///
 /// A level keeps its own bin when it occurs at least `minCount` times; kept levels stay in the data's
@@ -5,7 +7,7 @@
 /// `maxOwnBins` levels qualify, the most frequent ones win (ties: earlier level) and the rest are
 /// pooled, so the feature still fits a `UInt8` bin index. Levels that never occur in the fitted rows
 /// are in neither list: like levels first seen after fitting, they fall in "other".
-func categoricalLevels(codes: [Int32], levels: [String], minCount: Int, maxOwnBins: Int) -> (kept: [String], pooled: [String]) {
+func categoricalLevels(codes: CategoryCodes, levels: [String], minCount: Int, maxOwnBins: Int) -> (kept: [String], pooled: [String]) {
     var counts = [Int](repeating: 0, count: levels.count)
     for code in codes where code >= 0 { counts[Int(code)] += 1 }
     var qualifying = levels.indices.filter { counts[$0] >= minCount }
