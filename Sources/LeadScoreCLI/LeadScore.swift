@@ -1,5 +1,6 @@
 import ArgumentParser
 import CardTraining
+import LeadData
 
 @main
 struct LeadScore: ParsableCommand {
@@ -11,4 +12,10 @@ struct LeadScore: ParsableCommand {
         version: version,
         subcommands: [Inspect.self, Train.self, Score.self, Evaluate.self, Compare.self, Report.self, ExportSQL.self, Synth.self, Recalibrate.self, Monitor.self, Diff.self,
                       BacktestCommand.self, TrainEngagement.self])
+
+    /// Large arrays mapped on their own before any command runs (`mapLargeAllocations`), then the usual parse and run.
+    static func main() {
+        mapLargeAllocations()
+        main(nil)
+    }
 }
