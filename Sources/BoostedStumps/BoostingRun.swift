@@ -4,16 +4,19 @@ import Foundation
 /// The mutable state of one `StumpBooster.fit`: scores, gradients and the stumps so far. Never
 /// escapes `fit`; the model it returns is immutable (LightGBM's learner vs. its `Booster` output).
 struct BoostingRun {
-    /// Rows of training or validation data as the passes read them: every feature's bins in one
-    /// contiguous column-major block (feature `f` at `f · rowCount`), and the outcomes.
+    /// Rows of training or validation data as the passes read them: every feature's bins, read through
+    /// the data columns' own codes where they have them (`CodedBins`: no bin column is copied), and the
+    /// outcomes.
     struct Part {
         let rowCount: Int
-        let bins: [UInt8]
+        let features: [CodedBins]
         let labels: [UInt8]
 
-        init(bins: BinnedColumns, labels: [UInt8]) {
-            rowCount = bins.rowCount
-            self.bins = Array(bins.columns.joined())
+        init(features: [CodedBins], labels: [UInt8]) {
+            let rows = labels.count
+            precondition(features.allSatisfy { $0.rowCount == rows }, "every feature needs a bin per row")
+            rowCount = rows
+            self.features = features
             self.labels = labels
         }
     }
@@ -33,15 +36,15 @@ struct BoostingRun {
     /// A warm start: the intercept and stumps (on `mapper`'s features) boosting continues from.
     private let start: (intercept: Double, stumps: [Stump])?
 
-    init(booster: StumpBooster, mapper: BinMapper, train: BinnedColumns, labels: [UInt8], validation: Part?,
+    init(booster: StumpBooster, mapper: BinMapper, train: Part, validation: Part?,
          monotone: [Int], start: (intercept: Double, stumps: [Stump])? = nil) {
         self.booster = booster
         self.start = start
         self.mapper = mapper
-        self.train = Part(bins: train, labels: labels)
+        self.train = train
         self.validation = validation
         self.monotone = monotone
-        rowCounts = mapper.features.indices.map { train.binCounts(feature: $0, binCount: mapper.features[$0].binCount) }
+        rowCounts = mapper.features.indices.map { train.features[$0].binCounts(binCount: mapper.features[$0].binCount) }
         rules = SplitRules(l2: booster.l2, minLeafRows: booster.minLeafRows, minLeafHessian: booster.minLeafHessian,
                            categorySmoothing: booster.categorySmoothing, categoryL2: booster.categoryL2,
                            minCategoryGroupRows: booster.minCategoryGroupRows)
@@ -110,10 +113,24 @@ struct BoostingRun {
             used.insert(stump.feature)
         }
         for feature in used.sorted() {
-            let table = tables[feature], offset = feature * part.rowCount
-            for row in 0..<part.rowCount { scores[row] += table[Int(part.bins[offset + row])] }
+            scores.withUnsafeMutableBufferPointer { scores in
+                tables[feature].withUnsafeBufferPointer { table in
+                    part.features[feature].read(TableAddition(table: table.baseAddress!, scores: scores.baseAddress!, rowCount: part.rowCount))
+                }
+            }
         }
         return scores
+    }
+
+    /// Adds a value per bin to every row's score.
+    private struct TableAddition: BinReading {
+        let table: UnsafePointer<Double>
+        let scores: UnsafeMutablePointer<Double>
+        let rowCount: Int
+
+        func read<Reader: BinReader>(_ reader: Reader) {
+            for row in 0..<rowCount { scores[row] += table[reader.bin(row)] }
+        }
     }
 
     /// Applies the last stump to `part`'s scores and returns its mean log loss; with `gradHess` also
@@ -121,18 +138,27 @@ struct BoostingRun {
     private static func pass(_ part: Part, scores: inout [Double], update: (feature: Int, values: [Double])?,
                              gradHess: UnsafeMutablePointer<Double>?, round: Int, booster: StumpBooster) -> Double {
         let sampleSeed = booster.seed ^ (UInt64(round) &* 0x9E37_79B9_7F4A_7C15)
-        return part.bins.withUnsafeBufferPointer { bins in
-            part.labels.withUnsafeBufferPointer { labels in
-                scores.withUnsafeMutableBufferPointer { scores in
-                    (update?.values ?? []).withUnsafeBufferPointer { values in
-                        let scoreUpdate = update.map { update in
-                            ScoreUpdate(bins: bins.baseAddress! + update.feature * part.rowCount,
-                                        valuePerBin: values.baseAddress!)
-                        }
-                        return logisticPass(scores: scores.baseAddress!, labels: labels.baseAddress!,
-                                            rowCount: part.rowCount, update: scoreUpdate, gradHess: gradHess,
-                                            subsample: booster.subsample, sampleSeed: sampleSeed,
-                                            threads: booster.threads)
+        // The stump's value per code of its feature's column: per bin, looked up through the codes' bins.
+        let codedUpdate = update.map { update in
+            let coded = part.features[update.feature]
+            return (coded, coded.binOfCode.map { $0.map { update.values[Int($0)] } } ?? update.values)
+        }
+        return part.labels.withUnsafeBufferPointer { labels in
+            scores.withUnsafeMutableBufferPointer { scores in
+                (codedUpdate?.1 ?? []).withUnsafeBufferPointer { values in
+                    func run(_ update: ScoreUpdate?) -> Double {
+                        logisticPass(scores: scores.baseAddress!, labels: labels.baseAddress!,
+                                     rowCount: part.rowCount, update: update, gradHess: gradHess,
+                                     subsample: booster.subsample, sampleSeed: sampleSeed,
+                                     threads: booster.threads)
+                    }
+                    switch codedUpdate?.0.codes {
+                    case nil:
+                        return run(nil)
+                    case .bytes(let codes):
+                        return codes.withUnsafeBufferPointer { run(ScoreUpdate(bytes: $0.baseAddress!, shorts: nil, valuePerCode: values.baseAddress!)) }
+                    case .shorts(let codes):
+                        return codes.withUnsafeBufferPointer { run(ScoreUpdate(bytes: nil, shorts: $0.baseAddress!, valuePerCode: values.baseAddress!)) }
                     }
                 }
             }
@@ -144,11 +170,8 @@ struct BoostingRun {
     private mutating func nextStump() -> Stump? {
         let binCounts = mapper.features.map(\.binCount)
         let threads = booster.threads
-        let built = train.bins.withUnsafeBufferPointer { bins in
-            gradHess.withUnsafeBufferPointer { gradHess in
-                histograms.build(binCounts: binCounts, bins: bins.baseAddress!, gradHess: gradHess.baseAddress!,
-                                 threads: threads)
-            }
+        let built = gradHess.withUnsafeBufferPointer { gradHess in
+            histograms.build(binCounts: binCounts, features: train.features, gradHess: gradHess.baseAddress!, threads: threads)
         }
         var best: (feature: Int, candidate: SplitCandidate)?
         built.withUnsafeBufferPointer { built in

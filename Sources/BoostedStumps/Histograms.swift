@@ -25,20 +25,20 @@ struct HistogramBuilder {
     ///
     /// - Parameters:
     ///   - binCounts: bins of every feature.
-    ///   - bins: all features' bins, column-major: feature `f`'s rows start at `f · rowCount`.
+    ///   - features: every feature's bins, `rowCount` rows each.
     ///   - gradHess: interleaved gradient and hessian per row.
-    mutating func build(binCounts: [Int], bins: UnsafePointer<UInt8>, gradHess: UnsafePointer<Double>,
+    mutating func build(binCounts: [Int], features bins: [CodedBins], gradHess: UnsafePointer<Double>,
                         threads: Int) -> [Double] {
         let rowCount = rowCount, features = binCounts.count, stride = Self.stride
         let chunks = chunkCount(rowCount)
         var histograms = [Double](repeating: 0, count: features * stride)
         partials.withUnsafeMutableBufferPointer { partials in
-            let shared = SharedPointer((partials.baseAddress!, bins, gradHess))
+            let shared = SharedPointer((partials.baseAddress!, gradHess))
             concurrentForEach(chunks * features, threads: threads) { unit in
-                let (partials, bins, gradHess) = shared.pointer
+                let (partials, gradHess) = shared.pointer
                 let (chunk, feature) = unit.quotientAndRemainder(dividingBy: features)
-                accumulate(bins: bins + feature * rowCount, gradHess: gradHess, rows: chunkRange(chunk, rowCount: rowCount),
-                           binCount: binCounts[feature], into: partials + unit * stride)
+                bins[feature].read(Accumulation(gradHess: gradHess, rows: chunkRange(chunk, rowCount: rowCount),
+                                                binCount: binCounts[feature], histogram: partials + unit * stride))
             }
             histograms.withUnsafeMutableBufferPointer { output in
                 let sharedOutput = SharedPointer((partials.baseAddress!, output.baseAddress!))
@@ -55,6 +55,19 @@ struct HistogramBuilder {
     }
 }
 
+/// One (row chunk, feature) unit of `HistogramBuilder.build`, for whichever way the feature's bins are held.
+private struct Accumulation: BinReading {
+    let gradHess: UnsafePointer<Double>
+    let rows: Range<Int>
+    let binCount: Int
+    let histogram: UnsafeMutablePointer<Double>
+
+    @inline(__always)
+    func read<Reader: BinReader>(_ reader: Reader) {
+        accumulate(bins: reader, gradHess: gradHess, rows: rows, binCount: binCount, into: histogram)
+    }
+}
+
 /// The hot loop: adds each row's gradient and hessian to its bin, writing the sums into `histogram`.
 ///
 /// Rows go round-robin to four replicas of the histogram, added at the end in a fixed order. A single
@@ -62,16 +75,16 @@ struct HistogramBuilder {
 /// other's load–add–store; four independent ones let the CPU overlap them. Pointers and a counted
 /// loop only, so the release build has no bounds checks, retains or dynamic dispatch here.
 @inline(__always)
-func accumulate(bins: UnsafePointer<UInt8>, gradHess: UnsafePointer<Double>, rows: Range<Int>, binCount: Int,
-                into histogram: UnsafeMutablePointer<Double>) {
+func accumulate<Reader: BinReader>(bins: Reader, gradHess: UnsafePointer<Double>, rows: Range<Int>, binCount: Int,
+                                   into histogram: UnsafeMutablePointer<Double>) {
     let width = 2 * binCount
     withUnsafeTemporaryAllocation(of: Double.self, capacity: 4 * width) { replicas in
         let r0 = replicas.baseAddress!, r1 = r0 + width, r2 = r1 + width, r3 = r2 + width
         r0.initialize(repeating: 0, count: 4 * width)
         var row = rows.lowerBound
         while row &+ 4 <= rows.upperBound {
-            let s0 = Int(bins[row]) &<< 1, s1 = Int(bins[row &+ 1]) &<< 1
-            let s2 = Int(bins[row &+ 2]) &<< 1, s3 = Int(bins[row &+ 3]) &<< 1
+            let s0 = bins.bin(row) &<< 1, s1 = bins.bin(row &+ 1) &<< 1
+            let s2 = bins.bin(row &+ 2) &<< 1, s3 = bins.bin(row &+ 3) &<< 1
             let g = gradHess + (row &<< 1)
             r0[s0] += g[0]; r0[s0 &+ 1] += g[1]
             r1[s1] += g[2]; r1[s1 &+ 1] += g[3]
@@ -80,7 +93,7 @@ func accumulate(bins: UnsafePointer<UInt8>, gradHess: UnsafePointer<Double>, row
             row &+= 4
         }
         while row < rows.upperBound {
-            let slot = Int(bins[row]) &<< 1
+            let slot = bins.bin(row) &<< 1
             r0[slot] += gradHess[row &<< 1]
             r0[slot &+ 1] += gradHess[(row &<< 1) &+ 1]
             row &+= 1

@@ -3,10 +3,16 @@ import Foundation
 import LeadMath
 import LeadData
 
-/// The last stump, as the score update reads it: its feature's bin column and a value per bin.
+/// The last stump, as the score update reads it: its feature's code column (one or two bytes a row: bins,
+/// or codes of the data column, see `CodedBins`) and the stump's value for each code.
 struct ScoreUpdate {
-    let bins: UnsafePointer<UInt8>
-    let valuePerBin: UnsafePointer<Double>
+    let bytes: UnsafePointer<UInt8>?
+    let shorts: UnsafePointer<UInt16>?
+    let valuePerCode: UnsafePointer<Double>
+
+    @inline(__always) func value(_ row: Int) -> Double {
+        valuePerCode[bytes.map { Int($0[row]) } ?? Int(shorts.unsafelyUnwrapped[row])]
+    }
 }
 
 /// One pass over the rows of a part: adds the last stump to every score, then (when `gradHess` is
@@ -36,7 +42,7 @@ func logisticPass(scores: UnsafeMutablePointer<Double>, labels: UnsafePointer<UI
                 for row in blockStart..<min(blockStart + lossBlock, rows.upperBound) {
                     var score = scores[row]
                     if let update {
-                        score += update.valuePerBin[Int(update.bins[row])]
+                        score += update.value(row)
                         scores[row] = score
                     }
                     let y = Double(labels[row])

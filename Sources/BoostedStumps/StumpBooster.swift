@@ -157,11 +157,11 @@ public struct StumpBooster: Sendable {
         guard let labels = train.labels else { throw .noLabels(part: "training") }
         let positives = labels.reduce(0) { $0 + Int($1) }
         guard positives > 0, positives < labels.count else { throw .singleClass(label: labels.first ?? 0) }
-        let trainBins = try binningStep { () throws(BinningError) in try mapper.transform(train, threads: threads) }
+        let trainBins = try binningStep { () throws(BinningError) in try mapper.transformCoded(train, threads: threads) }
         let validationPart = try validation.map { data throws(StumpBoosterError) in
             guard let labels = data.labels else { throw .noLabels(part: "validation") }
-            let bins = try binningStep { () throws(BinningError) in try mapper.transform(data, threads: threads) }
-            return BoostingRun.Part(bins: bins, labels: labels)
+            let bins = try binningStep { () throws(BinningError) in try mapper.transformCoded(data, threads: threads) }
+            return BoostingRun.Part(features: bins, labels: labels)
         }
         let monotone = try mapper.features.map { feature throws(StumpBoosterError) in
             guard let direction = monotoneConstraints[feature.name] else { return 0 }
@@ -173,7 +173,7 @@ public struct StumpBooster: Sendable {
         if let unknown = Set(monotoneConstraints.keys).subtracting(mapper.features.map(\.name)).sorted().first {
             throw .invalidConstraint(feature: unknown, reason: "no such numeric or boolean feature in the training data")
         }
-        var run = BoostingRun(booster: self, mapper: mapper, train: trainBins, labels: labels,
+        var run = BoostingRun(booster: self, mapper: mapper, train: BoostingRun.Part(features: trainBins, labels: labels),
                               validation: validationPart, monotone: monotone, start: start)
         guard let model = run.boost() else { throw .cancelled }
         return model

@@ -1,4 +1,5 @@
 @testable import BoostedStumps
+import FeatureEncoding
 import LeadData
 import XCTest
 
@@ -19,14 +20,19 @@ final class HistogramTests: XCTestCase {
         var generator = SeededGenerator(seed: 11)
         let columns = binCounts.map { count in (0..<rowCount).map { _ in UInt8(generator.next() % UInt64(count)) } }
         let gradHess = (0..<(2 * rowCount)).map { _ in generator.nextUniform() - 0.3 }
-        let matrix = Array(columns.joined())
+        // Each way a feature's bins are read: a bin column; one-byte codes through a table (bins reversed);
+        // two-byte codes through a table (code c in bin c mod 17, the column's bins chosen among 1,000 codes).
+        let reversed = (0..<256).map { UInt8(255 - $0) }
+        let shortCodes = columns[2].enumerated().map { row, bin in UInt16(Int(bin) + 17 * (row % 58)) }
+        let features = [
+            CodedBins(bins: columns[0]),
+            CodedBins(codes: .bytes(columns[1].map { 255 - $0 }), binOfCode: reversed),
+            CodedBins(codes: .shorts(shortCodes), binOfCode: (0..<1_000).map { UInt8($0 % 17) }),
+        ]
         for threads in [1, 2] {
             var builder = HistogramBuilder(rowCount: rowCount, featureCount: binCounts.count)
-            let built = matrix.withUnsafeBufferPointer { bins in
-                gradHess.withUnsafeBufferPointer { gradHess in
-                    builder.build(binCounts: binCounts, bins: bins.baseAddress!, gradHess: gradHess.baseAddress!,
-                                  threads: threads)
-                }
+            let built = gradHess.withUnsafeBufferPointer { gradHess in
+                builder.build(binCounts: binCounts, features: features, gradHess: gradHess.baseAddress!, threads: threads)
             }
             for feature in binCounts.indices {
                 let expected = naiveHistogram(bins: columns[feature], gradHess: gradHess, binCount: binCounts[feature])

@@ -56,15 +56,7 @@ public struct BinMapper: Sendable, Codable, Equatable {
     /// A numeric feature must still hold numbers (numeric or boolean role) and a categorical one
     /// labels; a categorical label unseen at fit time goes to "other".
     public func transform(_ dataset: Dataset, threads: Int = availableCores) throws(BinningError) -> BinnedColumns {
-        let columns = try features.map { feature throws(BinningError) in
-            guard let column = dataset.column(named: feature.name) else { throw .missingColumn(feature.name) }
-            try Self.checkShape(column, rowCount: dataset.rowCount)
-            let holdsLabels = if case .categorical = column.values { true } else { false }
-            guard holdsLabels == feature.isCategorical else {
-                throw .roleMismatch(column: feature.name, expected: feature.role, found: column.role)
-            }
-            return column
-        }
+        let columns = try checkedColumns(dataset)
         var binned = [[UInt8]](repeating: [], count: features.count)
         binned.withUnsafeMutableBufferPointer { buffer in
             let output = SharedPointer(buffer)
@@ -73,6 +65,20 @@ public struct BinMapper: Sendable, Codable, Equatable {
             }
         }
         return BinnedColumns(rowCount: dataset.rowCount, columns: binned)
+    }
+
+    /// Each feature's column in `dataset`, checked: present, covering every row, labels where the feature
+    /// was fitted on labels and numbers where on numbers.
+    func checkedColumns(_ dataset: Dataset) throws(BinningError) -> [DataColumn] {
+        try features.map { feature throws(BinningError) in
+            guard let column = dataset.column(named: feature.name) else { throw .missingColumn(feature.name) }
+            try Self.checkShape(column, rowCount: dataset.rowCount)
+            let holdsLabels = if case .categorical = column.values { true } else { false }
+            guard holdsLabels == feature.isCategorical else {
+                throw .roleMismatch(column: feature.name, expected: feature.role, found: column.role)
+            }
+            return column
+        }
     }
 
     /// Only feature columns whose values cover every row can be binned.
