@@ -41,10 +41,8 @@ public struct PointRounder: Sendable {
         case .trainingLeads:
             var totals = [Double](repeating: 0, count: train.rowCount)
             for criterion in criteria {
-                for (piece, rows) in criterion.rowsOfPiece.enumerated() {
-                    let value = criterion.shifted[piece] - criterion.lowest
-                    for row in rows { totals[Int(row)] += value }
-                }
+                let values = criterion.shifted.map { $0 - criterion.lowest }
+                criterion.pieces.forEach { row, piece in totals[row] += values[piece] }
             }
             span = totals.max() ?? 0
         }
@@ -94,9 +92,7 @@ public struct PointRounder: Sendable {
     private func improve(_ points: inout [[Int]], criteria: [Criterion], modelLogOdds: [Double], rowCount: Int) {
         var totals = [Int](repeating: 0, count: rowCount)
         for (criterion, values) in zip(criteria, points) {
-            for (piece, rows) in criterion.rowsOfPiece.enumerated() {
-                for row in rows { totals[Int(row)] += values[piece] }
-            }
+            criterion.pieces.forEach { row, piece in totals[row] += values[piece] }
         }
         let weights = modelLogOdds.map { z in
             let p = logistic(z)
@@ -108,24 +104,28 @@ public struct PointRounder: Sendable {
             for (c, criterion) in criteria.enumerated() {
                 let low = points[c].min()!, high = points[c].max()!
                 let lowPiece = points[c].firstIndex(of: low)!, highPiece = points[c].firstIndex(of: high)!
-                for piece in points[c].indices where piece != lowPiece && piece != highPiece {
-                    let rows = criterion.rowsOfPiece[piece]
-                    guard !rows.isEmpty else { continue }
-                    for step in [-1, 1] where (low...high).contains(points[c][piece] + step) {
-                        var change = 0.0
-                        for index in rows {
-                            let row = Int(index)
-                            let residual = link.intercept + link.slope * Double(totals[row]) - modelLogOdds[row]
-                            change += weights[row] * link.slope * Double(step) * (2 * residual + link.slope * Double(step))
-                        }
-                        if change < -1e-12 {
+                // A move of one piece changes only its own rows' totals, and the pieces of a criterion share
+                // no rows: every piece's change for −1 and +1 point comes from one pass over the rows, each
+                // summed in row order as a pass over the piece's own rows would.
+                let count = points[c].count
+                var change = [Double](repeating: 0, count: 2 * count)
+                criterion.pieces.forEach { row, piece in
+                    let residual = link.intercept + link.slope * Double(totals[row]) - modelLogOdds[row]
+                    change[2 * piece] += weights[row] * link.slope * -1 * (2 * residual + link.slope * -1)
+                    change[2 * piece + 1] += weights[row] * link.slope * 1 * (2 * residual + link.slope * 1)
+                }
+                var delta = [Int](repeating: 0, count: count)
+                for piece in 0..<count where piece != lowPiece && piece != highPiece && criterion.rowCounts[piece] > 0 {
+                    for (k, step) in [-1, 1].enumerated() where (low...high).contains(points[c][piece] + step) {
+                        if change[2 * piece + k] < -1e-12 {
                             points[c][piece] += step
-                            for row in rows { totals[Int(row)] += step }
+                            delta[piece] = step
                             moved = true
                             break
                         }
                     }
                 }
+                if delta.contains(where: { $0 != 0 }) { criterion.pieces.forEach { row, piece in totals[row] += delta[piece] } }
             }
             if !moved { return }
         }
@@ -165,10 +165,11 @@ func logLoss(_ z: Double, _ label: UInt8) -> Double {
 private struct Criterion {
     let shape: FeatureShape
     let order: Int
-    /// Rows of each piece, as 32-bit indices sized exactly: this is held for every training row and
-    /// criterion at once while rounding, the peak of `train` on large files (issue 21), so it is the only
-    /// per-row table kept (no piece per row beside it).
-    let rowsOfPiece: [[Int32]]
+    /// The piece of every training row, one or two bytes a row: held for every training row and criterion
+    /// at once while rounding, the peak of `train` on large files (issue 21).
+    let pieces: PieceColumn
+    /// Training rows per piece.
+    let rowCounts: [Int]
     /// Log-odds relative to the baseline piece (the lowest one, or the most common with negatives allowed).
     let shifted: [Double]
     /// The log-odds that become 0 points.
@@ -181,31 +182,53 @@ private struct Criterion {
     init(shape: FeatureShape, dataset: Dataset, baselineAtMostCommon: Bool) {
         self.shape = shape
         order = dataset.columns.firstIndex { $0.name == shape.feature } ?? Int.max
-        let pieceOfRow = shape.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount)
+        pieces = PieceColumn(shape.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount),
+                             pieceCount: shape.pieces.count)
         var counts = [Int](repeating: 0, count: shape.pieces.count)
-        for piece in pieceOfRow where piece >= 0 { counts[Int(piece)] += 1 }
-        var rows = counts.map { count in
-            var rows = [Int32]()
-            rows.reserveCapacity(count)
-            return rows
-        }
-        for (row, piece) in pieceOfRow.enumerated() where piece >= 0 { rows[Int(piece)].append(Int32(row)) }
-        rowsOfPiece = rows
+        pieces.forEach { _, piece in counts[piece] += 1 }
+        rowCounts = counts
         let values = shape.pieces.map(\.logOdds)
-        let mostCommon = rows.indices.max { rows[$0].count < rows[$1].count } ?? 0
+        let mostCommon = counts.indices.max { counts[$0] < counts[$1] } ?? 0
         let zero = baselineAtMostCommon ? values[mostCommon] : (values.min() ?? 0)
         baseline = zero
         shifted = values.map { $0 - zero }
         lowest = shifted.min() ?? 0
         range = (shifted.max() ?? 0) - lowest
         let n = Double(Swift.max(1, dataset.rowCount))
-        let mean = zip(values, rows).reduce(0) { $0 + $1.0 * Double($1.1.count) } / n
-        importance = (zip(values, rows).reduce(0) { $0 + ($1.0 - mean) * ($1.0 - mean) * Double($1.1.count) } / n).squareRoot()
+        let mean = zip(values, counts).reduce(0) { $0 + $1.0 * Double($1.1) } / n
+        importance = (zip(values, counts).reduce(0) { $0 + ($1.0 - mean) * ($1.0 - mean) * Double($1.1) } / n).squareRoot()
     }
 
     func pointed(_ points: [Int]) -> PointedShape {
         PointedShape(feature: shape.feature, role: shape.role, pieces: zip(shape.pieces, zip(points, shifted)).map { piece, values in
             PointedPiece(condition: piece.condition, points: values.0, shiftedLogOdds: values.1)
         }, zeroLogOdds: baseline)
+    }
+}
+
+/// The piece of every row of one criterion, stored in a byte while the shape has under 255 pieces (the last
+/// value marks a row in no piece), else in two.
+private enum PieceColumn {
+    case bytes([UInt8])
+    case shorts([UInt16])
+
+    init(_ pieceOfRow: [Int32], pieceCount: Int) {
+        if pieceCount < Int(UInt8.max) {
+            self = .bytes(pieceOfRow.map { $0 < 0 ? UInt8.max : UInt8($0) })
+        } else {
+            precondition(pieceCount < Int(UInt16.max), "a shape has fewer pieces than bins")
+            self = .shorts(pieceOfRow.map { $0 < 0 ? UInt16.max : UInt16($0) })
+        }
+    }
+
+    /// `body(row, piece)` for every row in a piece, in row order.
+    @inline(__always)
+    func forEach(_ body: (Int, Int) -> Void) {
+        switch self {
+        case .bytes(let pieces):
+            for (row, piece) in pieces.enumerated() where piece != UInt8.max { body(row, Int(piece)) }
+        case .shorts(let pieces):
+            for (row, piece) in pieces.enumerated() where piece != UInt16.max { body(row, Int(piece)) }
+        }
     }
 }
