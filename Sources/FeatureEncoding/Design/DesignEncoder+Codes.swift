@@ -38,7 +38,7 @@ extension DesignEncoder {
     }
 
     /// Column-major code columns as one row-major matrix, rows gathered in fixed ranges on all cores.
-    private static func interleave(_ columns: [[UInt8]], rows: Int) -> [UInt8] {
+    private static func interleave(_ columns: [CodedBins], rows: Int) -> [UInt8] {
         let width = columns.count
         let rangeRows = 16_384
         return [UInt8](unsafeUninitializedCapacity: rows * width) { matrix, initialized in
@@ -46,8 +46,24 @@ extension DesignEncoder {
             concurrentForEach((rows + rangeRows - 1) / rangeRows, threads: availableCores) { range in
                 let lower = range * rangeRows, upper = min(rows, lower + rangeRows)
                 for (block, column) in columns.enumerated() {
-                    column.withUnsafeBufferPointer { column in
-                        for row in lower..<upper { output.pointer[row * width + block] = column[row] }
+                    let target = output.pointer.baseAddress! + block
+                    switch (column.codes, column.binOfCode) {
+                    case (.bytes(let bins), nil):
+                        bins.withUnsafeBufferPointer { bins in
+                            for row in lower..<upper { target[row * width] = bins[row] }
+                        }
+                    case (.bytes(let codes), let table?):
+                        codes.withUnsafeBufferPointer { codes in
+                            table.withUnsafeBufferPointer { table in
+                                for row in lower..<upper { target[row * width] = table[Int(codes[row])] }
+                            }
+                        }
+                    case (.shorts(let codes), let table):
+                        codes.withUnsafeBufferPointer { codes in
+                            (table ?? []).withUnsafeBufferPointer { table in
+                                for row in lower..<upper { target[row * width] = table[Int(codes[row])] }
+                            }
+                        }
                     }
                 }
             }

@@ -3,8 +3,10 @@ import LeadData
 /// One feature's design columns as codes (see `CodedDesign`): the columns `EncodedFeature.write` fills,
 /// split into those that are a function of a per-row code and at most one that holds a value per row.
 struct FeatureCodes: Sendable {
-    /// A code per row; empty when no column of the feature is coded.
-    var codes: [UInt8] = []
+    /// A code per row, read through the data column's own codes where it has them (`CodedBins`: the
+    /// design's row-major matrix is then the only copy of the feature's codes); no rows when no column of
+    /// the feature is coded.
+    var codes = CodedBins(bins: [])
     var codeCount = 0
     /// The feature's coded terms (indices into `terms`), ascending.
     var codedTerms: [Int] = []
@@ -58,7 +60,7 @@ extension EncodedFeature {
             // A value column for the value (the training mean, 0, where missing), a code for the indicator.
             var coded = FeatureCodes()
             if let missingTerm {
-                coded.codes = numbers.map { $0.map { $0.isNaN ? 1 : 0 } } ?? [UInt8](repeating: 1, count: rows)
+                coded.codes = CodedBins(bins: numbers.map { $0.map { $0.isNaN ? 1 : 0 } } ?? [UInt8](repeating: 1, count: rows))
                 coded.codeCount = 2
                 coded.codedTerms = [missingTerm]
                 coded.table = [0, 1]
@@ -72,9 +74,9 @@ extension EncodedFeature {
         }
     }
 
-    /// Bins as codes; all missing for an absent column.
-    private static func binCodes(_ bins: FeatureBins, _ values: ColumnValues?, rows: Int) -> [UInt8] {
-        values.map { bins.bins(of: $0) } ?? [UInt8](repeating: UInt8(bins.missingBin), count: rows)
+    /// Bins as codes, through the column's codes where it has them; all missing for an absent column.
+    private static func binCodes(_ bins: FeatureBins, _ values: ColumnValues?, rows: Int) -> CodedBins {
+        values.map { bins.codedBins(of: $0) } ?? CodedBins(bins: [UInt8](repeating: UInt8(bins.missingBin), count: rows))
     }
 
     /// A 0/1 feature: codes 0 and 1 for the values, 2 for missing.
@@ -86,7 +88,7 @@ extension EncodedFeature {
             if term == missingTerm { table[2 * codedTerms.count + k] = 1 }
         }
         let codes = numbers.map { $0.map { $0.isNaN ? UInt8(2) : UInt8($0) } } ?? [UInt8](repeating: 2, count: rows)
-        return FeatureCodes(codes: codes, codeCount: 3, codedTerms: codedTerms, table: table)
+        return FeatureCodes(codes: CodedBins(bins: codes), codeCount: 3, codedTerms: codedTerms, table: table)
     }
 }
 
