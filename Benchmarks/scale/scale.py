@@ -248,7 +248,7 @@ def versions():
 def typed_bytes_per_row(summary):
     """Bytes a row the loaded values take, as `inspect --json` reports them (`Dataset.bytesPerLead`): a 1- or
     2-byte code per numeric, yes/no or date column with at most 65,536 distinct values (8 bytes past that),
-    4 per categorical, 1 for the outcome; identifiers and excluded columns keep no values. Summaries from
+    1 per categorical with at most 255 levels (4 past that), 1 for the outcome; identifiers and excluded columns keep no values. Summaries from
     before that field: 8 bytes a row per number, as the loader then stored them."""
     if "bytesPerLead" in summary:
         return summary["bytesPerLead"]
@@ -376,7 +376,7 @@ def memory_section(results, sizes, growth, baseline):
         lines.append(f"- **Loading** (`inspect`): peak {mib(peaks['inspect'])}"
                      + (f", marginal {load:,.0f} bytes a row. The typed columns take {typed} bytes a row (`inspect --json`'s "
                         f"bytesPerLead: a 1- or 2-byte code per number column into its distinct values, 8 bytes past 65,536 "
-                        f"of them; 4 per categorical; 1 for the outcome), so loading costs {load / typed:.2f}× the typed "
+                        f"of them; 1 per categorical up to 255 levels, 4 past that; 1 for the outcome), so loading costs {load / typed:.2f}× the typed "
                         f"columns: the parse streams, the text is not kept."
                         if load else f"; typed columns {typed} bytes a row."))
     for job, what in (("stumps", "stumps"), ("logistic", "logistic")):
@@ -391,12 +391,18 @@ def memory_section(results, sizes, growth, baseline):
             text += (f", marginal {marginal:,.0f} bytes a row: {extra:,.0f} a row more than loading, "
                      f"{extra / train_share:,.0f} per training row (training is {train_share:.0%} of the rows). ")
             if job == "stumps":
-                expected = nfeat * (train_share + validation_share) + 24 * train_share + 8 * validation_share
+                # Columns without codes of their own (more than 65,536 distinct numbers or 255 levels) get a bin column.
+                uncoded = sum(1 for column in summary["columns"]
+                              if (column["role"] in ("numeric", "boolean") and column.get("distinct", 0) > 65_536)
+                              or (column["role"] == "categorical" and column.get("distinct", 0) > 255))
+                expected = uncoded * (train_share + validation_share) + 24 * train_share + 8 * validation_share
                 text += (f"The code's own accounting for that extra: the loaded leads are split into train, validation "
-                         f"and test column by column while given up (no second copy), the binned features take 1 byte per feature per train or "
-                         f"validation row ({nfeat} features), gradient+hessian and scores 24 bytes per training row and "
-                         f"8 per validation row — {expected:,.0f} bytes a row in all, {expected / extra:.0%} of the measured extra; the "
-                         f"remaining {extra - expected:,.0f} bytes a row are not itemised here.")
+                         f"and test column by column while given up (no second copy); the booster reads each feature's bins "
+                         f"through the column's own codes (a table of one bin per distinct value), so only the {uncoded} "
+                         f"feature(s) without codes take a bin column of 1 byte per train or validation row; gradient+hessian "
+                         f"and scores take 24 bytes per training row and 8 per validation row — {expected:,.0f} bytes a row in "
+                         f"all, {expected / extra:.0%} of the measured extra; the remaining {extra - expected:,.0f} bytes a row "
+                         f"are not itemised here.")
             else:
                 text += (f"That is {extra / train_share / 8:,.0f} 8-byte values per training row. The logistic trainer "
                          f"fits on bin codes (1 byte per feature and row, Benchmarks/scale/CODED-LOGISTIC.md), never a dense "
