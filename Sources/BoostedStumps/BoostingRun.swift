@@ -49,7 +49,7 @@ struct BoostingRun {
                            categorySmoothing: booster.categorySmoothing, categoryL2: booster.categoryL2,
                            minCategoryGroupRows: booster.minCategoryGroupRows)
         gradHess = [Double](repeating: 0, count: 2 * train.rowCount)
-        histograms = HistogramBuilder(rowCount: train.rowCount, featureCount: mapper.features.count)
+        histograms = HistogramBuilder(rowCount: train.rowCount, binCounts: mapper.features.map(\.binCount))
     }
 
     /// Runs the rounds and returns the model: the intercept is the log-odds of the training

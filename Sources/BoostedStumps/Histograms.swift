@@ -13,12 +13,18 @@ struct HistogramBuilder {
     static let stride = 512
 
     private let rowCount: Int
-    /// `chunkCount × featureCount × stride` partial sums, reused every round.
+    /// Where each feature's partial sums start within a chunk's (`2 · binCount` doubles each), and a
+    /// chunk's width: partials sized by the features' bins, not by the widest.
+    private let offsets: [Int]
+    private let chunkWidth: Int
+    /// `chunkCount × chunkWidth` partial sums, reused every round.
     private var partials: [Double]
 
-    init(rowCount: Int, featureCount: Int) {
+    init(rowCount: Int, binCounts: [Int]) {
         self.rowCount = rowCount
-        partials = [Double](repeating: 0, count: chunkCount(rowCount) * featureCount * Self.stride)
+        offsets = binCounts.reduce(into: [0]) { $0.append($0.last! + 2 * $1) }.dropLast()
+        chunkWidth = 2 * binCounts.reduce(0, +)
+        partials = [Double](repeating: 0, count: chunkCount(rowCount) * chunkWidth)
     }
 
     /// The histograms of every feature, feature `f`'s at `f · stride`.
@@ -30,6 +36,8 @@ struct HistogramBuilder {
     mutating func build(binCounts: [Int], features bins: [CodedBins], gradHess: UnsafePointer<Double>,
                         threads: Int) -> [Double] {
         let rowCount = rowCount, features = binCounts.count, stride = Self.stride
+        let (offsets, chunkWidth) = (offsets, chunkWidth)
+        precondition(offsets.count == features, "the builder was made for these features")
         let chunks = chunkCount(rowCount)
         var histograms = [Double](repeating: 0, count: features * stride)
         partials.withUnsafeMutableBufferPointer { partials in
@@ -38,14 +46,14 @@ struct HistogramBuilder {
                 let (partials, gradHess) = shared.pointer
                 let (chunk, feature) = unit.quotientAndRemainder(dividingBy: features)
                 bins[feature].read(Accumulation(gradHess: gradHess, rows: chunkRange(chunk, rowCount: rowCount),
-                                                binCount: binCounts[feature], histogram: partials + unit * stride))
+                                                binCount: binCounts[feature], histogram: partials + chunk * chunkWidth + offsets[feature]))
             }
             histograms.withUnsafeMutableBufferPointer { output in
                 let sharedOutput = SharedPointer((partials.baseAddress!, output.baseAddress!))
                 concurrentForEach(features, threads: threads) { feature in
                     let (partials, output) = sharedOutput.pointer
                     for chunk in 0..<chunks {
-                        let partial = partials + (chunk * features + feature) * stride
+                        let partial = partials + chunk * chunkWidth + offsets[feature]
                         for index in 0..<(2 * binCounts[feature]) { output[feature * stride + index] += partial[index] }
                     }
                 }

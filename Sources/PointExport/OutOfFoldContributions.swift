@@ -15,9 +15,9 @@ struct OutOfFoldContributions {
     var labels: [UInt8]
     /// Log-odds of every held-out lead under its model (intercept plus every shape's contribution).
     var logOdds: [Double]
-    /// Per feature of the card's model: each held-out lead's piece in its fold model's shape (`-1`: none),
-    /// in `labels` order.
-    var pieces: [String: [Int32]]
+    /// Per feature of the card's model: each held-out lead's piece in its fold model's shape, in `labels`
+    /// order, a byte or two a lead (`PieceColumn`).
+    var pieces: [String: PieceColumn]
     /// Per feature and fold: the log-odds of each piece of the fold's shape, as reshaped so far (empty: the
     /// fold's model lacks the feature). A lead's contribution is its piece's entry; kept per piece rather
     /// than per lead, since a table of features × held-out leads in doubles was the peak of `train` on large
@@ -31,7 +31,7 @@ struct OutOfFoldContributions {
     init?(_ parts: [(model: AdditiveModel, leads: Dataset)], features: [String]) {
         labels = []
         logOdds = []
-        pieces = Dictionary(uniqueKeysWithValues: features.map { ($0, [Int32]()) })
+        pieces = Dictionary(uniqueKeysWithValues: features.map { ($0, PieceColumn()) })
         pieceLogOdds = Dictionary(uniqueKeysWithValues: features.map { ($0, [[Double]]()) })
         foldShapes = Dictionary(uniqueKeysWithValues: features.map { ($0, [FeatureShape?]()) })
         foldRanges = []
@@ -44,13 +44,13 @@ struct OutOfFoldContributions {
                 let indices = shape.pieceIndices(leads.column(named: shape.feature), rowCount: leads.rowCount)
                 let logOddsOfPiece = shape.pieces.map(\.logOdds)
                 for row in totals.indices { totals[row] += indices[row] >= 0 ? logOddsOfPiece[Int(indices[row])] : 0 }
-                if pieces[shape.feature] != nil { pieces[shape.feature]! += indices }
+                if pieces[shape.feature] != nil { pieces[shape.feature]!.append(contentsOf: indices) }
             }
             for feature in features {
                 let shape = model.shapes.first { $0.feature == feature }
                 foldShapes[feature]!.append(shape)
                 pieceLogOdds[feature]!.append(shape?.pieces.map(\.logOdds) ?? [])
-                if shape == nil { pieces[feature]! += [Int32](repeating: -1, count: leads.rowCount) }
+                if shape == nil { pieces[feature]!.append(contentsOf: [Int32](repeating: -1, count: leads.rowCount)) }
             }
             logOdds += totals
             foldRanges.append(start..<labels.count)
@@ -64,7 +64,7 @@ struct OutOfFoldContributions {
         var values = [Double](repeating: 0, count: labels.count)
         for (fold, range) in foldRanges.enumerated() where !tables[fold].isEmpty {
             let table = tables[fold]
-            for row in range where pieces[row] >= 0 { values[row] = table[Int(pieces[row])] }
+            pieces.forEach(in: range) { row, piece in values[row] = table[piece] }
         }
         return values
     }
@@ -93,7 +93,7 @@ struct OutOfFoldContributions {
         for (fold, range) in foldRanges.enumerated() {
             guard let shape = shapes[fold] else { continue }
             let reshaped = transform(shape).pieces.map(\.logOdds)
-            for row in range where pieces[row] >= 0 { values[row] = reshaped[Int(pieces[row])] }
+            pieces.forEach(in: range) { row, piece in values[row] = reshaped[piece] }
         }
         return values
     }

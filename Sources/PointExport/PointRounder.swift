@@ -90,9 +90,10 @@ public struct PointRounder: Sendable {
     /// total's range is unchanged. The target is the model, not the labels: moving points to fit the
     /// training labels again overfitted them and cost test AUC on every benchmark data set (0.001–0.006).
     private func improve(_ points: inout [[Int]], criteria: [Criterion], modelLogOdds: [Double], rowCount: Int) {
-        var totals = [Int](repeating: 0, count: rowCount)
+        // Totals of up to a few hundred points: 32 bits a training row is plenty (issue 21's memory).
+        var totals = [Int32](repeating: 0, count: rowCount)
         for (criterion, values) in zip(criteria, points) {
-            criterion.pieces.forEach { row, piece in totals[row] += values[piece] }
+            criterion.pieces.forEach { row, piece in totals[row] += Int32(values[piece]) }
         }
         let weights = modelLogOdds.map { z in
             let p = logistic(z)
@@ -125,7 +126,7 @@ public struct PointRounder: Sendable {
                         }
                     }
                 }
-                if delta.contains(where: { $0 != 0 }) { criterion.pieces.forEach { row, piece in totals[row] += delta[piece] } }
+                if delta.contains(where: { $0 != 0 }) { criterion.pieces.forEach { row, piece in totals[row] += Int32(delta[piece]) } }
             }
             if !moved { return }
         }
@@ -137,7 +138,7 @@ struct LinearLink {
     let intercept: Double
     let slope: Double
 
-    init?(totals: [Int], target: [Double], weights: [Double]) {
+    init?(totals: [Int32], target: [Double], weights: [Double]) {
         var sw = 0.0, st = 0.0, sy = 0.0
         for (t, (y, w)) in zip(totals, zip(target, weights)) {
             sw += w; st += w * Double(t); sy += w * y
@@ -182,8 +183,7 @@ private struct Criterion {
     init(shape: FeatureShape, dataset: Dataset, baselineAtMostCommon: Bool) {
         self.shape = shape
         order = dataset.columns.firstIndex { $0.name == shape.feature } ?? Int.max
-        pieces = PieceColumn(shape.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount),
-                             pieceCount: shape.pieces.count)
+        pieces = PieceColumn(shape.pieceIndices(dataset.column(named: shape.feature), rowCount: dataset.rowCount))
         var counts = [Int](repeating: 0, count: shape.pieces.count)
         pieces.forEach { _, piece in counts[piece] += 1 }
         rowCounts = counts
@@ -203,32 +203,5 @@ private struct Criterion {
         PointedShape(feature: shape.feature, role: shape.role, pieces: zip(shape.pieces, zip(points, shifted)).map { piece, values in
             PointedPiece(condition: piece.condition, points: values.0, shiftedLogOdds: values.1)
         }, zeroLogOdds: baseline)
-    }
-}
-
-/// The piece of every row of one criterion, stored in a byte while the shape has under 255 pieces (the last
-/// value marks a row in no piece), else in two.
-private enum PieceColumn {
-    case bytes([UInt8])
-    case shorts([UInt16])
-
-    init(_ pieceOfRow: [Int32], pieceCount: Int) {
-        if pieceCount < Int(UInt8.max) {
-            self = .bytes(pieceOfRow.map { $0 < 0 ? UInt8.max : UInt8($0) })
-        } else {
-            precondition(pieceCount < Int(UInt16.max), "a shape has fewer pieces than bins")
-            self = .shorts(pieceOfRow.map { $0 < 0 ? UInt16.max : UInt16($0) })
-        }
-    }
-
-    /// `body(row, piece)` for every row in a piece, in row order.
-    @inline(__always)
-    func forEach(_ body: (Int, Int) -> Void) {
-        switch self {
-        case .bytes(let pieces):
-            for (row, piece) in pieces.enumerated() where piece != UInt8.max { body(row, Int(piece)) }
-        case .shorts(let pieces):
-            for (row, piece) in pieces.enumerated() where piece != UInt16.max { body(row, Int(piece)) }
-        }
     }
 }

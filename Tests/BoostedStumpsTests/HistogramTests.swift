@@ -30,7 +30,7 @@ final class HistogramTests: XCTestCase {
             CodedBins(codes: .shorts(shortCodes), binOfCode: (0..<1_000).map { UInt8($0 % 17) }),
         ]
         for threads in [1, 2] {
-            var builder = HistogramBuilder(rowCount: rowCount, featureCount: binCounts.count)
+            var builder = HistogramBuilder(rowCount: rowCount, binCounts: binCounts)
             let built = gradHess.withUnsafeBufferPointer { gradHess in
                 builder.build(binCounts: binCounts, features: features, gradHess: gradHess.baseAddress!, threads: threads)
             }
