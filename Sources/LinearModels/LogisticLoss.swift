@@ -13,8 +13,12 @@ import LinearAlgebra
 /// (plus the intercept's row and column), formed only on request.
 struct LogisticLoss<Design: LinearDesign>: TwiceDifferentiableObjective {
     let design: Design
-    let targets: [Double]
-    let rowWeights: [Double]
+    /// `tᵢ`, as the outcomes: a byte a row, not a double (issue 21's memory).
+    let labels: [UInt8]
+    /// `cᵢ = classWeights[tᵢ] · sampleWeights[i]` (sample weight 1 when `nil`): two numbers and the sample
+    /// weights when given, not a weight per row.
+    let classWeights: [Double]
+    let sampleWeights: [Double]?
     let ridge: Double
 
     private(set) var point: [Double]
@@ -25,17 +29,28 @@ struct LogisticLoss<Design: LinearDesign>: TwiceDifferentiableObjective {
     /// `cᵢσ(zᵢ)(1 − σ(zᵢ))`: its second derivative.
     private(set) var curvatures: [Double]
 
-    init(design: Design, targets: [Double], rowWeights: [Double], ridge: Double) {
-        precondition(targets.count == design.rows && rowWeights.count == design.rows)
+    init(design: Design, labels: [UInt8], classWeights: [Double], sampleWeights: [Double]?, ridge: Double) {
+        precondition(labels.count == design.rows && (sampleWeights?.count ?? design.rows) == design.rows && classWeights.count == 2)
         self.design = design
-        self.targets = targets
-        self.rowWeights = rowWeights
+        self.labels = labels
+        self.classWeights = classWeights
+        self.sampleWeights = sampleWeights
         self.ridge = ridge
         point = [Double](repeating: .nan, count: design.columns + 1)
         margins = [Double](repeating: 0, count: design.rows)
         residuals = margins
         curvatures = margins
     }
+
+    /// A loss with a weight of its own for every row (`targets` 0 or 1).
+    init(design: Design, targets: [Double], rowWeights: [Double], ridge: Double) {
+        self.init(design: design, labels: targets.map { UInt8($0) }, classWeights: [1, 1], sampleWeights: rowWeights, ridge: ridge)
+    }
+
+    /// `tᵢ`.
+    @inline(__always) func target(_ i: Int) -> Double { Double(labels[i]) }
+    /// `cᵢ`: the class weight times the sample weight, as `LogisticRegression.rowWeights` multiplies them.
+    @inline(__always) func weight(_ i: Int) -> Double { classWeights[Int(labels[i])] * (sampleWeights?[i] ?? 1) }
 
     var dimension: Int { design.columns + 1 }
 
@@ -73,8 +88,8 @@ struct LogisticLoss<Design: LinearDesign>: TwiceDifferentiableObjective {
     /// Whether every row with weight separates by its margin's sign: the unpenalised optimum is then at
     /// infinity, and only a penalty keeps the weights finite.
     var separatesClasses: Bool {
-        for i in margins.indices where rowWeights[i] > 0 {
-            if (targets[i] == 1) != (margins[i] > 0) { return false }
+        for i in margins.indices where weight(i) > 0 {
+            if (labels[i] == 1) != (margins[i] > 0) { return false }
         }
         return true
     }
@@ -85,13 +100,13 @@ struct LogisticLoss<Design: LinearDesign>: TwiceDifferentiableObjective {
         self.margins = margins
         var loss = 0.0
         for i in margins.indices {
-            let (z, c) = (margins[i], rowWeights[i])
+            let (z, c, t) = (margins[i], weight(i), target(i))
             // One exponential serves σ(z) and log(1 + eᶻ): e = e^{−|z|} ≤ 1 never overflows.
             let e = logisticTail(z)
             let p = logistic(z, tail: e)
-            residuals[i] = c * (p - targets[i])
+            residuals[i] = c * (p - t)
             curvatures[i] = c * p * (1 - p)
-            if c > 0 { loss += c * (softplus(z, tail: e) - targets[i] * z) }
+            if c > 0 { loss += c * (softplus(z, tail: e) - t * z) }
         }
         let beta = Array(point.dropLast())
         return loss + ridge / 2 * Vector.dot(beta, beta)
@@ -108,9 +123,9 @@ struct LogisticLoss<Design: LinearDesign>: TwiceDifferentiableObjective {
             let beta = Array(trial.dropLast())
             let total = rowLoss(margins, plus: step, times: change) + ridge / 2 * Vector.dot(beta, beta) + penalty(trial)
             if total <= value + rule.sufficientDecrease * step * slope {
-                var moved = margins
-                Vector.addScaled(step, change, to: &moved)
-                _ = adopt(trial, margins: moved)
+                // In place: a moved copy beside the margins would be one more double per row at the peak.
+                Vector.addScaled(step, change, to: &margins)
+                _ = adopt(trial, margins: margins)
                 return LineStep(point: trial, value: total, stepLength: step)
             }
             step *= rule.shrink
@@ -121,9 +136,11 @@ struct LogisticLoss<Design: LinearDesign>: TwiceDifferentiableObjective {
     /// `Σ cᵢ·ℓ(zᵢ + α·Δᵢ)` without storing the trial margins.
     private func rowLoss(_ margins: [Double], plus step: Double, times change: [Double]) -> Double {
         var loss = 0.0
-        for i in margins.indices where rowWeights[i] > 0 {
+        for i in margins.indices {
+            let c = weight(i)
+            guard c > 0 else { continue }
             let z = margins[i] + step * change[i]
-            loss += rowWeights[i] * (softplus(z) - targets[i] * z)
+            loss += c * (softplus(z) - target(i) * z)
         }
         return loss
     }

@@ -35,11 +35,11 @@ extension LogisticRegression {
             throw LogisticRegressionError.invalidParameter(
                 "L1 and elastic net use the dense Hessian, limited to \(Self.denseHessianLimit) design columns; this design has \(design.columns): use the L2 penalty, or fewer columns (a higher minimumLevelCount, fewer bins)")
         }
-        let rowWeights = try self.rowWeights(labels: labels, sampleWeights: sampleWeights, rows: design.rows)
-        let targets = labels.map(Double.init)
+        let classWeights = try self.classWeights(labels: labels, sampleWeights: sampleWeights, rows: design.rows)
         let l1 = strength * penalty.l1Share
-        var loss = LogisticLoss(design: design, targets: targets, rowWeights: rowWeights, ridge: strength - l1)
-        let start = interceptOnlyStart(targets: targets, rowWeights: rowWeights, columns: design.columns)
+        var loss = LogisticLoss(design: design, labels: labels, classWeights: classWeights, sampleWeights: sampleWeights,
+                                ridge: strength - l1)
+        let start = interceptOnlyStart(loss, columns: design.columns)
         let stopping = StoppingRule(tolerance: tolerance, maxIterations: maxIterations, monitor: monitor)
         var warnings: [FitWarning] = []
 
@@ -78,10 +78,12 @@ extension LogisticRegression {
     /// All weights 0 and the intercept at the weighted log-odds of conversion: the optimum of the
     /// intercept-only model, one Newton iteration closer to the answer than all zeros, and the point the
     /// relative tolerance refers to.
-    private func interceptOnlyStart(targets: [Double], rowWeights: [Double], columns: Int) -> [Double] {
+    private func interceptOnlyStart<Design>(_ loss: LogisticLoss<Design>, columns: Int) -> [Double] {
         var start = [Double](repeating: 0, count: columns + 1)
-        let converted = zip(targets, rowWeights).reduce(0) { $0 + $1.0 * $1.1 }
-        start[columns] = log(converted / (rowWeights.reduce(0, +) - converted))
+        var converted = 0.0, total = 0.0
+        for i in loss.labels.indices { converted += loss.target(i) * loss.weight(i) }
+        for i in loss.labels.indices { total += loss.weight(i) }
+        start[columns] = log(converted / (total - converted))
         return start
     }
 
@@ -91,8 +93,9 @@ extension LogisticRegression {
         return columns <= Self.denseHessianLimit ? .newtonCholesky : .newtonCG
     }
 
-    /// `cᵢ` = sample weight × class weight, after checking both.
-    func rowWeights(labels: [UInt8], sampleWeights: [Double]?, rows: Int) throws(LogisticRegressionError) -> [Double] {
+    /// The weight of a lost and of a converted lead (the class weights), after checking them and the sample
+    /// weights: `cᵢ` is the class weight of row i's outcome times its sample weight.
+    func classWeights(labels: [UInt8], sampleWeights: [Double]?, rows: Int) throws(LogisticRegressionError) -> [Double] {
         guard labels.count == rows else { throw .invalidParameter("\(labels.count) labels for \(rows) rows") }
         if let bad = labels.firstIndex(where: { $0 > 1 }) {
             throw .invalidParameter("row \(bad) has label \(labels[bad]); labels are 0 (lost) or 1 (converted)")
@@ -112,6 +115,6 @@ extension LogisticRegression {
         }
         let weighted = zip(classTotals, classWeights).map { $0 * $1 }
         guard weighted[0] > 0, weighted[1] > 0 else { throw .singleClass(converted: weighted[1] > 0) }
-        return zip(labels, sample).map { classWeights[Int($0)] * $1 }
+        return classWeights
     }
 }
