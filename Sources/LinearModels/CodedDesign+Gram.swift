@@ -18,54 +18,65 @@ extension CodedDesign {
         let blockCount = blocks.count, valueCount = valueColumns.count
         let (rows, starts, codeTotal) = (rowCount, layout.starts, layout.codeTotal)
         let valueColumns = self.valueColumns
+        let chunkRows = Self.chunkRows
         sums.withUnsafeMutableBufferPointer { sums in
-            codes.withBase { codes in
-                rowWeights.withBase { weights in
-                    let shared = SharedPointer((sums.baseAddress!, codes, weights))
-                    concurrentForEach(blockCount + valueCount + 1, threads: availableCores) { unit in
-                        let (sums, codes, weights) = shared.pointer
-                        let own = sums + layout.unitStarts[unit]
-                        if unit < blockCount {
-                            // Block f: own[c] and pairs[c · later + offset(g) + d] for each later block g.
-                            let f = unit, codeCount = blocks[f].codeCount, later = codeTotal - starts[f] - codeCount
-                            let pairs = own + codeCount
-                            var offsets = [Int](repeating: 0, count: width)
-                            for g in (f + 1)..<max(f + 1, width) { offsets[g] = starts[g] - starts[f] - codeCount }
-                            offsets.withUnsafeBufferPointer { offsets in
-                                for row in 0..<rows {
-                                    let rowCodes = codes + row &* width
-                                    let weight = weights[row]
-                                    let code = Int(rowCodes[f])
-                                    own[code] += weight
-                                    let line = pairs + code &* later
-                                    var g = f &+ 1
-                                    while g < width {
-                                        line[offsets[g] &+ Int(rowCodes[g])] += weight
-                                        g &+= 1
+            rowWeights.withBase { weights in
+                let shared = SharedPointer((sums.baseAddress!, weights))
+                concurrentForEach(blockCount + valueCount + 1, threads: availableCores) { unit in
+                    let (sums, weights) = shared.pointer
+                    let own = sums + layout.unitStarts[unit]
+                    // Rows a chunk at a time, in order: each sum still adds its rows in row order.
+                    let chunks = stride(from: 0, to: rows, by: chunkRows).map { $0..<Swift.min($0 + chunkRows, rows) }
+                    if unit < blockCount {
+                        // Block f: own[c] and pairs[c · later + offset(g) + d] for each later block g, from the
+                        // chunk's codes of blocks f… (block f first).
+                        let f = unit, codeCount = blocks[f].codeCount, later = codeTotal - starts[f] - codeCount
+                        let pairs = own + codeCount, span = width - f
+                        var offsets = [Int](repeating: 0, count: width)
+                        for g in (f + 1)..<max(f + 1, width) { offsets[g - f] = starts[g] - starts[f] - codeCount }
+                        offsets.withUnsafeBufferPointer { offsets in
+                            withUnsafeTemporaryAllocation(of: Int.self, capacity: chunkRows) { lines in
+                                for range in chunks {
+                                    // Block f's code of each row of the chunk, then each later block's
+                                    // histogram over the chunk's rows; every sum still adds rows in order.
+                                    let first = range.lowerBound
+                                    codeColumns[f].forEachBin(in: range) { row, code in
+                                        own[code] += weights[row]
+                                        lines[row &- first] = code &* later
+                                    }
+                                    for g in 1..<max(1, span) {
+                                        let line = pairs + offsets[g]
+                                        codeColumns[f + g].forEachBin(in: range) { row, code in
+                                            line[lines[row &- first] &+ code] += weights[row]
+                                        }
                                     }
                                 }
                             }
-                        } else if unit < blockCount + valueCount {
-                            // Value column j: [Σ Dx, per code of every block, Σ Dx·x_k for k ≥ j].
-                            let j = unit - blockCount
-                            // One pass over the rows for all of it, however many value columns follow.
-                            withPointers(valueColumns[j...].map(\.values)) { values in
-                                let x = values[0], products = own + 1 + codeTotal
-                                var sum = 0.0
-                                for row in 0..<rows {
+                        }
+                    } else if unit < blockCount + valueCount {
+                        // Value column j: [Σ Dx, per code of every block, Σ Dx·x_k for k ≥ j].
+                        let j = unit - blockCount
+                        // One pass over the rows for all of it, however many value columns follow.
+                        withPointers(valueColumns[j...].map(\.values)) { values in
+                            let x = values[0], products = own + 1 + codeTotal
+                            var sum = 0.0
+                            for range in chunks {
+                                for row in range {
                                     let weighted = weights[row] * x[row]
                                     sum += weighted
-                                    let rowCodes = codes + row &* width
-                                    for b in 0..<width { own[1 &+ starts[b] &+ Int(rowCodes[b])] += weighted }
                                     for (k, other) in values.enumerated() { products[k] += weighted * other[row] }
                                 }
-                                own[0] = sum
+                                for b in 0..<width {
+                                    let slots = own + (1 + starts[b])
+                                    codeColumns[b].forEachBin(in: range) { row, code in slots[code] += weights[row] * x[row] }
+                                }
                             }
-                        } else {
-                            var sum = 0.0
-                            for row in 0..<rows { sum += weights[row] }
                             own[0] = sum
                         }
+                    } else {
+                        var sum = 0.0
+                        for row in 0..<rows { sum += weights[row] }
+                        own[0] = sum
                     }
                 }
             }

@@ -54,23 +54,22 @@ extension CodedDesign: LinearDesign {
         guard rows > 0 else { return [] }
         let values = valueColumns.map { ($0.values, weights[$0.column]) }
         return [Double](unsafeUninitializedCapacity: rows) { margins, initialized in
-            codes.withBase { codes in
-                lookup.withBase { lookup in
-                    starts.withBase { starts in
-                        let shared = SharedPointer((margins.baseAddress!, codes, lookup, starts))
-                        concurrentForEach(chunkCount, threads: availableCores) { chunk in
-                            let (margins, codes, lookup, starts) = shared.pointer
-                            let range = chunkRange(chunk)
-                            for row in range {
-                                let rowCodes = codes + row &* width
-                                var z = offset
-                                for b in 0..<width { z += lookup[starts[b] &+ Int(rowCodes[b])] }
-                                margins[row] = z
-                            }
-                            for (column, weight) in values {
-                                column.withUnsafeBufferPointer { x in
-                                    for row in range { margins[row] += x[row] * weight }
-                                }
+            lookup.withBase { lookup in
+                starts.withBase { starts in
+                    let shared = SharedPointer((margins.baseAddress!, lookup, starts))
+                    concurrentForEach(chunkCount, threads: availableCores) { chunk in
+                        let (margins, lookup, starts) = shared.pointer
+                        let range = chunkRange(chunk)
+                        // Block by block over the chunk: each row's margin adds the blocks in order, as a
+                        // running sum per row would.
+                        for row in range { margins[row] = offset }
+                        for b in 0..<width {
+                            let start = starts[b]
+                            codeColumns[b].forEachBin(in: range) { row, code in margins[row] += lookup[start &+ code] }
+                        }
+                        for (column, weight) in values {
+                            column.withUnsafeBufferPointer { x in
+                                for row in range { margins[row] += x[row] * weight }
                             }
                         }
                     }
@@ -128,34 +127,31 @@ extension CodedDesign: LinearDesign {
         guard chunks > 0 else { return [Double](repeating: 0, count: slots) }
         var partials = [Double](repeating: 0, count: chunks * slots)
         partials.withUnsafeMutableBufferPointer { partials in
-            codes.withBase { codes in
-                vector.withBase { vector in
-                    starts.withBase { starts in
-                        let shared = SharedPointer((partials.baseAddress!, codes, vector, starts))
-                        concurrentForEach(chunks, threads: availableCores) { chunk in
-                            let (partials, codes, vector, starts) = shared.pointer
-                            let sums = partials + chunk &* slots
-                            let range = chunkRange(chunk)
-                            var total = 0.0
-                            for row in range {
-                                let rowCodes = codes + row &* width
-                                let v = vector[row]
-                                for b in 0..<width { sums[starts[b] &+ Int(rowCodes[b])] += v }
-                                total += v
-                            }
-                            for (j, column) in valueColumns.enumerated() {
-                                var sum = 0.0
-                                column.values.withUnsafeBufferPointer { x in
-                                    if squaringValues {
-                                        for row in range { sum += x[row] * x[row] * vector[row] }
-                                    } else {
-                                        for row in range { sum += x[row] * vector[row] }
-                                    }
-                                }
-                                sums[codeTotal + j] = sum
-                            }
-                            sums[slots - 1] = total
+            vector.withBase { vector in
+                starts.withBase { starts in
+                    let shared = SharedPointer((partials.baseAddress!, vector, starts))
+                    concurrentForEach(chunks, threads: availableCores) { chunk in
+                        let (partials, vector, starts) = shared.pointer
+                        let sums = partials + chunk &* slots
+                        let range = chunkRange(chunk)
+                        var total = 0.0
+                        for b in 0..<width {
+                            let start = starts[b]
+                            codeColumns[b].forEachBin(in: range) { row, code in sums[start &+ code] += vector[row] }
                         }
+                        for row in range { total += vector[row] }
+                        for (j, column) in valueColumns.enumerated() {
+                            var sum = 0.0
+                            column.values.withUnsafeBufferPointer { x in
+                                if squaringValues {
+                                    for row in range { sum += x[row] * x[row] * vector[row] }
+                                } else {
+                                    for row in range { sum += x[row] * vector[row] }
+                                }
+                            }
+                            sums[codeTotal + j] = sum
+                        }
+                        sums[slots - 1] = total
                     }
                 }
             }

@@ -52,6 +52,18 @@ final class CodedDesignTests: XCTestCase {
         XCTAssertEqual(try steps.encodeCodes(Self.data).valueColumns.map(\.column).count, 1, "only score holds values")
     }
 
+    /// Issue 21 item 2: binned blocks read the data columns' own codes through a table of one bin per code,
+    /// so the design copies no code per row for them; the missing indicators and 0/1 codes, computed, are
+    /// columns of their own.
+    func testBinnedBlocksShareTheColumnsCodes() throws {
+        let steps = try DesignEncoder(fitting: Self.data, options: DesignOptions(minimumLevelCount: 500, numericEncoding: .steps(maxBins: 16)))
+        let coded = try steps.encodeCodes(Self.data)
+        // source (one-hot over its level codes), visits (12 values: narrow codes), size (distinct doubles:
+        // 2-byte codes), demo (0/1 and missing, computed), score's missing indicator (computed).
+        XCTAssertEqual(coded.codeColumns.map { $0.binOfCode != nil }, [true, true, true, false, false])
+        guard case .shorts = coded.codeColumns[2].codes else { return XCTFail("size is not read through its 2-byte codes") }
+    }
+
     private func linearSourceCodes(_ encoder: DesignEncoder) -> Int {
         guard case .oneHot(let bins, _) = encoder.features[0].kind else { return -1 }
         return bins.binCount
@@ -105,7 +117,7 @@ final class CodedDesignTests: XCTestCase {
         var values = [Double](repeating: 0, count: n * coded.columnCount)
         for (b, block) in coded.blocks.enumerated() {
             for row in 0..<n {
-                let code = Int(coded.codes[row * coded.blocks.count + b])
+                let code = coded.code(row: row, block: b)
                 for (k, column) in block.columns.enumerated() { values[column * n + row] = block.value(code: code, column: k) }
             }
         }

@@ -45,6 +45,53 @@ public struct CodedBins: Sendable {
         return binOfCode?[code] ?? UInt8(code)
     }
 
+    /// The bins of `rows`, written to `target[0]`, `target[stride]`, …: how a pass that reads several
+    /// features row by row gathers a chunk of them into a small row-major buffer.
+    public func gather(_ rows: Range<Int>, into target: UnsafeMutablePointer<UInt8>, stride: Int = 1) {
+        switch (codes, binOfCode) {
+        case (.bytes(let bins), nil):
+            bins.withUnsafeBufferPointer { bins in
+                for (k, row) in rows.enumerated() { target[k &* stride] = bins[row] }
+            }
+        case (.bytes(let codes), let table?):
+            codes.withUnsafeBufferPointer { codes in
+                table.withUnsafeBufferPointer { table in
+                    for (k, row) in rows.enumerated() { target[k &* stride] = table[Int(codes[row])] }
+                }
+            }
+        case (.shorts(let codes), let table):
+            codes.withUnsafeBufferPointer { codes in
+                (table ?? []).withUnsafeBufferPointer { table in
+                    for (k, row) in rows.enumerated() { target[k &* stride] = table[Int(codes[row])] }
+                }
+            }
+        }
+    }
+
+    /// `body(row, bin)` for every row of `rows`, in order: a pass over one feature's bins without copying
+    /// them, the storage resolved once outside the loop.
+    @inlinable @inline(__always)
+    public func forEachBin(in rows: Range<Int>, _ body: (Int, Int) -> Void) {
+        switch (codes, binOfCode) {
+        case (.bytes(let bins), nil):
+            bins.withUnsafeBufferPointer { bins in
+                for row in rows { body(row, Int(bins[row])) }
+            }
+        case (.bytes(let codes), let table?):
+            codes.withUnsafeBufferPointer { codes in
+                table.withUnsafeBufferPointer { table in
+                    for row in rows { body(row, Int(table[Int(codes[row])])) }
+                }
+            }
+        case (.shorts(let codes), let table):
+            codes.withUnsafeBufferPointer { codes in
+                (table ?? []).withUnsafeBufferPointer { table in
+                    for row in rows { body(row, Int(table[Int(codes[row])])) }
+                }
+            }
+        }
+    }
+
     /// Every row's bin, as a bin column (`BinnedColumns`) holds it.
     public var bins: [UInt8] { (0..<rowCount).map { self[$0] } }
 

@@ -17,9 +17,11 @@ public struct CodedDesign: Sendable {
     public let terms: [DesignTerm]
     /// The coded features, in design order.
     public let blocks: [CodedBlock]
-    /// Row-major `rowCount × blocks.count`: the code of row `i` in block `b` is `codes[i * blocks.count + b]`.
-    /// Row-major because every pass of a trainer reads all of a row's codes together (one cache line).
-    public let codes: [UInt8]
+    /// Each block's code per row (`code(row:block:)`), read through the data column's own codes where it has
+    /// them (`CodedBins`): the design adds no byte per row and feature to the typed columns it was encoded
+    /// from. A trainer's pass gathers a chunk of rows of the blocks it needs into a small buffer and works
+    /// on that (see `LinearModels`).
+    public let codeColumns: [CodedBins]
     /// Design columns holding a value per row (standardised linear numerics; booleans that are not 0/1).
     public let valueColumns: [ValueColumn]
     /// Things the caller should know about this encoding, as in `DesignMatrix.notes`.
@@ -28,16 +30,29 @@ public struct CodedDesign: Sendable {
     /// Design columns: one per term.
     public var columnCount: Int { terms.count }
 
-    package init(rowCount: Int, terms: [DesignTerm], blocks: [CodedBlock], codes: [UInt8], valueColumns: [ValueColumn],
+    package init(rowCount: Int, terms: [DesignTerm], blocks: [CodedBlock], columns: [CodedBins], valueColumns: [ValueColumn],
                  notes: [String]) {
-        precondition(codes.count == rowCount * blocks.count && valueColumns.allSatisfy { $0.values.count == rowCount })
+        precondition(columns.count == blocks.count && columns.allSatisfy { $0.rowCount == rowCount }
+                     && valueColumns.allSatisfy { $0.values.count == rowCount })
         self.rowCount = rowCount
         self.terms = terms
         self.blocks = blocks
-        self.codes = codes
+        self.codeColumns = columns
         self.valueColumns = valueColumns
         self.notes = notes
     }
+
+    /// A design from row-major codes (`codes[i * blocks.count + b]` is row i's code in block b), as tests
+    /// write them by hand.
+    package init(rowCount: Int, terms: [DesignTerm], blocks: [CodedBlock], codes: [UInt8], valueColumns: [ValueColumn],
+                 notes: [String]) {
+        precondition(codes.count == rowCount * blocks.count)
+        let columns = blocks.indices.map { b in CodedBins(bins: (0..<rowCount).map { codes[$0 * blocks.count + b] }) }
+        self.init(rowCount: rowCount, terms: terms, blocks: blocks, columns: columns, valueColumns: valueColumns, notes: notes)
+    }
+
+    /// The code of `row` in block `block`.
+    public func code(row: Int, block: Int) -> Int { Int(codeColumns[block][row]) }
 }
 
 /// The design columns of one feature that depend only on a code per row.

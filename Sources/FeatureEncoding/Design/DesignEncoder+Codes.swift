@@ -23,51 +23,15 @@ extension DesignEncoder {
         results = []
 
         let blocks = coded.filter { !$0.codes.codedTerms.isEmpty }
-        let codeColumns = blocks.map(\.codes.codes)
-        let codes = Self.interleave(codeColumns, rows: rows)
         return CodedDesign(
             rowCount: rows, terms: terms,
             blocks: blocks.map { feature, codes in
                 CodedBlock(codeCount: codes.codeCount, columns: codes.codedTerms.map { firsts[feature] + $0 }, table: codes.table)
             },
-            codes: codes,
+            columns: blocks.map(\.codes.codes),
             valueColumns: coded.compactMap { feature, codes in
                 codes.value.map { ValueColumn(column: firsts[feature] + $0.term, values: $0.values) }
             },
             notes: absenceNotes(columns, source: dataset.source))
-    }
-
-    /// Column-major code columns as one row-major matrix, rows gathered in fixed ranges on all cores.
-    private static func interleave(_ columns: [CodedBins], rows: Int) -> [UInt8] {
-        let width = columns.count
-        let rangeRows = 16_384
-        return [UInt8](unsafeUninitializedCapacity: rows * width) { matrix, initialized in
-            let output = SharedPointer(matrix)
-            concurrentForEach((rows + rangeRows - 1) / rangeRows, threads: availableCores) { range in
-                let lower = range * rangeRows, upper = min(rows, lower + rangeRows)
-                for (block, column) in columns.enumerated() {
-                    let target = output.pointer.baseAddress! + block
-                    switch (column.codes, column.binOfCode) {
-                    case (.bytes(let bins), nil):
-                        bins.withUnsafeBufferPointer { bins in
-                            for row in lower..<upper { target[row * width] = bins[row] }
-                        }
-                    case (.bytes(let codes), let table?):
-                        codes.withUnsafeBufferPointer { codes in
-                            table.withUnsafeBufferPointer { table in
-                                for row in lower..<upper { target[row * width] = table[Int(codes[row])] }
-                            }
-                        }
-                    case (.shorts(let codes), let table):
-                        codes.withUnsafeBufferPointer { codes in
-                            (table ?? []).withUnsafeBufferPointer { table in
-                                for row in lower..<upper { target[row * width] = table[Int(codes[row])] }
-                            }
-                        }
-                    }
-                }
-            }
-            initialized = rows * width
-        }
     }
 }
