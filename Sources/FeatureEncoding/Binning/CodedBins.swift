@@ -11,7 +11,9 @@ import LeadData
 public struct CodedBins: Sendable {
     /// A code per row: one or two bytes.
     public enum Codes: Sendable {
+        /// One byte a row: bins, or codes of a column with at most 256 distinct values or 255 levels.
         case bytes([UInt8])
+        /// Two bytes a row: codes of a column with at most 65,536 distinct values.
         case shorts([UInt16])
     }
 
@@ -20,6 +22,7 @@ public struct CodedBins: Sendable {
     /// The bin of each code, or `nil` when the codes are the bins.
     public let binOfCode: [UInt8]?
 
+    /// Codes and the bin of each code (`nil`: the codes are bins); two-byte codes need the table.
     public init(codes: Codes, binOfCode: [UInt8]?) {
         self.codes = codes
         self.binOfCode = binOfCode
