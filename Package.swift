@@ -10,7 +10,7 @@
 //   LeadDatabase, RuleScoring → DatabaseScoring (scores written to a database table; no trainer)
 //   LeadDatabase, LeadData, ModelCore, PointExport, RuleScoring, ScoreCardFormat, CardOperations, Evaluation
 //     → InDatabaseTraining (a card trained by aggregate queries inside PostgreSQL; only aggregates leave it)
-//   OutputFiles (no dependencies) → LeadCSV, ScoreCardFormat, RuleScoring, CLI
+//   OutputFiles (no dependencies) → LeadCSV, ScoreCardFormat, RuleScoring, CLI; CCrypto (libcrypto's SHA-256) → LeadCSV
 //   LeadCSV, LeadMath → LeadData → FeatureEncoding → ModelCore
 //   LeadData, FeatureEncoding, ModelCore, LinearAlgebra, LeadMath → LinearModels
 //   LeadData, FeatureEncoding, ModelCore, LeadMath → BoostedStumps
@@ -76,6 +76,9 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
+        // MARK: SHA-256 for data fingerprints (Debian: libssl-dev, which libpq-dev already pulls in)
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
         // MARK: Numerics
         .target(name: "LinearAlgebra", dependencies: ["CBLAS", "CLAPACKE"]),
 
@@ -86,7 +89,7 @@ let package = Package(
         .target(name: "OutputFiles"),
 
         // MARK: Data
-        .target(name: "LeadCSV", dependencies: ["OutputFiles"]),
+        .target(name: "LeadCSV", dependencies: ["CCrypto", "OutputFiles"]),
         .target(name: "LeadData", dependencies: ["LeadCSV", "LeadMath"]),
         .target(name: "FeatureEncoding", dependencies: ["LeadData"]),
         .target(name: "LeadDatabase", dependencies: ["CSQLite", "CLibPQ", "LeadCSV", "LeadData"]),
