@@ -21,24 +21,31 @@ extension DataColumn {
     /// The value of `row` as text, in the form the loader reads back to the same value.
     public func formattedValue(row: Int) -> String {
         switch values {
-        case .date(let values):
-            // ISO 8601, which the loader reads back as a date (seconds since 1970 would read as a number).
-            let value = values[row]
-            if value.isNaN { return "" }
-            let days = Int((value / 86_400).rounded(.down)), seconds = Int(value - Double(days) * 86_400)
-            let date = ISODate.text(daysSinceEpoch: days)
-            guard seconds != 0 else { return date }
-            return date + String(format: "T%02d:%02d:%02dZ", seconds / 3600, seconds / 60 % 60, seconds % 60)
-        case .numeric(let values):
-            let value = values[row]
-            if value.isNaN { return "" }
-            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
-        case .boolean(let values):
-            return values[row].isNaN ? "" : (values[row] == 1 ? "yes" : "no")
-        case .categorical(let codes, let levels):
-            return codes[row] < 0 ? "" : levels[Int(codes[row])]
-        case .none:
-            return String(row + 1)
+        case .date(let values): Self.dateText(values[row])
+        case .numeric(let values): Self.numberText(values[row])
+        case .boolean(let values): Self.booleanText(values[row])
+        case .categorical(let codes, let levels): codes[row] < 0 ? "" : levels[Int(codes[row])]
+        case .none: String(row + 1)
         }
+    }
+
+    /// A date as ISO 8601, which the loader reads back as a date (seconds since 1970 would read as a number).
+    static func dateText(_ value: Double) -> String {
+        if value.isNaN { return "" }
+        let days = Int((value / 86_400).rounded(.down)), seconds = Int(value - Double(days) * 86_400)
+        let date = ISODate.text(daysSinceEpoch: days)
+        guard seconds != 0 else { return date }
+        return date + String(format: "T%02d:%02d:%02dZ", seconds / 3600, seconds / 60 % 60, seconds % 60)
+    }
+
+    /// A number, whole ones without a decimal point.
+    static func numberText(_ value: Double) -> String {
+        if value.isNaN { return "" }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+
+    /// A yes/no value (1, 0, NaN for missing).
+    static func booleanText(_ value: Double) -> String {
+        value.isNaN ? "" : (value == 1 ? "yes" : "no")
     }
 }

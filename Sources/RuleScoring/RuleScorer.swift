@@ -39,6 +39,15 @@ public struct RuleScorer: Sendable {
     /// The calibrated probability of a total, if the card has a calibration.
     public func probability(forTotal total: Int) -> Double? { compiled.probability(forTotal: total) }
 
+    /// The condition (index into the criterion's `conditions`) that criterion `index` matches for a raw
+    /// value, `nil` being a lead without the field: what scoring looks up per criterion, for a caller that
+    /// holds leads as a few distinct values and looks each one up once.
+    public func condition(criterion index: Int, value: String?) -> Int32 { compiled.condition(index, text: value) }
+
+    /// The total of a lead whose criterion `i` matched condition `conditionOf(i)`, by the card's total rule
+    /// (group caps, base points, the score range): the total `score` gives for those conditions.
+    public func total(conditions conditionOf: (Int) -> Int32) -> Int { compiled.total(conditionOf) }
+
     /// A scorer for rows with this header.
     public func rowScorer(header: [String]) -> RowScorer { RowScorer(compiled: compiled, header: header) }
 }

@@ -25,7 +25,24 @@ final class StreamedBaselineTests: XCTestCase {
             levels[1] = "bell\u{7}"
             shifted.columns[index].values = .categorical(codes: codes, levels: levels)
         }
-        for data in [leads, shifted] {
+        // The same leads with numeric columns held as plain doubles (formatted lead by lead) and with
+        // two-byte codes (read per code): the baseline must not depend on how a column is stored.
+        func restored(_ data: Dataset, _ storage: (NumberColumn) -> NumberColumn.Storage) -> Dataset {
+            var data = data
+            for index in data.columns.indices {
+                guard case .numeric(let column) = data.columns[index].values else { continue }
+                data.columns[index].values = .numeric(NumberColumn(storage: storage(column)))
+            }
+            return data
+        }
+        let plain = restored(leads) { .plain($0.doubles) }
+        let wide = restored(leads) { column in
+            guard case .narrow(let codes, let table) = column.storage else { return column.storage }
+            return .wide(codes: codes.map(UInt16.init), table: table)
+        }
+        XCTAssertTrue(plain.columns.contains { if case .numeric(let c) = $0.values, case .plain = c.storage { true } else { false } })
+        XCTAssertTrue(wide.columns.contains { if case .numeric(let c) = $0.values, case .wide = c.storage { true } else { false } })
+        for data in [leads, shifted, plain, wide] {
             let streamed = try baselineDistribution(card, leads: data, description: "training leads")
             let table = baselineDistribution(CardLeads: try CardLeads(card: card, leads: data), description: "training leads")
             XCTAssertEqual(streamed, table)

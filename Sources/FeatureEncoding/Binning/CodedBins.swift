@@ -9,13 +9,9 @@ import LeadData
 /// doubles, more than 255 levels) gets a bin column of its own. The booster reads bins this way, so during
 /// its fit the leads cost their typed columns and nothing more per feature.
 public struct CodedBins: Sendable {
-    /// A code per row: one or two bytes.
-    public enum Codes: Sendable {
-        /// One byte a row: bins, or codes of a column with at most 256 distinct values or 255 levels.
-        case bytes([UInt8])
-        /// Two bytes a row: codes of a column with at most 65,536 distinct values.
-        case shorts([UInt16])
-    }
+    /// A code per row: one or two bytes (bins, or codes of a column with at most 256 distinct values or 255
+    /// levels; or codes of a column with at most 65,536 distinct values).
+    public typealias Codes = RowCodes
 
     /// The codes; bins themselves when `binOfCode` is `nil`.
     public let codes: Codes
