@@ -48,10 +48,9 @@ struct EdgeRounding {
             let feature = points.shapes[index].feature
             guard case .numeric(let column)? = leads.column(named: feature)?.values,
                   case .numeric(let trainColumn)? = training.column(named: feature)?.values else { continue }
-            let (values, trainValues) = (column.doubles, trainColumn.doubles)
-            let sorted = values.indices.filter { !values[$0].isNaN }.sorted { values[$0] < values[$1] }
-            let sortedValues = sorted.map { values[$0] }
-            let trainSorted = trainValues.filter { !$0.isNaN }.sorted()
+            let sorted = column.ascendingRows()
+            let sortedValues = sorted.map { column[$0] }
+            let trainSorted = trainColumn.ascendingValues()
             // Whole numbers only (counts, days): a cut between them is a whole number too, so "38–89" never hides 37.5.
             let wholeNumbers = trainSorted.allSatisfy { $0 == $0.rounded() }
             let fixed = Set((sentinels[feature] ?? []).map(\.cut))

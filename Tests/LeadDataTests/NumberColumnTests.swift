@@ -97,4 +97,30 @@ final class NumberColumnTests: XCTestCase {
         // Two bytes for size, one each for visits and demo, one for the outcome.
         XCTAssertEqual(leads.bytesPerLead, 5)
     }
+    /// `ascendingRows`/`ascendingValues` count rows per code on a coded column; they must equal the stable
+    /// sorts they replace, with NaN left out and 0 and −0 (two codes, one value) kept in row order.
+    func testAscendingRowsEqualTheStableSort() {
+        var generator = SeededGenerator(seed: 5)
+        var narrow: [Double] = []
+        for row in 0..<2_000 {
+            let random = Double(generator.next() % 40) - 20
+            if row % 97 == 0 { narrow.append(.nan) } else if row % 13 == 0 { narrow.append(-0.0) } else if row % 11 == 0 { narrow.append(0) } else { narrow.append(random) }
+        }
+        let wide: [Double] = (0..<3_000).map { (row: Int) -> Double in row % 101 == 0 ? .nan : Double(generator.next() % 1_000) / 8 }
+        let plain: [Double] = (0..<120_000).map { (row: Int) -> Double in
+            if row % 5 == 0 { return -0.0 }
+            return row % 7 == 0 ? .nan : Double(row % 110_000)
+        }
+        let cases: [([Double], Int)] = [(narrow, 1), (wide, 2), (plain, 8)]
+        for (values, width) in cases {
+            let column = NumberColumn(values)
+            XCTAssertEqual(column.bytesPerRow, width)
+            let reference = values.indices.filter { !values[$0].isNaN }.sorted { values[$0] < values[$1] }
+            XCTAssertEqual(column.ascendingRows(), reference)
+            let sortedValues: [Double] = values.filter { !$0.isNaN }.sorted()
+            XCTAssertEqual(column.ascendingValues().map { $0.bitPattern }, sortedValues.map { $0.bitPattern })
+        }
+        XCTAssertEqual(NumberColumn([.nan, .nan]).ascendingRows(), [])
+        XCTAssertEqual(NumberColumn([]).ascendingValues(), [])
+    }
 }

@@ -25,6 +25,28 @@ final class SplitsTests: XCTestCase {
         XCTAssertEqual(split.method, "stratified random, seed 7")
     }
 
+    /// Issue 21: the parts are now collected in row order instead of sorted; they must be the very rows
+    /// the shuffle-then-sort reference gives (each class shuffled, cut into test, validation, train).
+    func testStratifiedSplitEqualsTheSortedReference() throws {
+        let data = dataset(rows: 2_003, positiveEvery: 7)
+        for seed: UInt64 in [1, 7, 42] {
+            var generator = SeededGenerator(seed: seed)
+            var parts: [[Int]] = [[], [], []]
+            for label: UInt8 in [0, 1] {
+                let rows = data.labels!.indices.filter { data.labels![$0] == label }
+                let shuffled = rows.shuffledDeterministically(using: &generator)
+                let test = Int((Double(rows.count) * 0.3).rounded()), validation = Int((Double(rows.count) * 0.2).rounded())
+                parts[2] += shuffled[0..<test]
+                parts[1] += shuffled[test..<(test + validation)]
+                parts[0] += shuffled[(test + validation)...]
+            }
+            let split = try data.split(.stratified(seed: seed), validationFraction: 0.2, testFraction: 0.3)
+            XCTAssertEqual(split.train, parts[0].sorted())
+            XCTAssertEqual(split.validation, parts[1].sorted())
+            XCTAssertEqual(split.test, parts[2].sorted())
+        }
+    }
+
     func testStratifiedSplitDependsOnlyOnTheSeed() throws {
         let data = dataset(rows: 500, positiveEvery: 3)
         XCTAssertEqual(try data.split(.stratified(seed: 1)), try data.split(.stratified(seed: 1)))
