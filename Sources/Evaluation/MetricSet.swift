@@ -44,14 +44,16 @@ public struct MetricSet: Codable, Sendable, Equatable {
     public init(probabilities: [Double], outcomes: [UInt8], weights: [Double]? = nil) throws(EvaluationError) {
         let rows = try WeightedRows(scores: probabilities, outcomes: outcomes, weights: weights, probabilities: true)
         try rows.requireBothClasses()
+        // The three ranking metrics read the same groups: one sort of the rows instead of three.
+        let groups = rows.tieGroupsDescending()
         self.init(
-            auc: try Evaluation.rocAUC(scores: probabilities, outcomes: outcomes, weights: weights),
-            averagePrecision: try Evaluation.averagePrecision(scores: probabilities, outcomes: outcomes, weights: weights),
+            auc: Evaluation.rocAUC(groups, of: rows),
+            averagePrecision: Evaluation.averagePrecision(groups, of: rows),
             logLoss: try Evaluation.logLoss(probabilities: probabilities, outcomes: outcomes, weights: weights),
             brier: try Evaluation.brierScore(probabilities: probabilities, outcomes: outcomes, weights: weights),
             ece: try Evaluation.expectedCalibrationError(probabilities: probabilities, outcomes: outcomes, weights: weights,
                                               bins: Self.calibrationBins, binning: .equalWidth),
-            ks: try Evaluation.ksStatistic(scores: probabilities, outcomes: outcomes, weights: weights),
+            ks: Evaluation.ksStatistic(groups, of: rows),
             positives: outcomes.reduce(0) { $0 + Int($1) },
             rows: outcomes.count,
             positiveRate: rows.positiveWeight / rows.totalWeight)

@@ -11,9 +11,14 @@
 public func rocAUC(scores: [Double], outcomes: [UInt8], weights: [Double]? = nil) throws(EvaluationError) -> Double {
     let rows = try WeightedRows(scores: scores, outcomes: outcomes, weights: weights)
     try rows.requireBothClasses()
+    return rocAUC(rows.tieGroupsDescending(), of: rows)
+}
+
+/// `rocAUC` from the tie groups of rows that have both classes (shared by `MetricSet`, which sorts once).
+func rocAUC(_ groups: [TieGroup], of rows: WeightedRows) -> Double {
     var negativesBelow = 0.0
     var area = 0.0
-    for group in rows.tieGroupsDescending().reversed() {
+    for group in groups.reversed() {
         area += group.positiveWeight * (negativesBelow + 0.5 * group.negativeWeight)
         negativesBelow += group.negativeWeight
     }
@@ -30,10 +35,15 @@ public func rocAUC(scores: [Double], outcomes: [UInt8], weights: [Double]? = nil
 public func averagePrecision(scores: [Double], outcomes: [UInt8], weights: [Double]? = nil) throws(EvaluationError) -> Double {
     let rows = try WeightedRows(scores: scores, outcomes: outcomes, weights: weights)
     try rows.requireConversions()
+    return averagePrecision(rows.tieGroupsDescending(), of: rows)
+}
+
+/// `averagePrecision` from the tie groups of rows with conversions.
+func averagePrecision(_ groups: [TieGroup], of rows: WeightedRows) -> Double {
     var truePositives = 0.0
     var selected = 0.0
     var sum = 0.0
-    for group in rows.tieGroupsDescending() {
+    for group in groups {
         truePositives += group.positiveWeight
         selected += group.weight
         if group.positiveWeight > 0 {
@@ -52,8 +62,13 @@ public func averagePrecision(scores: [Double], outcomes: [UInt8], weights: [Doub
 public func ksStatistic(scores: [Double], outcomes: [UInt8], weights: [Double]? = nil) throws(EvaluationError) -> Double {
     let rows = try WeightedRows(scores: scores, outcomes: outcomes, weights: weights)
     try rows.requireBothClasses()
+    return ksStatistic(rows.tieGroupsDescending(), of: rows)
+}
+
+/// `ksStatistic` from the tie groups of rows that have both classes.
+func ksStatistic(_ groups: [TieGroup], of rows: WeightedRows) -> Double {
     var positives = 0.0, negatives = 0.0, best = 0.0
-    for group in rows.tieGroupsDescending() {
+    for group in groups {
         positives += group.positiveWeight
         negatives += group.negativeWeight
         best = max(best, abs(positives / rows.positiveWeight - negatives / rows.negativeWeight))
