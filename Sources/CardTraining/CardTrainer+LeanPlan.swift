@@ -30,7 +30,7 @@ extension CardTrainer {
             let leads = consume dataset
             return (parts, .folds(leads: leads, heldOut: try leads.stratifiedFolds(Holdout.foldCount, seed: seed)), separateTest)
         }
-        let split = (consume dataset).partitioned(into: [(parts.train + parts.validation).sorted(), parts.test])
+        let split = (consume dataset).partitioned(into: [parts.rowsBeforeTest, parts.test])
         return (parts, .folds(leads: split[0], heldOut: try split[0].stratifiedFolds(Holdout.foldCount, seed: seed)), split[1])
     }
 }

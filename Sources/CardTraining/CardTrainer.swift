@@ -81,7 +81,7 @@ public struct CardTrainer: Sendable {
         do {
             // Only the split: building the holdout's datasets here would copy every column just to read rows.
             let parts = try leads.split(options.split.method(seed: options.seed), validationFraction: 0.2, testFraction: 0.2)
-            return (parts.train + parts.validation).sorted()
+            return parts.rowsBeforeTest
         } catch { throw TrainingError.splitting(data: leads.source, error) }
     }
 
@@ -126,7 +126,7 @@ public struct CardTrainer: Sendable {
             if options.model == .auto {
                 let parts = try dataset.split(options.split.method(seed: seed), validationFraction: separateTest == nil ? 0.2 : 0.25,
                                               testFraction: separateTest == nil ? 0.2 : 0)
-                let leads = separateTest == nil ? dataset.selecting((parts.train + parts.validation).sorted()) : dataset
+                let leads = separateTest == nil ? dataset.selecting(parts.rowsBeforeTest) : dataset
                 fitStarted = meter.elapsed
                 do {
                     choice = try chooseModel(leads, meter: meter)
@@ -251,7 +251,7 @@ extension CardTrainer {
         let seed = options.seed
         let parts = try dataset.split(options.split.method(seed: seed), validationFraction: separateTest ? 0.25 : 0.2,
                                       testFraction: separateTest ? 0 : 0.2)
-        var development: Dataset { separateTest ? dataset : dataset.selecting((parts.train + parts.validation).sorted()) }
+        var development: Dataset { separateTest ? dataset : dataset.selecting(parts.rowsBeforeTest) }
         if options.split.isTimeOrdered {
             let leads = development
             var windows = try recentWindows(leads)

@@ -10,6 +10,20 @@ public struct DataSplit: Codable, Sendable, Equatable {
     public var method: String
     /// The seed of a random split, recorded so the split can be drawn again; `nil` for a time split.
     public var seed: UInt64?
+
+    /// The train and validation rows together, ascending: the leads before test. Both parts are ascending,
+    /// so they are merged in one pass rather than sorted (millions of rows on a large file).
+    public var rowsBeforeTest: [Int] {
+        var merged: [Int] = []
+        merged.reserveCapacity(train.count + validation.count)
+        var (i, j) = (0, 0)
+        while i < train.count, j < validation.count {
+            if train[i] <= validation[j] { merged.append(train[i]); i += 1 } else { merged.append(validation[j]); j += 1 }
+        }
+        merged += train[i...]
+        merged += validation[j...]
+        return merged
+    }
 }
 
 /// How rows are assigned to train, validation and test.

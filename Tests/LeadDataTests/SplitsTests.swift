@@ -47,6 +47,17 @@ final class SplitsTests: XCTestCase {
         }
     }
 
+    /// `rowsBeforeTest` merges the two ascending parts; it must be their sorted union, including when one
+    /// part is empty or runs past the other.
+    func testRowsBeforeTestIsTheSortedUnion() throws {
+        let split = try dataset(rows: 1_001, positiveEvery: 5).split(.stratified(seed: 3))
+        XCTAssertEqual(split.rowsBeforeTest, (split.train + split.validation).sorted())
+        for (train, validation) in [([Int](), [2, 5]), ([1, 4, 9], []), ([0, 1, 2], [7, 8]), ([6, 7], [0, 3]), ([1, 8], [2, 3, 9, 12])] {
+            let parts = DataSplit(train: train, validation: validation, test: [], method: "test", seed: nil)
+            XCTAssertEqual(parts.rowsBeforeTest, (train + validation).sorted())
+        }
+    }
+
     func testStratifiedSplitDependsOnlyOnTheSeed() throws {
         let data = dataset(rows: 500, positiveEvery: 3)
         XCTAssertEqual(try data.split(.stratified(seed: 1)), try data.split(.stratified(seed: 1)))
