@@ -137,7 +137,7 @@ let package = Package(
         .executableTarget(
             name: "LeadScoreCLI",
             dependencies: [
-                "LeadData", "LeadCSV", "FeatureEncoding", "ModelCore", "Evaluation", "ProbabilityCalibration", "LinearModels", "BoostedStumps",
+                "LeadData", "LeadCSV", "FeatureEncoding", "ModelCore", "Evaluation", "ProbabilityCalibration", "LinearAlgebra", "LinearModels", "BoostedStumps",
                 "ScoreCardFormat", "RuleScoring", "PointExport", "CardTraining", "LeakageScreen", "CardDataChecks", "CardOperations",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 "OutputFiles",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CardTraining
 import LeadData
+import LinearAlgebra
 
 @main
 struct LeadScore: ParsableCommand {
@@ -13,9 +14,12 @@ struct LeadScore: ParsableCommand {
         subcommands: [Inspect.self, Train.self, Score.self, Evaluate.self, Compare.self, Report.self, ExportSQL.self, Synth.self, Recalibrate.self, Monitor.self, Diff.self,
                       BacktestCommand.self, TrainEngagement.self])
 
-    /// Large arrays mapped on their own before any command runs (`mapLargeAllocations`), then the usual parse and run.
+    /// Large arrays mapped on their own before any command runs (`mapLargeAllocations`), OpenBLAS on one
+    /// thread unless the environment says otherwise (`BLASThreads.useOneUnlessConfigured`), then the usual
+    /// parse and run.
     static func main() {
         mapLargeAllocations()
+        BLASThreads.useOneUnlessConfigured()
         main(nil)
     }
 }
