@@ -176,7 +176,7 @@ let package = Package(
         .testTarget(name: "RuleScoringTests", dependencies: ["RuleScoring", "ScoreCardFormat", "TestSupport", "LeadData", "LeadCSV"]),
         .testTarget(name: "PointExportTests", dependencies: ["PointExport", "ModelCore", "LeadData"]),
         .testTarget(name: "EndToEndTests", dependencies: ["LeadData", "LeadCSV", "BoostedStumps", "LinearModels", "FeatureEncoding", "PointExport", "RuleScoring", "ScoreCardFormat", "CardTraining", "TestSupport"]),
-        .testTarget(name: "CardTrainingTests", dependencies: ["CardTraining", "CardHoldout", "LeadData", "PointExport", "ScoreCardFormat", "TestSupport"],
+        .testTarget(name: "CardTrainingTests", dependencies: ["CardTraining", "CardHoldout", "FeatureEncoding", "LeadData", "LinearModels", "PointExport", "ScoreCardFormat", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LeadScoreCLITests", dependencies: ["LeadScoreCLI", "UseFromSwift", "TestSupport"]),
         .testTarget(name: "LeakageScreenTests", dependencies: ["LeakageScreen", "LeadData"]),

@@ -20,10 +20,11 @@ extension CardTrainer {
         let monotone = kind == .stumps ? options.monotone.filter { !leftOut.contains($0.key) }.mapValues(\.rawValue) : [:]
         do {
             // Stumps continue from the first fit's stumps on the kept criteria (a warm start): the same
-            // objective, most of the way there already (issue 21, item 3).
+            // objective, most of the way there already (issue 21, item 3). Logistic regression on a large
+            // split keeps the strength the first fit chose instead of searching again.
             var refitted = try TrainedModel.fit(kind, holdout.excluding(features: leftOut), seed: options.seed, monotone: monotone,
                                                 rounds: options.rounds, learningRate: options.learningRate(for: holdout),
-                                                continuing: fitted.model, meter: meter)
+                                                continuing: fitted.model, strength: fitted.strength, meter: meter)
             refitted.note += "; refitted without the \(unselected.count) criteria selection left out"
             return (refitted, unselected)
         } catch let failure as TrainingModelFailure {
