@@ -15,7 +15,8 @@
 //   LeadData, FeatureEncoding, ModelCore, LinearAlgebra, LeadMath → LinearModels
 //   LeadData, FeatureEncoding, ModelCore, LeadMath → BoostedStumps
 //   Evaluation: no dependencies; LeadMath → ProbabilityCalibration; OutputFiles, LeadMath → ScoreCardFormat
-//   LeadData, ModelCore, ProbabilityCalibration, Evaluation, ScoreCardFormat, LeadMath → PointExport
+//   LeadData, ModelCore, FeatureEncoding (its deterministic parallel loop), ProbabilityCalibration, Evaluation,
+//     ScoreCardFormat, LeadMath → PointExport
 //   LeadCSV, ScoreCardFormat → RuleScoring (no trainer, no BLAS)
 //   LeadData, Evaluation → LeakageScreen (columns that give the outcome away)
 //   LeadData, LeadCSV, ScoreCardFormat, RuleScoring → CardDataChecks (a card's features, types and categories against a loaded Dataset)
@@ -113,7 +114,7 @@ let package = Package(
         .target(name: "RuleScoring", dependencies: ["ScoreCardFormat", "LeadCSV", "OutputFiles"]),
         // Which rows of a file are a card's held-out leads (the split its provenance records); no trainer.
         .target(name: "CardHoldout", dependencies: ["LeadData", "LeadCSV", "ScoreCardFormat"]),
-        .target(name: "PointExport", dependencies: ["ModelCore", "LeadData", "ProbabilityCalibration", "Evaluation", "ScoreCardFormat", "LeadMath"]),
+        .target(name: "PointExport", dependencies: ["ModelCore", "FeatureEncoding", "LeadData", "ProbabilityCalibration", "Evaluation", "ScoreCardFormat", "LeadMath"]),
 
         // MARK: Engagement: leads + activity events → point-in-time snapshots (no trainer), and learning
         // per-event points, half-lives and caps from them

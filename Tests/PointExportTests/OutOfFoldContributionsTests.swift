@@ -55,4 +55,31 @@ final class OutOfFoldContributionsTests: XCTestCase {
         XCTAssertNil(heldOut.contributions(of: "size"))
         XCTAssertEqual(heldOut.logOdds, [-2, 1, -0.75, -2, 2])
     }
+    /// The paired difference is summed per chunk of leads on every core: up to one chunk it is the plain sum
+    /// in lead order, bit for bit; past that it equals the chunk-by-chunk reference exactly and the plain sum
+    /// to rounding, and the mean and standard error follow from the sums as before.
+    func testPairedDifferenceSumsChunksInOrder() {
+        let difference: @Sendable (Int) -> Double = { row in sin(Double(row) * 0.37) * 1e-3 + (row % 7 == 0 ? 2e-3 : -1e-4) }
+        for rows in [1, 5_000, OutOfFoldContributions.pairedChunkRows, 3 * OutOfFoldContributions.pairedChunkRows + 123] {
+            var plainSum = 0.0, plainSquares = 0.0
+            for row in 0..<rows { let d = difference(row); plainSum += d; plainSquares += d * d }
+            var chunkSum = 0.0, chunkSquares = 0.0
+            for start in stride(from: 0, to: rows, by: OutOfFoldContributions.pairedChunkRows) {
+                var sum = 0.0, squares = 0.0
+                for row in start..<min(rows, start + OutOfFoldContributions.pairedChunkRows) { let d = difference(row); sum += d; squares += d * d }
+                chunkSum += sum
+                chunkSquares += squares
+            }
+            let paired = OutOfFoldContributions.pairedDifference(rows: rows, difference)
+            let reference = PairedDifference(sum: chunkSum, sumSquares: chunkSquares, count: rows)
+            XCTAssertEqual(paired.mean.bitPattern, reference.mean.bitPattern, "\(rows)")
+            XCTAssertEqual(paired.standardError.bitPattern, reference.standardError.bitPattern, "\(rows)")
+            XCTAssertEqual(paired.mean, plainSum / Double(rows), accuracy: 1e-15)
+            if rows <= OutOfFoldContributions.pairedChunkRows {
+                let plain = PairedDifference(sum: plainSum, sumSquares: plainSquares, count: rows)
+                XCTAssertEqual(paired.mean.bitPattern, plain.mean.bitPattern, "one chunk is the plain sum: \(rows)")
+                XCTAssertEqual(paired.standardError.bitPattern, plain.standardError.bitPattern)
+            }
+        }
+    }
 }
