@@ -128,8 +128,22 @@ public struct NumberColumn: RandomAccessCollection, Sendable, Equatable, Express
     /// The numbers (not NaN) in ascending order, equal values in row order: `filter { !$0.isNaN }.sorted()`,
     /// counted rather than sorted on a coded column (`ascendingRows`).
     public func ascendingValues() -> [Double] {
-        if case .plain(let values) = storage { return values.filter { !$0.isNaN }.sorted() }
-        return ascendingRows().map { self[$0] }
+        func counted<Code: FixedWidthInteger & UnsignedInteger>(_ codes: [Code], _ table: [Double]) -> [Double] {
+            let order = table.indices.filter { !table[$0].isNaN }.sorted { table[$0] < table[$1] }
+            // Two codes of one value (0 and −0) interleave in row order: only `ascendingRows` knows that order.
+            guard zip(order, order.dropFirst()).allSatisfy({ table[$0] < table[$1] }) else { return ascendingRows().map { self[$0] } }
+            var rowsOfCode = [Int](repeating: 0, count: table.count)
+            for code in codes { rowsOfCode[Int(code)] += 1 }
+            var values: [Double] = []
+            values.reserveCapacity(order.reduce(0) { $0 + rowsOfCode[$1] })
+            for code in order { values.append(contentsOf: repeatElement(table[code], count: rowsOfCode[code])) }
+            return values
+        }
+        switch storage {
+        case .plain(let values): return values.filter { !$0.isNaN }.sorted()
+        case .narrow(let codes, let table): return counted(codes, table)
+        case .wide(let codes, let table): return counted(codes, table)
+        }
     }
 
     /// Distinct non-NaN values (0 and -0 count as one), as the loader's summary counts them.
