@@ -26,7 +26,8 @@ final class StreamingCardChecks {
     private let reader: FieldReader
     /// The watched criteria (feature present in the header) and their columns.
     private let watched: [(criterion: Int, column: Int)]
-    private var watches: [Watch]
+    /// Unchecked exclusivity: observed from one thread, once per scored field (see `CSVWriter`'s buffer).
+    @exclusivity(unchecked) private var watches: [Watch]
     /// The header's findings (absent features) with their criterion's index, for ordering.
     private let absent: [(criterion: Int, finding: CardDataFinding)]
     /// What the header alone shows: card features it has no column for, each with the closest column.
