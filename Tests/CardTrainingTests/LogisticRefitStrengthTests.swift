@@ -35,3 +35,17 @@ final class LogisticRefitStrengthTests: XCTestCase {
         return zip(probabilities, leads.labels!).map { p, y in y == 1 ? -log(p) : -log(1 - p) }.reduce(0, +) / Double(leads.rowCount)
     }
 }
+
+/// Issue 21: boosting stops after 20 rounds without a better validation loss on the one validation split
+/// used above 200 000 leads, and after 50 on folds; the card's provenance records the patience used.
+final class StumpsPatienceTests: XCTestCase {
+    func testPatienceIsShorterOnTheLargeDataValidationSplit() throws {
+        let leads = SyntheticLeads(rows: 2_000, seed: 2, noiseColumns: 0).generate().dataset
+        let split = Holdout.split(train: leads.selecting(Array(0..<1_500)), validation: leads.selecting(Array(1_500..<2_000)))
+        XCTAssertEqual(TrainedModel.stumpsPatience(split), 20)
+        XCTAssertEqual(TrainedModel.stumpsPatience(.folds(leads: leads, heldOut: try leads.stratifiedFolds(4, seed: 1))), 50)
+        // Small data cross-fits, with the longer patience, and the card says so.
+        let card = try CardTrainer(options: TrainingOptions(seed: 1)).train(leads).card
+        XCTAssertEqual(card.provenance?.trainer?.settings["earlyStoppingPatience"], .number(50))
+    }
+}
