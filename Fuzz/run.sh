@@ -19,7 +19,8 @@ harnesses=("$@")
 
 build=.build-fuzz
 swiftc=${SWIFTC:-swiftc}
-flags=(-O -g -swift-version 6 -package-name LeadScore -parse-as-library -sanitize=fuzzer,address -I "$build")
+# -I Sources/CCrypto: LeadCSV imports the libcrypto module map (SHA-256), which links libcrypto itself.
+flags=(-O -g -swift-version 6 -package-name LeadScore -parse-as-library -sanitize=fuzzer,address -I "$build" -I Sources/CCrypto)
 # lld: gold warns about every AddressSanitizer symbol.
 link=(-use-ld=lld)
 mkdir -p "$build"
