@@ -145,10 +145,7 @@ struct TrainedModel {
         let warnings = model.diagnostics.warnings.map(\.description)
         return TrainedModel(
             model: model, heldOut: heldOut, name: "logistic regression",
-            record: TrainerRecord(name: "logistic regression", settings: [
-                "penalty": "l2", "strength": .number(strength), "numericBins": .number(Double(logisticBins)),
-                "solver": .text(model.diagnostics.solver.rawValue), "iterations": .number(Double(model.diagnostics.iterations)),
-            ]),
+            record: logisticRecord(model, strength: strength),
             note: "L2 strength \(strength) (1/C) chosen on held-out leads from \(logisticStrengths)"
                 + (holdout.isRecent ? RecentValidation.strengthNote(windows: holdout.partCount) : "")
                 + (sampledRows.map { " fitted to \($0) of the \(holdout.fittingLeads.rowCount) training leads" } ?? "")
@@ -158,6 +155,14 @@ struct TrainedModel {
             parts: zip(partRows, partLosses).map { rows, loss in
                 TrainingReport.Fold(fitRows: rows.fit, heldOutRows: rows.heldOut, heldOutLogLoss: loss[best]!)
             })
+    }
+
+    /// What the card's provenance records of a logistic fit at `strength`.
+    private static func logisticRecord(_ model: LogisticModel, strength: Double) -> TrainerRecord {
+        TrainerRecord(name: "logistic regression", settings: [
+            "penalty": "l2", "strength": .number(strength), "numericBins": .number(Double(logisticBins)),
+            "solver": .text(model.diagnostics.solver.rawValue), "iterations": .number(Double(model.diagnostics.iterations)),
+        ])
     }
 
     /// The logistic model at `strength` fitted once on `train` and judged on `validation`.
@@ -174,10 +179,7 @@ struct TrainedModel {
         let warnings = model.diagnostics.warnings.map(\.description)
         return TrainedModel(
             model: model, heldOut: .validation(validation), name: name,
-            record: TrainerRecord(name: name, settings: [
-                "penalty": "l2", "strength": .number(strength), "numericBins": .number(Double(logisticBins)),
-                "solver": .text(model.diagnostics.solver.rawValue), "iterations": .number(Double(model.diagnostics.iterations)),
-            ]),
+            record: logisticRecord(model, strength: strength),
             note: "L2 strength \(strength) (1/C) as chosen on held-out leads before the refit; \(model.diagnostics.iterations) Newton iterations"
                 + (warnings.isEmpty ? "" : "; " + warnings.joined(separator: "; ")),
             heldOutLogLoss: loss,

@@ -85,23 +85,14 @@ extension Dataset {
             // Each row's part (0 train, 1 validation, 2 test), then the parts collected in row order: the
             // ascending lists sorting would give, in one pass instead of three sorts of millions of rows.
             var partOfRow = [UInt8](repeating: 0, count: labels.count)
-            var sizes = [0, 0, 0]
             for rows in rowsByClass(labels) {
                 let shuffled = rows.shuffledDeterministically(using: &generator)
                 let testCount = Int((Double(rows.count) * testFraction).rounded())
                 let validationCount = Int((Double(rows.count) * validationFraction).rounded())
                 for row in shuffled[0..<testCount] { partOfRow[row] = 2 }
                 for row in shuffled[testCount..<(testCount + validationCount)] { partOfRow[row] = 1 }
-                sizes[0] += rows.count - testCount - validationCount
-                sizes[1] += validationCount
-                sizes[2] += testCount
             }
-            var parts = sizes.map { size in
-                var part: [Int] = []
-                part.reserveCapacity(size)
-                return part
-            }
-            for (row, part) in partOfRow.enumerated() { parts[Int(part)].append(row) }
+            let parts = rowsOfParts(partOfRow, count: 3)
             return DataSplit(train: parts[0], validation: parts[1], test: parts[2],
                              method: "stratified random, seed \(seed)", seed: seed)
         case .timeOrdered(let name):
@@ -167,4 +158,19 @@ extension Array {
         }
         return result
     }
+}
+
+/// The rows of each of `count` parts, ascending, where `partOfRow[row]` names a row's part; rows marked
+/// `count` or more belong to none. What a random assignment to parts turns into the sorted row lists that
+/// `DataSplit` holds, in two passes instead of sorting each list (millions of rows on a large file).
+public func rowsOfParts(_ partOfRow: [UInt8], count: Int) -> [[Int]] {
+    var sizes = [Int](repeating: 0, count: count)
+    for part in partOfRow where Int(part) < count { sizes[Int(part)] += 1 }
+    var parts = sizes.map { size in
+        var rows: [Int] = []
+        rows.reserveCapacity(size)
+        return rows
+    }
+    for (row, part) in partOfRow.enumerated() where Int(part) < count { parts[Int(part)].append(row) }
+    return parts
 }

@@ -31,20 +31,18 @@ public struct LeakageScreen: Sendable {
         guard let labels = dataset.labels else { throw .noOutcome }
         let rows = rows ?? Array(0..<dataset.rowCount)
         var generator = SeededGenerator(seed: seed)
-        // Each screened row marked training (1) or held out (2), then both collected in row order: the
-        // ascending lists sorting would give, without sorting millions of rows.
-        var partOfRow = [UInt8](repeating: 0, count: dataset.rowCount)
+        // Each screened row marked training (0) or held out (1), the others none (2); both parts then
+        // collected in row order (`rowsOfParts`): the ascending lists sorting would give.
+        var partOfRow = [UInt8](repeating: 2, count: dataset.rowCount)
         for outcome: UInt8 in [0, 1] {
             var part = rows.filter { labels[$0] == outcome }
             part.shuffle(using: &generator)
             let held = Int((Double(part.count) * thresholds.heldOutFraction).rounded())
-            for row in part[..<held] { partOfRow[row] = 2 }
-            for row in part[held...] { partOfRow[row] = 1 }
+            for row in part[..<held] { partOfRow[row] = 1 }
+            for row in part[held...] { partOfRow[row] = 0 }
         }
-        var training: [Int] = [], heldOut: [Int] = []
-        for (row, part) in partOfRow.enumerated() where part != 0 {
-            if part == 1 { training.append(row) } else { heldOut.append(row) }
-        }
+        let parts = rowsOfParts(partOfRow, count: 2)
+        let (training, heldOut) = (parts[0], parts[1])
         return try screen(dataset, training: training, heldOut: heldOut)
     }
 
